@@ -1,0 +1,1 @@
+"""Switchboard's shared contracts and cross-cutting service setup."""

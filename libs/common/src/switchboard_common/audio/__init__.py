@@ -1,0 +1,28 @@
+"""Audio for telephony: G.711 codecs, resampling, 20 ms framing, WAV files."""
+
+from switchboard_common.audio.formats import AudioEncoding, AudioFormat
+from switchboard_common.audio.framing import FrameSplitter, frame_bytes
+from switchboard_common.audio.g711 import (
+    alaw_decode,
+    alaw_encode,
+    mulaw_decode,
+    mulaw_encode,
+)
+from switchboard_common.audio.resample import Resampler, resample
+from switchboard_common.audio.wav import read_wav, wav_bytes, write_wav
+
+__all__ = [
+    "AudioEncoding",
+    "AudioFormat",
+    "FrameSplitter",
+    "Resampler",
+    "alaw_decode",
+    "alaw_encode",
+    "frame_bytes",
+    "mulaw_decode",
+    "mulaw_encode",
+    "read_wav",
+    "resample",
+    "wav_bytes",
+    "write_wav",
+]

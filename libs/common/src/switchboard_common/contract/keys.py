@@ -1,0 +1,48 @@
+"""Redis key, channel and stream names of contract version 1 (prefix ``sb:v1:``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+SCHEMA_VERSION: Literal[1] = 1
+PREFIX = "sb:v1:"
+
+CONFIG_CHANNEL = f"{PREFIX}config"
+"""Pub/sub channel: a ``ConfigChanged`` JSON message after every snapshot write or delete."""
+
+EVENTS_STREAM = f"{PREFIX}events"
+"""Redis stream of call events; each entry has one field, ``EVENT_FIELD``, holding the JSON."""
+
+EVENT_FIELD = "event"
+EVENTS_CONSUMER_GROUP = "control-plane"
+
+
+def did_key(e164: str) -> str:
+    """``sb:v1:did:+15551234567`` -> a ``DidRoute`` JSON."""
+    if not e164.startswith("+") or not e164[1:].isdigit():
+        raise ValueError(f"not an E.164 number: {e164!r}")
+    return f"{PREFIX}did:{e164}"
+
+
+def tenant_key(tenant_id: str) -> str:
+    """``sb:v1:tenant:{tenant_id}`` -> the whole ``TenantRuntimeConfig`` JSON."""
+    if not tenant_id or ":" in tenant_id:
+        raise ValueError(f"invalid tenant id: {tenant_id!r}")
+    return f"{PREFIX}tenant:{tenant_id}"
+
+
+def tenant_capacity_key(tenant_id: str) -> str:
+    """Sorted set of a tenant's live call leases, scored by expiry (unix ms)."""
+    if not tenant_id or ":" in tenant_id:
+        raise ValueError(f"invalid tenant id: {tenant_id!r}")
+    return f"{PREFIX}capacity:tenant:{tenant_id}"
+
+
+def global_capacity_key() -> str:
+    """Sorted set of every live call lease on the platform, scored by expiry (unix ms)."""
+    return f"{PREFIX}capacity:global"
+
+
+def call_rate_key(tenant_id: str, minute: int) -> str:
+    """Counter of calls started by a tenant within one wall-clock minute (unix minute)."""
+    return f"{PREFIX}rate:calls:{tenant_id}:{minute}"
