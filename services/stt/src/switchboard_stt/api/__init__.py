@@ -1,0 +1,1 @@
+"""The STT service's HTTP and websocket edge."""

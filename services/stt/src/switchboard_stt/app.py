@@ -1,0 +1,76 @@
+"""The speech-to-text service's FastAPI application."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from switchboard_common.inference_pool import InferencePool
+from switchboard_common.service import create_service_app
+from switchboard_common.telemetry import tracer
+from switchboard_stt.api import stream, transcriptions
+from switchboard_stt.metrics import SttMetrics
+from switchboard_stt.settings import Settings
+from switchboard_stt.transcriber import SpeechToText, WhisperSpeechToText
+from switchboard_stt.transcription import TranscriptionService
+
+logger = logging.getLogger("switchboard.stt")
+
+
+def create_app(settings: Settings, *, stt: SpeechToText | None = None) -> FastAPI:
+    """The app; the model loads in the lifespan unless `stt` is given (tests share one)."""
+    readiness = {"ready": False}
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        metrics: SttMetrics = app.state.stt_metrics
+        model = (
+            stt if stt is not None else await asyncio.to_thread(WhisperSpeechToText.load, settings)
+        )
+        pool = InferencePool(
+            settings.max_concurrency,
+            settings.max_queue,
+            on_change=metrics.pool_changed,
+            thread_name_prefix="stt",
+        )
+        service = TranscriptionService(
+            model,
+            pool,
+            metrics,
+            tracer("switchboard_stt", app.state.tracer_provider),
+            retry_after_s=settings.retry_after_s,
+        )
+        try:
+            if settings.warmup:
+                await service.warm_up()
+            app.state.transcription = service
+            readiness["ready"] = True
+            logger.info(
+                "stt.ready", extra={"fields": {"model": model.name, "device": model.device}}
+            )
+            yield
+        finally:
+            readiness["ready"] = False
+            app.state.transcription = None
+            pool.close()
+
+    async def model_ready() -> None:
+        if not readiness["ready"]:
+            raise RuntimeError("model not loaded")
+
+    app = create_service_app(
+        settings,
+        title="Switchboard speech-to-text service",
+        description="Speech to text with faster-whisper: batch and streaming.",
+        lifespan=lifespan,
+        readiness={"model": model_ready},
+    )
+    app.state.stt_metrics = SttMetrics.create(app.state.registry)
+    app.state.transcription = None
+    app.include_router(transcriptions.router)
+    app.include_router(stream.router)
+    return app

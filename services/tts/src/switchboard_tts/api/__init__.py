@@ -1,0 +1,1 @@
+"""The TTS service's HTTP edge."""

@@ -1,0 +1,1 @@
+"""Speech engines: the SpeechEngine protocol, one module per vendor, and the registry."""

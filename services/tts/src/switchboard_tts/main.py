@@ -1,0 +1,13 @@
+"""Console entry point: `switchboard-tts` serves the text-to-speech service on its port."""
+
+from __future__ import annotations
+
+from switchboard_common.service import configure_service_logging, serve
+from switchboard_tts.app import create_app
+from switchboard_tts.settings import Settings
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    configure_service_logging(settings)
+    serve(create_app(settings), settings)

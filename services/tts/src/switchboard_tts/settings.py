@@ -1,0 +1,60 @@
+"""Settings of the text-to-speech service, read from TTS_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
+
+from switchboard_common.settings import BaseServiceSettings
+
+
+class Settings(BaseServiceSettings):
+    """How the TTS process runs. Every field is documented in docs/speech.md."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="TTS_", env_nested_delimiter="__", extra="ignore", validate_default=True
+    )
+
+    service_name: str = "tts"
+    port: int = 8083
+
+    engines: list[str] = Field(
+        default=["piper"], description="Engines to load, by name (see engines/catalog.py)."
+    )
+    default_voice: str = Field(
+        default="piper:en_US-joe-medium", description="Voice used when a request names none."
+    )
+    piper_voice_dirs: list[Path] = Field(
+        default=[], description="Extra folders of Piper voices (<name>.onnx + <name>.onnx.json)."
+    )
+    piper_use_cuda: bool = Field(
+        default=False, description="Run Piper on CUDA (needs onnxruntime-gpu, not bundled)."
+    )
+    warmup: bool = Field(default=True, description="Synthesize a phrase before /readyz is green.")
+
+    max_input_chars: int = Field(default=4096, ge=1)
+    first_chunk_max_chars: int = Field(
+        default=40,
+        ge=10,
+        description="A first sentence longer than this is cut at a clause or word boundary, so "
+        "the first audio comes sooner.",
+    )
+    max_chunk_chars: int = Field(default=300, ge=40, description="Longest text per engine call.")
+
+    max_concurrency: int = Field(default=2, ge=1, description="Sentences synthesized at once.")
+    max_queue: int = Field(default=16, ge=0, description="Requests waiting; beyond: 503.")
+    retry_after_s: int = Field(default=1, ge=0)
+
+    redis_url: str | None = Field(
+        default=None, description="Redis for the shared phrase cache; optional (misses if down)."
+    )
+    cache_key_prefix: str = "sb:tts:v1:"
+    cache_ttl_s: int = Field(default=7 * 24 * 3600, ge=1)
+    cache_memory_bytes: int = Field(default=64 * 1024 * 1024, ge=0)
+    cache_max_entry_bytes: int = Field(default=2 * 1024 * 1024, ge=0)
+    cache_redis_timeout_s: float = Field(default=0.2, gt=0)
+    cache_redis_retry_s: float = Field(
+        default=5.0, ge=0, description="After a Redis failure, skip Redis this long."
+    )

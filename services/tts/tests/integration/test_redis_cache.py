@@ -1,0 +1,67 @@
+"""The phrase cache is shared through Redis: a fresh process serves a phrase another made."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from redis.asyncio import Redis
+
+from switchboard_tts.app import create_app
+from switchboard_tts.engines.registry import EngineRegistry
+from switchboard_tts.settings import Settings
+
+pytestmark = [pytest.mark.integration, pytest.mark.models]
+
+REDIS_URL = "redis://127.0.0.1:6379/3"
+
+
+@pytest.fixture
+async def key_prefix() -> AsyncIterator[str]:
+    prefix = f"test:tts:{uuid.uuid4().hex}:"
+    yield prefix
+    redis = Redis.from_url(REDIS_URL)
+    try:
+        keys = [key async for key in redis.scan_iter(match=prefix + "*")]
+        if keys:
+            await redis.delete(*keys)
+    finally:
+        await redis.aclose()
+
+
+async def _speak(app_settings: Settings, registry: EngineRegistry) -> httpx.Response:
+    app = create_app(app_settings, registry=registry)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://tts") as client:
+            return await client.post(
+                "/v1/audio/speech",
+                json={"input": "Thanks for calling.", "response_format": "mulaw"},
+            )
+
+
+async def test_a_second_process_gets_the_phrase_from_redis(
+    piper_registry: EngineRegistry, key_prefix: str
+) -> None:
+    settings = Settings(warmup=False, redis_url=REDIS_URL, cache_key_prefix=key_prefix)
+    made = await _speak(settings, piper_registry)
+    served = await _speak(settings, piper_registry)
+    assert (made.headers["x-cache"], served.headers["x-cache"]) == ("miss", "hit")
+    assert served.content == made.content
+    redis = Redis.from_url(REDIS_URL)
+    try:
+        keys = [key async for key in redis.scan_iter(match=key_prefix + "*")]
+        assert len(keys) == 1
+        assert 0 < await redis.ttl(keys[0]) <= settings.cache_ttl_s
+    finally:
+        await redis.aclose()
+
+
+async def test_the_service_speaks_when_redis_is_down(piper_registry: EngineRegistry) -> None:
+    settings = Settings(warmup=False, redis_url="redis://127.0.0.1:1/0")
+    response = await _speak(settings, piper_registry)
+    assert response.status_code == 200
+    assert response.headers["x-cache"] == "miss"
+    assert len(response.content) > 4000

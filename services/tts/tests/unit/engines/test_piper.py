@@ -1,0 +1,42 @@
+"""The bundled Piper voice: metadata, audio, and speed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from switchboard_tts.engines.piper import bundled_voice_files
+from switchboard_tts.engines.registry import EngineRegistry
+
+pytestmark = pytest.mark.models
+
+
+def test_the_bundled_voice_is_found_in_its_package() -> None:
+    files = bundled_voice_files()
+    assert files.name == "en_US-joe-medium"
+    assert files.model_path.is_file() and files.config_path.is_file()
+
+
+def test_the_joe_voice_is_us_english_at_22_05_khz(piper_registry: EngineRegistry) -> None:
+    (voice,) = piper_registry.voices()
+    assert (voice.id, voice.language, voice.sample_rate_hz) == (
+        "piper:en_US-joe-medium",
+        "en-US",
+        22050,
+    )
+
+
+def test_synthesis_gives_pcm16_audio_and_speed_shortens_it(
+    piper_registry: EngineRegistry,
+) -> None:
+    engine, voice = piper_registry.resolve("piper:en_US-joe-medium")
+    text = "Thank you for calling."
+    normal = list(engine.synthesize(text, voice.name, speed=1.0))
+    fast = list(engine.synthesize(text, voice.name, speed=2.0))
+    normal_samples = sum(chunk.pcm.size for chunk in normal)
+    fast_samples = sum(chunk.pcm.size for chunk in fast)
+    assert normal[0].pcm.dtype == np.int16
+    assert normal[0].sample_rate_hz == 22050
+    assert 0.6 * 22050 < normal_samples < 3 * 22050
+    assert fast_samples < 0.7 * normal_samples
+    assert int(np.abs(normal[0].pcm).max()) > 10000
