@@ -1,0 +1,1 @@
+"""Switchboard control-plane service."""

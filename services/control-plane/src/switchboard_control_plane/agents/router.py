@@ -1,0 +1,127 @@
+"""``/v1/tenants/{tenant_id}/agents``: agents, versions, publish and rollback."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response, status
+from pydantic import BaseModel
+
+from switchboard_control_plane.agents import service
+from switchboard_control_plane.agents.models import Agent, AgentVersion
+from switchboard_control_plane.agents.schemas import (
+    AgentCreate,
+    AgentOut,
+    AgentUpdate,
+    AgentVersionCreate,
+    AgentVersionOut,
+    PublishRequest,
+)
+from switchboard_control_plane.http.deps import TenantAccess, tenant_access
+from switchboard_control_plane.http.docs import tenant_errors
+
+router = APIRouter(prefix="/v1/tenants/{tenant_id}/agents", tags=["agents"])
+Reader = Annotated[TenantAccess, Depends(tenant_access("agents.read"))]
+Writer = Annotated[TenantAccess, Depends(tenant_access("agents.write"))]
+Publisher = Annotated[TenantAccess, Depends(tenant_access("agents.publish"))]
+
+
+class AgentList(BaseModel):
+    items: list[AgentOut]
+
+
+class AgentVersionList(BaseModel):
+    items: list[AgentVersionOut]
+
+
+def agent_out(agent: Agent) -> AgentOut:
+    return AgentOut.model_validate(agent, from_attributes=True)
+
+
+def version_out(version: AgentVersion, live_version: int | None) -> AgentVersionOut:
+    return AgentVersionOut(
+        agent_id=version.agent_id,
+        version=version.version,
+        live=version.version == live_version,
+        note=version.note,
+        created_by=version.created_by,
+        created_at=version.created_at,
+        config=AgentVersionCreate.model_validate({**version.config, "note": version.note}),
+    )
+
+
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, operation_id="create_agent", responses=tenant_errors()
+)
+async def create_agent(body: AgentCreate, access: Writer) -> AgentOut:
+    return agent_out(await service.create_agent(access, body))
+
+
+@router.get("", operation_id="list_agents", responses=tenant_errors())
+async def list_agents(access: Reader) -> AgentList:
+    return AgentList(items=[agent_out(a) for a in await service.list_agents(access)])
+
+
+@router.get("/{agent_id}", operation_id="get_agent", responses=tenant_errors())
+async def get_agent(agent_id: str, access: Reader) -> AgentOut:
+    return agent_out(await service.get_agent(access, agent_id))
+
+
+@router.patch("/{agent_id}", operation_id="update_agent", responses=tenant_errors())
+async def update_agent(agent_id: str, body: AgentUpdate, access: Writer) -> AgentOut:
+    return agent_out(await service.update_agent(access, agent_id, body))
+
+
+@router.delete(
+    "/{agent_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    operation_id="delete_agent",
+    responses=tenant_errors(409),
+)
+async def delete_agent(agent_id: str, access: Writer) -> Response:
+    """Deletes an agent no number routes to (409 ``agent_in_use`` otherwise)."""
+    await service.delete_agent(access, agent_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{agent_id}/versions",
+    status_code=status.HTTP_201_CREATED,
+    operation_id="create_agent_version",
+    responses=tenant_errors(),
+)
+async def create_version(
+    agent_id: str, body: AgentVersionCreate, access: Writer
+) -> AgentVersionOut:
+    """Adds an immutable version; it goes live only when published."""
+    agent = await service.get_agent(access, agent_id)
+    version = await service.create_version(access, agent_id, body)
+    return version_out(version, agent.live_version)
+
+
+@router.get("/{agent_id}/versions", operation_id="list_agent_versions", responses=tenant_errors())
+async def list_versions(agent_id: str, access: Reader) -> AgentVersionList:
+    """Every version, newest first, with who made it."""
+    agent = await service.get_agent(access, agent_id)
+    versions = await service.list_versions(access, agent_id)
+    return AgentVersionList(items=[version_out(v, agent.live_version) for v in versions])
+
+
+@router.get(
+    "/{agent_id}/versions/{version}", operation_id="get_agent_version", responses=tenant_errors()
+)
+async def get_version(agent_id: str, version: int, access: Reader) -> AgentVersionOut:
+    agent = await service.get_agent(access, agent_id)
+    return version_out(await service.get_version(access, agent_id, version), agent.live_version)
+
+
+@router.post("/{agent_id}/publish", operation_id="publish_agent_version", responses=tenant_errors())
+async def publish(agent_id: str, body: PublishRequest, access: Publisher) -> AgentOut:
+    """Makes a version the live one and publishes it to the runtime."""
+    return agent_out(await service.publish_version(access, agent_id, body.version))
+
+
+@router.post("/{agent_id}/rollback", operation_id="rollback_agent", responses=tenant_errors(409))
+async def rollback(agent_id: str, body: PublishRequest, access: Publisher) -> AgentOut:
+    """Publishes an older version again (409 ``not_a_rollback`` for a newer one)."""
+    return agent_out(await service.publish_version(access, agent_id, body.version, rollback=True))

@@ -1,0 +1,188 @@
+"""The control plane's FastAPI application: routers, resources and background workers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from prometheus_client import CollectorRegistry
+from redis.asyncio import Redis
+from sqlalchemy import text
+
+from switchboard_common.contract import Keyring
+from switchboard_common.health import ReadinessCheck
+from switchboard_common.kafka_sink import KafkaEventProducer, TopicPublisher
+from switchboard_common.service import create_service_app
+from switchboard_control_plane.access.api_keys import KeyHasher
+from switchboard_control_plane.access.authn import Authenticator
+from switchboard_control_plane.access.key_cache import KeyCache
+from switchboard_control_plane.access.policy import (
+    Authorizer,
+    OpaAuthorizer,
+    RegoAuthorizer,
+    default_policy_dir,
+)
+from switchboard_control_plane.access.rate_limit import RateLimiter
+from switchboard_control_plane.access.tokens import JwtVerifier
+from switchboard_control_plane.audit.stream import AuditStream, install_audit_hooks
+from switchboard_control_plane.calls.consumer import EventsConsumer
+from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
+from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecretStore, SecretStore
+from switchboard_control_plane.db.migrate import upgrade_async
+from switchboard_control_plane.db.session import create_engine, session_factory
+from switchboard_control_plane.http.legacy import legacy_router
+from switchboard_control_plane.publishing.outbox import Outbox
+from switchboard_control_plane.publishing.publisher import Publisher
+from switchboard_control_plane.publishing.reconciler import republish_all
+from switchboard_control_plane.publishing.redis_writer import RedisPlanWriter
+from switchboard_control_plane.publishing.snapshot import SnapshotBuilder
+from switchboard_control_plane.resources import Resources
+from switchboard_control_plane.routers import api_routers
+from switchboard_control_plane.settings import Settings
+from switchboard_control_plane.workers import Workers
+
+_KAFKA_CLOSE_S = 5.0
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.operation_id or route.name
+
+
+def _authorizer(settings: Settings, http: httpx.AsyncClient) -> Authorizer:
+    if settings.opa_url:
+        return OpaAuthorizer(settings.opa_url, http)
+    return RegoAuthorizer(settings.policy_dir or default_policy_dir())
+
+
+def build_resources(
+    settings: Settings, http: httpx.AsyncClient, *, audit_publisher: TopicPublisher | None = None
+) -> Resources:
+    """Everything a request or worker needs; connections open lazily."""
+    install_audit_hooks()
+    sessions = session_factory(create_engine(settings.database_url))
+    redis = Redis.from_url(
+        settings.redis_url,
+        socket_timeout=settings.redis_timeout_s,
+        socket_connect_timeout=settings.redis_timeout_s,
+    )
+    secret_keys = Keyring.from_spec(settings.secret("secret_keys"))
+    runtime_keys = Keyring.from_spec(settings.secret("runtime_keys"))
+    secrets: SecretStore = (
+        DbSecretStore(secret_keys) if settings.secrets_provider == "db" else EnvSecretStore()
+    )
+    hasher = KeyHasher(settings.secret("api_key_pepper").encode())
+    rate_limiter = RateLimiter(redis, settings.rate_limit.requests_per_minute)
+    authenticator = Authenticator(
+        hasher,
+        settings.secret("bootstrap_admin_key"),
+        JwtVerifier(settings.jwt),
+        rate_limiter,
+        KeyCache(redis),
+    )
+    return Resources(
+        settings=settings,
+        sessions=sessions,
+        redis=redis,
+        secrets=secrets,
+        secret_keys=secret_keys,
+        runtime_keys=runtime_keys,
+        outbox=Outbox(SnapshotBuilder(secrets, runtime_keys)),
+        authenticator=authenticator,
+        authorizer=_authorizer(settings, http),
+        rate_limiter=rate_limiter,
+        hasher=hasher,
+        audit_stream=AuditStream(audit_publisher),
+    )
+
+
+def _start_workers(resources: Resources, workers: Workers) -> list[Redis]:
+    """Starts the publisher (after a full reconcile) and the events consumer; returns the
+    consumer's Redis client, if any (its blocking reads need a longer socket timeout)."""
+    settings = resources.settings
+    publisher = Publisher(
+        resources.sessions,
+        RedisPlanWriter(resources.redis),
+        resources.outbox,
+        poll_s=settings.publisher_poll_s,
+    )
+
+    async def reconcile_then_publish() -> None:
+        await republish_all(resources.sessions, resources.outbox)
+        await publisher.run()
+
+    workers.start("publisher", reconcile_then_publish)
+    if settings.events_source == "kafka":
+        kafka_consumer = KafkaEventsConsumer(resources.sessions, settings.kafka)
+        workers.start("events-consumer", kafka_consumer.run)
+        return []
+    blocking_redis = Redis.from_url(
+        settings.redis_url,
+        socket_timeout=settings.redis_timeout_s + 2.0,
+        socket_connect_timeout=settings.redis_timeout_s,
+    )
+    consumer = EventsConsumer(
+        resources.sessions, blocking_redis, claim_idle_ms=settings.events_claim_idle_ms
+    )
+    workers.start("events-consumer", consumer.run)
+    return [blocking_redis]
+
+
+def create_app(settings: Settings) -> FastAPI:
+    readiness: dict[str, ReadinessCheck] = {}
+    registry = CollectorRegistry()
+    kafka = (
+        KafkaEventProducer(settings.kafka, registry=registry) if settings.kafka.enabled else None
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        migrate = settings.migrate_on_start
+        if migrate or (migrate is None and settings.is_development):
+            await upgrade_async(settings.database_url)
+        workers = Workers()
+        async with httpx.AsyncClient(timeout=2.0) as http:
+            resources = build_resources(settings, http, audit_publisher=kafka)
+            app.state.resources = resources
+            readiness.update(_readiness(resources))
+            clients = [resources.redis]
+            if kafka is not None:
+                await kafka.start()
+            if settings.run_workers:
+                clients += _start_workers(resources, workers)
+            try:
+                yield
+            finally:
+                await workers.stop()
+                if kafka is not None:
+                    await kafka.close(timeout_s=_KAFKA_CLOSE_S)
+                for client in clients:
+                    await client.aclose()
+                await resources.sessions.kw["bind"].dispose()
+
+    app = create_service_app(
+        settings,
+        title="Switchboard control plane",
+        description="Tenants, numbers, agents, secrets, access, audit and call records.",
+        lifespan=lifespan,
+        registry=registry,
+        readiness=lambda: readiness,
+        generate_unique_id_function=_operation_id,
+    )
+    for router in api_routers():
+        app.include_router(router)
+    app.include_router(legacy_router(settings.voice_runtime_public_url))
+    return app
+
+
+def _readiness(resources: Resources) -> dict[str, ReadinessCheck]:
+    async def database() -> None:
+        async with resources.sessions() as session:
+            await session.execute(text("SELECT 1"))
+
+    async def redis() -> None:
+        await resources.redis.ping()
+
+    return {"database": database, "redis": redis}

@@ -1,0 +1,61 @@
+"""``/v1/tenants/{tenant_id}/audit`` and ``/v1/audit``: cursor-paginated, newest first."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy import select
+
+from switchboard_control_plane.audit.models import AuditEntry
+from switchboard_control_plane.audit.schemas import AuditEntryOut, AuditPage
+from switchboard_control_plane.audit.service import cursor_of, parse_cursor
+from switchboard_control_plane.db.scope import ALL_TENANTS
+from switchboard_control_plane.http.deps import Access, TenantAccess, platform_access, tenant_access
+from switchboard_control_plane.http.docs import error_responses, tenant_errors
+
+router = APIRouter(tags=["audit"])
+Cursor = Annotated[str | None, Query(max_length=32, description="From `next_cursor`")]
+Limit = Annotated[int, Query(ge=1, le=200)]
+
+
+async def _page(access: Access, platform: bool, cursor: str | None, limit: int) -> AuditPage:
+    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit + 1)
+    if platform:
+        query = query.where(AuditEntry.tenant_id.is_(None)).execution_options(**ALL_TENANTS)
+    before = parse_cursor(cursor)
+    if before is not None:
+        query = query.where(AuditEntry.id < before)
+    rows = list((await access.session.execute(query)).scalars())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return AuditPage(
+        items=[AuditEntryOut.model_validate(r, from_attributes=True) for r in rows],
+        next_cursor=cursor_of(rows[-1].id) if more and rows else None,
+    )
+
+
+@router.get(
+    "/v1/tenants/{tenant_id}/audit", operation_id="list_audit_entries", responses=tenant_errors()
+)
+async def list_audit(
+    access: Annotated[TenantAccess, Depends(tenant_access("audit.read"))],
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> AuditPage:
+    """The tenant's audit entries, newest first."""
+    return await _page(access, False, cursor, limit)
+
+
+@router.get(
+    "/v1/audit",
+    operation_id="list_platform_audit_entries",
+    responses=error_responses(401, 403, 422, 429),
+)
+async def list_platform_audit(
+    access: Annotated[Access, Depends(platform_access("platform.audit.read"))],
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> AuditPage:
+    """Platform-level audit entries (platform keys and admins), newest first."""
+    return await _page(access, True, cursor, limit)

@@ -1,0 +1,1 @@
+"""Call records and analytics, fed by the runtime's call events."""

@@ -1,0 +1,64 @@
+"""Bodies of the call and analytics routes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+Outcome = Literal["in_progress", "answered", "missed", "transferred", "failed"]
+
+
+class CallSummary(BaseModel):
+    id: str
+    agent_id: str | None
+    agent_version: int | None
+    number_id: str | None
+    carrier: str | None
+    carrier_call_id: str | None = Field(description="The carrier's id of the call (Twilio CallSid)")
+    from_number: str | None
+    to_number: str | None
+    started_at: datetime
+    ended_at: datetime | None
+    duration_s: float | None
+    end_reason: str | None
+    outcome: Outcome
+    turns: int
+
+
+class CallPage(BaseModel):
+    items: list[CallSummary]
+    next_cursor: str | None
+
+
+class TurnOut(BaseModel):
+    turn_index: int
+    occurred_at: datetime
+    caller_text: str
+    agent_text: str
+    interrupted: bool
+    brain: str
+    stages: dict[str, Any] = Field(description="Milliseconds since call start of each stage")
+    voice_to_voice_ms: float | None
+
+
+class CallDetail(CallSummary):
+    transcript: list[dict[str, Any]]
+    recording_ref: str | None
+    transferred_to: str | None
+    turn_details: list[TurnOut]
+
+
+class AnalyticsDay(BaseModel):
+    day: date
+    calls: int
+    minutes: float
+    answered: int
+    missed: int
+    latency_p50_ms: float | None = Field(description="Voice-to-voice latency, median")
+    latency_p95_ms: float | None
+
+
+class Analytics(BaseModel):
+    days: list[AnalyticsDay]

@@ -1,0 +1,1 @@
+"""Tenant secrets behind one provider interface; values are write-only."""

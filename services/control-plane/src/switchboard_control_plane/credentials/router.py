@@ -1,0 +1,69 @@
+"""``/v1/tenants/{tenant_id}/secrets``: write-only values, listed by name."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Response, status
+
+from switchboard_control_plane.agents.schemas import SECRET_NAME_PATTERN
+from switchboard_control_plane.audit import service as audit
+from switchboard_control_plane.audit.chain import REDACTED
+from switchboard_control_plane.credentials.schemas import SecretList, SecretOut, SecretWrite
+from switchboard_control_plane.errors import NotFoundError
+from switchboard_control_plane.http.deps import TenantAccess, tenant_access
+from switchboard_control_plane.http.docs import tenant_errors
+
+router = APIRouter(prefix="/v1/tenants/{tenant_id}/secrets", tags=["secrets"])
+Reader = Annotated[TenantAccess, Depends(tenant_access("secrets.read"))]
+Writer = Annotated[TenantAccess, Depends(tenant_access("secrets.write"))]
+SecretName = Annotated[str, Path(pattern=SECRET_NAME_PATTERN, max_length=128)]
+
+
+@router.put("/{name}", operation_id="put_secret", responses=tenant_errors(409))
+async def put_secret(name: SecretName, body: SecretWrite, access: Writer) -> SecretOut:
+    """Stores a secret value. No route ever returns it; the runtime gets it sealed."""
+    store = access.resources.secrets
+    value = body.value.get_secret_value()
+    info, replaced = await store.put(
+        access.session, access.tenant.id, name, value, access.actor.subject
+    )
+    await audit.record(
+        access.session,
+        access.actor,
+        "secret.replaced" if replaced else "secret.created",
+        name,
+        tenant_id=access.tenant.id,
+        after={"name": name, "value": REDACTED},
+    )
+    await access.commit(publish=access.tenant.id)
+    return SecretOut.model_validate(asdict(info))
+
+
+@router.get("", operation_id="list_secrets", responses=tenant_errors())
+async def list_secrets(access: Reader) -> SecretList:
+    """Names and metadata of the tenant's secrets (never values)."""
+    infos = await access.resources.secrets.list(access.session, access.tenant.id)
+    return SecretList(items=[SecretOut.model_validate(asdict(info)) for info in infos])
+
+
+@router.delete(
+    "/{name}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    operation_id="delete_secret",
+    responses=tenant_errors(409),
+)
+async def delete_secret(name: SecretName, access: Writer) -> Response:
+    if not await access.resources.secrets.delete(access.session, access.tenant.id, name):
+        raise NotFoundError("secret")
+    await audit.record(
+        access.session,
+        access.actor,
+        "secret.deleted",
+        name,
+        tenant_id=access.tenant.id,
+        before={"name": name, "value": REDACTED},
+    )
+    await access.commit(publish=access.tenant.id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,1 @@
+"""Postgres access: declarative base, engine and sessions, tenant-scoped repository."""

@@ -1,0 +1,54 @@
+"""Declarative base, id generation and the columns every table shares."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import DateTime, ForeignKey, MetaData, String, func
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id(prefix: str) -> str:
+    """A readable random id such as ``tnt_3f2a...`` (no ':' so it fits Redis keys)."""
+    return f"{prefix}_{uuid.uuid4().hex}"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSONB,
+        datetime: DateTime(timezone=True),
+    }
+
+
+class Timestamps:
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        server_default=func.now(), default=utcnow, onupdate=utcnow
+    )
+
+
+class TenantOwned:
+    """Marks a table owned by a tenant: its ``tenant_id`` column scopes every ORM query."""
+
+
+def tenant_fk(*, nullable: bool = False) -> Any:
+    """The ``tenant_id`` column of a tenant-owned table (NULL only where it means the platform)."""
+    return mapped_column(
+        String(64), ForeignKey("tenants.id", ondelete="CASCADE"), index=True, nullable=nullable
+    )

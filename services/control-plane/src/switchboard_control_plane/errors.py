@@ -1,0 +1,60 @@
+"""The control plane's errors, each with a stable code (mapped by switchboard_common.errors)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from switchboard_common.errors import ServiceError
+
+
+class ControlPlaneError(ServiceError):
+    """Root of the control plane's errors."""
+
+
+class NotFoundError(ControlPlaneError):
+    status_code = 404
+    code = "not_found"
+
+    def __init__(self, resource: str, *, code: str | None = None) -> None:
+        super().__init__(f"The {resource} does not exist.", code=code or f"{resource}_not_found")
+
+
+class ConflictError(ControlPlaneError):
+    status_code = 409
+    code = "conflict"
+
+
+class UnauthorizedError(ControlPlaneError):
+    status_code = 401
+    code = "unauthorized"
+
+    def __init__(self, message: str = "A valid bearer credential is required.") -> None:
+        super().__init__(message, headers={"WWW-Authenticate": "Bearer"})
+
+
+class ForbiddenError(ControlPlaneError):
+    status_code = 403
+    code = "forbidden"
+
+
+class InvalidConfigError(ControlPlaneError):
+    """A body that parsed but that the runtime could not use; details carry field paths."""
+
+    status_code = 422
+    code = "validation_error"
+
+    def __init__(self, field: str, message: str, *, type_: str = "invalid") -> None:
+        details: list[dict[str, Any]] = [{"field": field, "message": message, "type": type_}]
+        super().__init__("The request is not valid.", details=details)
+
+
+class RateLimitedError(ControlPlaneError):
+    status_code = 429
+    code = "rate_limited"
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(
+            "Too many requests for this credential.",
+            details={"retry_after_s": retry_after_s},
+            headers={"Retry-After": str(retry_after_s)},
+        )

@@ -1,0 +1,30 @@
+"""OpenAPI documentation of the error responses every route may answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from switchboard_common.errors import ErrorResponse
+
+_DESCRIPTIONS = {
+    400: "Bad request",
+    401: "Missing, invalid, expired or revoked credential (`unauthorized`)",
+    403: "The credential may not do this (`forbidden`)",
+    404: "Not found, or not visible to this credential (`*_not_found`)",
+    409: "Conflict with the current state (`*_conflict`, `*_exists`, `*_in_use`)",
+    410: "Gone (`voice_runtime_moved`)",
+    422: "Validation error; `details` lists field paths (`validation_error`)",
+    429: "Rate limited; see the Retry-After header (`rate_limited`)",
+}
+
+AUTH_ERRORS = (401, 403, 422, 429)
+TENANT_ERRORS = (401, 403, 404, 422, 429)
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route: each status documented with the error body schema."""
+    return {code: {"model": ErrorResponse, "description": _DESCRIPTIONS[code]} for code in codes}
+
+
+def tenant_errors(*extra: int) -> dict[int | str, dict[str, Any]]:
+    return error_responses(*sorted({*TENANT_ERRORS, *extra}))

@@ -1,0 +1,1 @@
+"""Phone numbers (DIDs) and the agent each routes to."""

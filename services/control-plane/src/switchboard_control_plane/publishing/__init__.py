@@ -1,0 +1,1 @@
+"""Tenant snapshots, the outbox, the Redis publisher and the reconciler."""

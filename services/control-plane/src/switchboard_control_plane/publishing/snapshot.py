@@ -1,0 +1,130 @@
+"""Builds a tenant's runtime snapshot from Postgres, sealing the secrets the runtime needs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from switchboard_common.contract import AgentConfig, DidRoute, EncryptedSecret, Keyring
+from switchboard_common.contract.tenant_config import (
+    LlmConfig,
+    TelephonyConfig,
+    TenantLimits,
+    TenantRuntimeConfig,
+    TwilioAccount,
+)
+from switchboard_control_plane.agents.models import Agent, AgentVersion
+from switchboard_control_plane.agents.schemas import AgentVersionCreate
+from switchboard_control_plane.credentials.store import SecretStore
+from switchboard_control_plane.numbers.models import PhoneNumber
+from switchboard_control_plane.publishing.plan import PublishPlan
+from switchboard_control_plane.tenants.models import Tenant
+
+
+class SnapshotBuilder:
+    """Reads one tenant (in a session scoped to it) into a ``PublishPlan``."""
+
+    def __init__(self, secrets: SecretStore, runtime_keys: Keyring) -> None:
+        self._secrets = secrets
+        self._runtime_keys = runtime_keys
+
+    async def plan(
+        self, session: AsyncSession, tenant: Tenant, removed: tuple[str, ...] = ()
+    ) -> PublishPlan:
+        numbers = (await session.execute(select(PhoneNumber))).scalars().all()
+        if tenant.deleted_at is not None:
+            gone = tuple(sorted({*removed, *(n.e164 for n in numbers)}))
+            return PublishPlan(
+                tenant_id=tenant.id,
+                revision=tenant.revision,
+                snapshot=None,
+                dids={},
+                removed_dids=gone,
+            )
+        agents = await self._agents(session, tenant.id)
+        dids = {
+            n.e164: DidRoute(
+                tenant_id=tenant.id,
+                agent_id=n.agent_id,
+                number_id=n.id,
+                carrier="telnyx" if n.carrier == "telnyx" else "twilio",
+            )
+            for n in numbers
+            if n.agent_id is not None and n.agent_id in agents
+        }
+        unroutable = {n.e164 for n in numbers if n.e164 not in dids}
+        snapshot = TenantRuntimeConfig(
+            tenant_id=tenant.id,
+            revision=tenant.revision,
+            published_at=datetime.now(UTC),
+            status="suspended" if tenant.status == "suspended" else "active",
+            limits=TenantLimits.model_validate(tenant.limits or {}),
+            telephony=await self._telephony(session, tenant),
+            agents=agents,
+        )
+        removed_dids = tuple(sorted((set(removed) | unroutable) - set(dids)))
+        return PublishPlan(
+            tenant_id=tenant.id,
+            revision=tenant.revision,
+            snapshot=snapshot,
+            dids=dids,
+            removed_dids=removed_dids,
+        )
+
+    async def _agents(self, session: AsyncSession, tenant_id: str) -> dict[str, AgentConfig]:
+        query = (
+            select(Agent, AgentVersion)
+            .join(AgentVersion, AgentVersion.agent_id == Agent.id)
+            .where(AgentVersion.version == Agent.live_version)
+        )
+        agents: dict[str, AgentConfig] = {}
+        for agent, version in (await session.execute(query)).all():
+            agents[agent.id] = await self.agent_config(session, tenant_id, agent, version)
+        return agents
+
+    async def agent_config(
+        self, session: AsyncSession, tenant_id: str, agent: Agent, version: AgentVersion
+    ) -> AgentConfig:
+        body = AgentVersionCreate.model_validate(version.config)
+        llm = body.llm
+        sealed = await self._seal(session, tenant_id, llm.api_key_secret_name)
+        fields: dict[str, Any] = body.model_dump(exclude={"llm", "note"})
+        return AgentConfig.model_validate(
+            {
+                **fields,
+                "agent_id": agent.id,
+                "version": version.version,
+                "name": agent.name,
+                "llm": LlmConfig(
+                    model=llm.model,
+                    temperature=llm.temperature,
+                    max_tokens=llm.max_tokens,
+                    api_key_secret=sealed,
+                    api_base=llm.api_base,
+                    timeout_s=llm.timeout_s,
+                ),
+            }
+        )
+
+    async def _seal(
+        self, session: AsyncSession, tenant_id: str, name: str | None
+    ) -> EncryptedSecret | None:
+        if name is None:
+            return None
+        value = await self._secrets.get(session, tenant_id, name)
+        if value is None:
+            return None
+        return self._runtime_keys.seal(tenant_id, name, value)
+
+    async def _telephony(self, session: AsyncSession, tenant: Tenant) -> TelephonyConfig:
+        twilio = (tenant.telephony or {}).get("twilio")
+        if not isinstance(twilio, dict):
+            return TelephonyConfig()
+        token = await self._seal(session, tenant.id, str(twilio.get("auth_token_secret_name")))
+        if token is None:
+            return TelephonyConfig()
+        account = TwilioAccount(account_sid=str(twilio.get("account_sid")), auth_token=token)
+        return TelephonyConfig(twilio=account)

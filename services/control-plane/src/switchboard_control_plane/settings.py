@@ -1,0 +1,117 @@
+"""Settings of the control plane, read from CONTROL_PLANE_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic_settings import SettingsConfigDict
+
+from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
+from switchboard_common.kafka_sink import KafkaSettings
+from switchboard_common.settings import BaseServiceSettings
+
+# Development-only defaults: refused when environment=production.
+DEV_BOOTSTRAP_ADMIN_KEY = "sb_dev_bootstrap_admin_key"
+DEV_SECRET_KEYS = "dev-kek-1:ZGV2LWtleS1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcyE="  # noqa: S105
+DEV_RUNTIME_KEYS = DEVELOPMENT_RUNTIME_KEYS
+DEV_API_KEY_PEPPER = "dev-api-key-pepper"
+
+
+class JwtSettings(BaseModel):
+    """OIDC bearer tokens: a JWKS URL (production) or an HS256 secret (development)."""
+
+    hs256_secret: SecretStr | None = None
+    jwks_url: str | None = None
+    audience: str | None = None
+    issuer: str | None = None
+    jwks_cache_s: int = Field(default=300, ge=1)
+
+
+class RateLimitSettings(BaseModel):
+    requests_per_minute: int = Field(default=600, ge=1)
+
+
+class Settings(BaseServiceSettings):
+    """How the control plane runs.
+
+    With ``environment=development`` (the default) missing keys fall back to clearly labelled
+    development values so ``make up`` works with no environment; ``production`` refuses them.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="CONTROL_PLANE_",
+        env_nested_delimiter="__",
+        extra="ignore",
+        validate_default=True,
+    )
+
+    service_name: str = "control-plane"
+    port: int = 8080
+    database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/switchboard"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    bootstrap_admin_key: SecretStr | None = None
+    secret_keys: SecretStr | None = Field(default=None, description="KEK keyring spec")
+    runtime_keys: SecretStr | None = Field(default=None, description="Runtime keyring spec")
+    api_key_pepper: SecretStr | None = None
+    jwt: JwtSettings = JwtSettings()
+    opa_url: str | None = None
+    policy_dir: Path | None = Field(default=None, description="Rego policies; default policies/")
+    rate_limit: RateLimitSettings = RateLimitSettings()
+    voice_runtime_public_url: str = "http://127.0.0.1:8081"
+    secrets_provider: Literal["db", "env"] = "db"
+    migrate_on_start: bool | None = Field(
+        default=None, description="Run migrations at serve start; default: on in development"
+    )
+    run_workers: bool = Field(
+        default=True, description="Run the outbox publisher, reconciler and events consumer"
+    )
+    publisher_poll_s: float = Field(default=1.0, gt=0)
+    events_claim_idle_ms: int = Field(default=30_000, ge=100)
+    redis_timeout_s: float = Field(default=1.0, gt=0)
+    kafka: KafkaSettings = Field(
+        default_factory=KafkaSettings,
+        description="With kafka.enabled, committed audit entries also go to switchboard.audit",
+    )
+    events_source: Literal["redis", "kafka"] = Field(
+        default="redis", description="Where the events consumer reads call events from"
+    )
+
+    @property
+    def is_development(self) -> bool:
+        return self.environment == "development"
+
+    @model_validator(mode="after")
+    def _kafka_source_needs_kafka(self) -> Settings:
+        if self.events_source == "kafka" and not self.kafka.enabled:
+            raise ValueError(
+                "events_source=kafka needs kafka.enabled (CONTROL_PLANE_KAFKA__ENABLED)"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _fill_development_defaults(self) -> Settings:
+        missing = [
+            name
+            for name in ("bootstrap_admin_key", "secret_keys", "runtime_keys", "api_key_pepper")
+            if getattr(self, name) is None
+        ]
+        if not missing:
+            return self
+        if self.environment == "production":
+            raise ValueError(f"production needs these settings: {', '.join(missing)}")
+        defaults = {
+            "bootstrap_admin_key": DEV_BOOTSTRAP_ADMIN_KEY,
+            "secret_keys": DEV_SECRET_KEYS,
+            "runtime_keys": DEV_RUNTIME_KEYS,
+            "api_key_pepper": DEV_API_KEY_PEPPER,
+        }
+        for name in missing:
+            object.__setattr__(self, name, SecretStr(defaults[name]))
+        return self
+
+    def secret(self, name: str) -> str:
+        value = getattr(self, name)
+        assert isinstance(value, SecretStr)
+        return value.get_secret_value()

@@ -1,0 +1,1 @@
+"""Tenants: the businesses that own numbers, agents and secrets."""

@@ -1,0 +1,71 @@
+"""Request and response bodies of the tenant routes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from switchboard_common.contract.tenant_config import TenantLimits
+from switchboard_control_plane.agents.schemas import SECRET_NAME_PATTERN
+
+
+class TenantCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"name": "Acme Dental", "limits": {"max_concurrent_calls": 5}}]
+        },
+    )
+
+    name: str = Field(min_length=1, max_length=200)
+    limits: TenantLimits = TenantLimits()
+
+
+class TenantUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"name": "Acme"}]})
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    limits: TenantLimits | None = None
+
+
+class TenantOut(BaseModel):
+    id: str
+    name: str
+    status: Literal["active", "suspended"]
+    limits: TenantLimits
+    revision: int = Field(description="Last runtime snapshot revision written to the outbox")
+    created_at: datetime
+    updated_at: datetime
+
+
+class TenantList(BaseModel):
+    items: list[TenantOut]
+
+
+class TwilioTelephony(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    account_sid: str = Field(pattern=r"^AC[0-9a-fA-F]{32}$")
+    auth_token_secret_name: str = Field(pattern=SECRET_NAME_PATTERN)
+
+
+class Telephony(BaseModel):
+    """The tenant's own carrier account; absent means the platform's account is used."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "twilio": {
+                        "account_sid": "AC" + "0" * 32,
+                        "auth_token_secret_name": "twilio-auth-token",
+                    }
+                }
+            ]
+        },
+    )
+
+    twilio: TwilioTelephony | None = None

@@ -1,0 +1,135 @@
+"""Tenant lifecycle: create, update, suspend/activate, soft delete, telephony."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from switchboard_control_plane.audit import service as audit
+from switchboard_control_plane.db.base import utcnow
+from switchboard_control_plane.errors import InvalidConfigError
+from switchboard_control_plane.http.deps import Access, TenantAccess
+from switchboard_control_plane.numbers.models import PhoneNumber
+from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.tenants.schemas import Telephony, TenantCreate, TenantUpdate
+
+
+def tenant_view(tenant: Tenant) -> dict[str, Any]:
+    return {
+        "id": tenant.id,
+        "name": tenant.name,
+        "status": tenant.status,
+        "limits": tenant.limits,
+        "deleted": tenant.deleted_at is not None,
+    }
+
+
+async def create_tenant(access: Access, body: TenantCreate) -> Tenant:
+    tenant = Tenant(name=body.name, limits=body.limits.model_dump())
+    access.session.add(tenant)
+    await access.session.flush()
+    await audit.record(
+        access.session,
+        access.actor,
+        "tenant.created",
+        tenant.id,
+        tenant_id=tenant.id,
+        after=tenant_view(tenant),
+    )
+    await access.commit(publish=tenant.id)
+    return tenant
+
+
+async def list_tenants(access: Access, only: str | None) -> Sequence[Tenant]:
+    query = select(Tenant).where(Tenant.deleted_at.is_(None)).order_by(Tenant.created_at)
+    principal = access.principal
+    if not principal.platform_admin:
+        query = query.where(Tenant.id.in_(list(principal.roles)))
+    if only is not None:
+        query = query.where(Tenant.id == only)
+    return (await access.session.execute(query)).scalars().all()
+
+
+async def update_tenant(access: TenantAccess, body: TenantUpdate) -> Tenant:
+    tenant = access.tenant
+    before = tenant_view(tenant)
+    if body.name is not None:
+        tenant.name = body.name
+    if body.limits is not None:
+        tenant.limits = body.limits.model_dump()
+    await audit.record(
+        access.session,
+        access.actor,
+        "tenant.updated",
+        tenant.id,
+        tenant_id=tenant.id,
+        before=before,
+        after=tenant_view(tenant),
+    )
+    await access.commit(publish=tenant.id if body.limits is not None else None)
+    return tenant
+
+
+async def set_status(access: TenantAccess, status: str) -> Tenant:
+    tenant = access.tenant
+    before = tenant_view(tenant)
+    tenant.status = status
+    action = "tenant.suspended" if status == "suspended" else "tenant.activated"
+    await audit.record(
+        access.session,
+        access.actor,
+        action,
+        tenant.id,
+        tenant_id=tenant.id,
+        before=before,
+        after=tenant_view(tenant),
+    )
+    await access.commit(publish=tenant.id)
+    return tenant
+
+
+async def delete_tenant(access: TenantAccess) -> None:
+    """Soft delete: the row stays for the audit trail; its numbers are released and unpublished."""
+    tenant = access.tenant
+    before = tenant_view(tenant)
+    numbers = (await access.session.execute(select(PhoneNumber.e164))).scalars().all()
+    tenant.deleted_at = utcnow()
+    await access.session.execute(delete(PhoneNumber))
+    await audit.record(
+        access.session,
+        access.actor,
+        "tenant.deleted",
+        tenant.id,
+        tenant_id=tenant.id,
+        before=before,
+        after={**tenant_view(tenant), "numbers": numbers},
+    )
+    await access.commit(publish=tenant.id, removed_dids=numbers)
+
+
+async def set_telephony(access: TenantAccess, body: Telephony) -> Telephony:
+    tenant = access.tenant
+    if body.twilio is not None:
+        name = body.twilio.auth_token_secret_name
+        stored = await access.resources.secrets.get(access.session, tenant.id, name)
+        if stored is None:
+            raise InvalidConfigError(
+                "twilio.auth_token_secret_name",
+                f"no secret named {name!r} in this tenant",
+                type_="secret_not_found",
+            )
+    before = {"telephony": tenant.telephony}
+    tenant.telephony = body.model_dump(mode="json", exclude_none=True) or None
+    await audit.record(
+        access.session,
+        access.actor,
+        "tenant.telephony_set",
+        tenant.id,
+        tenant_id=tenant.id,
+        before=before,
+        after={"telephony": tenant.telephony},
+    )
+    await access.commit(publish=tenant.id)
+    return body

@@ -1,0 +1,150 @@
+"""Changes made while Redis is down commit, wait in the outbox, and publish in order later."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import socket
+import subprocess
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import asyncpg  # type: ignore[import-untyped]
+import pytest
+from redis.asyncio import Redis
+
+from switchboard_common.contract import ConfigChanged
+from tests.integration.builders import live_agent, ok, snapshot_at_least, tenant
+from tests.integration.conftest import Harness, make_settings, start_harness, truncate_all
+
+pytestmark = pytest.mark.integration
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class PrivateRedis:
+    """A redis-server of this test's own on an ephemeral port, stoppable and restartable."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.port = _free_port()
+        self._workdir = workdir
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        binary = shutil.which("redis-server")
+        assert binary is not None
+        self._process = subprocess.Popen(  # noqa: S603
+            [
+                binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self._workdir),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.wait(timeout=10)
+            self._process = None
+
+
+@pytest.fixture
+def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
+    server = PrivateRedis(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+async def _wait_ping(client: Redis) -> None:
+    async with asyncio.timeout(10):
+        while True:
+            try:
+                await client.ping()
+                return
+            except OSError:
+                await asyncio.sleep(0.05)
+            except Exception:
+                await asyncio.sleep(0.05)
+
+
+@pytest.fixture
+async def down_harness(
+    migrated_database: str, private_redis: PrivateRedis
+) -> AsyncIterator[tuple[Harness, PrivateRedis]]:
+    await truncate_all(migrated_database)
+    url = f"redis://127.0.0.1:{private_redis.port}/0"
+    client = Redis.from_url(url)
+    await _wait_ping(client)
+    harness, lifespan = await start_harness(
+        make_settings(migrated_database, redis_url=url, publisher_poll_s=0.1), client
+    )
+    yield harness, private_redis
+    await harness.client.aclose()
+    await lifespan.__aexit__(None, None, None)
+    await client.aclose()
+
+
+async def _outbox(database_url: str, tenant_id: str) -> list[tuple[int, datetime | None]]:
+    connection = await asyncpg.connect(database_url.replace("+asyncpg", ""))
+    try:
+        rows = await connection.fetch(
+            "SELECT revision, published_at FROM outbox WHERE tenant_id = $1 ORDER BY id",
+            tenant_id,
+        )
+    finally:
+        await connection.close()
+    return [(row["revision"], row["published_at"]) for row in rows]
+
+
+async def test_changes_during_a_redis_outage_are_published_in_order(
+    down_harness: tuple[Harness, PrivateRedis],
+) -> None:
+    harness, server = down_harness
+    client, redis = harness.client, harness.redis
+    tenant_id = await tenant(client)
+    agent_id = await live_agent(client, tenant_id, greeting="before the outage")
+    before = (await ok(client.get(f"/v1/tenants/{tenant_id}")))["revision"]
+    await snapshot_at_least(redis, tenant_id, before)
+    server.stop()
+    base = f"/v1/tenants/{tenant_id}/agents/{agent_id}"
+    for version, greeting in enumerate(["one", "two", "three"], start=2):
+        await ok(client.post(f"{base}/versions", json={"greeting": greeting}), 201)
+        await ok(client.post(f"{base}/publish", json={"version": version}))
+    await ok(client.post(f"/v1/tenants/{tenant_id}/suspend"))
+    last = (await ok(client.get(f"/v1/tenants/{tenant_id}")))["revision"]
+    assert last == before + 4
+    server.start()
+    await _wait_ping(redis)
+    listener = Redis.from_url(f"redis://127.0.0.1:{server.port}/0")
+    pubsub = listener.pubsub()
+    await pubsub.subscribe("sb:v1:config")
+    snapshot = await snapshot_at_least(redis, tenant_id, last, timeout_s=15)
+    assert snapshot.status == "suspended"
+    assert snapshot.agents[agent_id].greeting == "three"
+    revisions: list[int] = []
+    while (message := await pubsub.get_message(timeout=0.2)) is not None:
+        if message["type"] == "message":
+            revisions.append(ConfigChanged.model_validate_json(message["data"]).revision)
+    assert revisions == sorted(set(revisions))
+    rows = await _outbox(harness.settings.database_url, tenant_id)
+    assert [revision for revision, _ in rows] == list(range(1, last + 1))
+    published_at = [at for _, at in rows if at is not None]
+    assert len(published_at) == len(rows) and published_at == sorted(published_at)
+    await pubsub.aclose()  # type: ignore[no-untyped-call]
+    await listener.aclose()

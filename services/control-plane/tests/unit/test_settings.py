@@ -1,0 +1,50 @@
+"""Development defaults let the app start with no environment; production refuses them."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from switchboard_common.contract import Keyring
+from switchboard_control_plane.settings import DEV_BOOTSTRAP_ADMIN_KEY, Settings
+
+
+def test_development_fills_clearly_labelled_defaults() -> None:
+    settings = Settings()
+    assert settings.secret("bootstrap_admin_key") == DEV_BOOTSTRAP_ADMIN_KEY
+    Keyring.from_spec(settings.secret("secret_keys"))
+    Keyring.from_spec(settings.secret("runtime_keys"))
+
+
+def test_production_refuses_to_start_without_real_keys() -> None:
+    with pytest.raises(ValidationError, match="production needs"):
+        Settings(environment="production")
+
+
+def test_production_starts_with_every_key_set() -> None:
+    spec = f"k1:{Keyring.generate_key()}"
+    settings = Settings(
+        environment="production",
+        bootstrap_admin_key="sb_real",
+        secret_keys=spec,
+        runtime_keys=spec,
+        api_key_pepper="pepper",
+    )
+    assert settings.secret("api_key_pepper") == "pepper"
+
+
+def test_kafka_settings_and_events_source_come_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CONTROL_PLANE_KAFKA__ENABLED", "true")
+    monkeypatch.setenv("CONTROL_PLANE_KAFKA__BOOTSTRAP_SERVERS", "kafka:9092")
+    monkeypatch.setenv("CONTROL_PLANE_EVENTS_SOURCE", "kafka")
+    settings = Settings()
+    assert (settings.kafka.enabled, settings.kafka.bootstrap_servers) == (True, "kafka:9092")
+    assert settings.events_source == "kafka"
+
+
+def test_events_source_kafka_needs_kafka_enabled() -> None:
+    assert Settings().events_source == "redis"
+    with pytest.raises(ValidationError, match="needs kafka"):
+        Settings(events_source="kafka")
