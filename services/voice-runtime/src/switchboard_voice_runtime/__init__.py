@@ -1,0 +1,1 @@
+"""Switchboard voice-runtime service."""

@@ -1,0 +1,1 @@
+"""The carrier edge: webhooks and media websockets."""

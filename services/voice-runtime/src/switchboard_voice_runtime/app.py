@@ -1,0 +1,110 @@
+"""The voice runtime's FastAPI application: carrier edge, call registry, draining."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI
+from prometheus_client import CollectorRegistry
+from redis.asyncio import Redis
+
+from switchboard_common.contract import Keyring
+from switchboard_common.kafka_sink import KafkaCallEventSink, KafkaEventProducer
+from switchboard_common.service import create_service_app
+from switchboard_common.telemetry import tracer
+from switchboard_voice_runtime.api import twilio_media, twilio_voice
+from switchboard_voice_runtime.call.ports import EventSink
+from switchboard_voice_runtime.call_token import CallTokenSigner
+from switchboard_voice_runtime.calls import CallRegistry, Drain
+from switchboard_voice_runtime.capacity import CapacityManager
+from switchboard_voice_runtime.config_cache import ConfigCache
+from switchboard_voice_runtime.event_sink import FanOutEventSink, RedisEventSink
+from switchboard_voice_runtime.metrics import RuntimeMetrics
+from switchboard_voice_runtime.runtime import Runtime
+from switchboard_voice_runtime.settings import Settings
+from switchboard_voice_runtime.wiring import CallCore, default_call_core
+
+_SHUTDOWN_GRACE_S = 5.0
+
+
+def _with_kafka(redis_events: RedisEventSink, kafka: KafkaEventProducer | None) -> EventSink:
+    """Each event to the Redis stream, and with Kafka enabled also to switchboard.calls."""
+    if kafka is None:
+        return redis_events
+    return FanOutEventSink(redis_events, [KafkaCallEventSink(kafka)])
+
+
+def create_app(settings: Settings, *, call_core: CallCore | None = None) -> FastAPI:
+    """The runtime app; ``app.state.drain`` is what SIGTERM starts (see main.py)."""
+    registry = CollectorRegistry()
+    metrics = RuntimeMetrics(registry)
+    calls = CallRegistry()
+    drain = Drain(calls, settings.drain_timeout_s)
+    keyring = Keyring.from_spec(settings.runtime_keys.get_secret_value())
+    signer = CallTokenSigner(
+        settings.call_token_secret.get_secret_value(), settings.call_token_ttl_s
+    )
+    build_core = call_core or default_call_core
+    kafka = (
+        KafkaEventProducer(settings.kafka, registry=registry) if settings.kafka.enabled else None
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        redis = Redis.from_url(settings.redis_url, socket_connect_timeout=1.0, socket_timeout=2.0)
+        http = httpx.AsyncClient(
+            timeout=httpx.Timeout(5.0), limits=httpx.Limits(max_connections=200)
+        )
+        config = ConfigCache(redis, keyring)
+        redis_events = RedisEventSink(
+            redis, buffer_size=settings.event_buffer_size, on_drop=metrics.events_dropped.inc
+        )
+        events = _with_kafka(redis_events, kafka)
+        services, session_factory = build_core(settings, http)
+        runtime = Runtime(
+            settings=settings,
+            redis=redis,
+            config=config,
+            capacity=CapacityManager(redis, max_calls=settings.max_calls),
+            events=events,
+            http=http,
+            metrics=metrics,
+            tokens=signer,
+            services=services,
+            session_factory=session_factory,
+            calls=calls,
+            drain=drain,
+            tracer=tracer("switchboard_voice_runtime", app.state.tracer_provider),
+        )
+        await config.start()
+        await redis_events.start()
+        if kafka is not None:
+            await kafka.start()
+        app.state.runtime = runtime
+        try:
+            yield
+        finally:
+            calls.hang_up_all("drained")
+            await calls.wait_idle(_SHUTDOWN_GRACE_S)
+            await runtime.stop_background()
+            await redis_events.close()
+            if kafka is not None:
+                await kafka.close(timeout_s=_SHUTDOWN_GRACE_S)
+            await config.close()
+            await http.aclose()
+            await redis.aclose()
+
+    app = create_service_app(
+        settings,
+        title="Switchboard voice runtime",
+        description="Carrier webhooks, media websockets and the realtime voice loop.",
+        lifespan=lifespan,
+        registry=registry,
+        readiness={"accepting_calls": drain.readiness},
+    )
+    app.state.drain = drain
+    app.include_router(twilio_voice.router)
+    app.include_router(twilio_media.router)
+    return app

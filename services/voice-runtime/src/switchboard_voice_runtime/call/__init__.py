@@ -1,0 +1,1 @@
+"""One live call: session, turn-taking, playout, conversation."""

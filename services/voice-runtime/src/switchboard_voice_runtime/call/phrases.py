@@ -1,0 +1,37 @@
+"""The fixed phrases an agent says outside the conversation, pre-synthesized at call setup."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from switchboard_common.contract.tenant_config import AgentConfig
+
+APOLOGY_REPEAT = "Sorry, I didn't catch that. Could you say it again?"
+APOLOGY_TROUBLE = "Sorry, I'm having trouble right now."
+GOODBYE = "Thank you for calling. Goodbye!"
+FAILURE_GOODBYE = "I'm sorry, I'm having technical difficulties. Please call again later. Goodbye."
+TAKE_MESSAGE_THANKS = "Thank you, I've taken your message. Goodbye!"
+TRANSFERRING = "Please hold while I transfer your call."
+TRANSFER_REFUSED = "I'm sorry, I can't transfer you to that number."
+TRANSFER_FAILED = "I'm sorry, the transfer didn't go through."
+
+_ASSETS = {APOLOGY_REPEAT: "apology_repeat.ulaw", APOLOGY_TROUBLE: "apology_trouble.ulaw"}
+
+
+def prewarm_phrases(agent: AgentConfig) -> list[str]:
+    """Every phrase a call of this agent may need before its first LLM token."""
+    phrases = [agent.greeting, APOLOGY_REPEAT, APOLOGY_TROUBLE, GOODBYE, FAILURE_GOODBYE]
+    phrases.append(agent.turn_taking.idle_reprompt_message)
+    if agent.business_hours is not None:
+        phrases.append(agent.business_hours.after_hours_message)
+        if agent.business_hours.take_message:
+            phrases.append(TAKE_MESSAGE_THANKS)
+    return list(dict.fromkeys(phrases))
+
+
+def builtin_audio(text: str) -> bytes | None:
+    """The pre-rendered 8 kHz mu-law recording of an apology, for when TTS itself is down."""
+    name = _ASSETS.get(text)
+    if name is None:
+        return None
+    return resources.files("switchboard_voice_runtime.call.assets").joinpath(name).read_bytes()

@@ -1,0 +1,94 @@
+"""What a call session needs from the world around it: the carrier media path, carrier call
+control, the event sink, and time. The carrier edge implements these; the session only sees them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+from switchboard_common.contract import CallEnded, CallStarted, CallTurn
+from switchboard_common.contract.tenant_config import AgentConfig, Carrier, TenantLimits
+
+
+class MediaSink(Protocol):
+    """The outbound half of the carrier's media socket."""
+
+    async def send_audio(self, payload: bytes) -> None:
+        """Sends one frame of 8 kHz mu-law (160 bytes = 20 ms). Raises ConnectionError once the
+        socket is gone."""
+
+    async def send_mark(self, name: str) -> None:
+        """Sends a mark; the carrier echoes it once the audio sent before it has played."""
+
+    async def send_clear(self) -> None:
+        """Drops the audio the carrier has buffered but not played (barge-in)."""
+
+
+class CallControlError(Exception):
+    """The carrier refused or failed a call-control action."""
+
+
+class CallControl(Protocol):
+    """Carrier REST actions on the live call."""
+
+    async def hang_up(self) -> None: ...
+
+    async def transfer(self, number: str) -> None:
+        """Transfers the call to an E.164 number (already checked against the allow-list)."""
+
+
+class EventSink(Protocol):
+    """Where call events go (the Redis stream). Never raises for transport failures: it buffers
+    and retries on its own."""
+
+    async def publish(self, event: CallStarted | CallTurn | CallEnded) -> None: ...
+
+
+class Clock(Protocol):
+    """Injected time, so turn-taking and playout run on virtual time in tests."""
+
+    def now(self) -> float:
+        """Monotonic seconds."""
+
+    def wall(self) -> datetime:
+        """Aware UTC wall-clock time."""
+
+    async def sleep(self, seconds: float) -> None: ...
+
+
+class SystemClock:
+    """The real clock."""
+
+    def now(self) -> float:
+        return time.monotonic()
+
+    def wall(self) -> datetime:
+        return datetime.now(UTC)
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class CallContext:
+    """Everything known about a call when its media starts."""
+
+    call_id: str
+    tenant_id: str
+    number_id: str
+    carrier: Carrier
+    carrier_call_id: str
+    from_number: str
+    to_number: str
+    agent: AgentConfig
+    limits: TenantLimits
+    llm_api_key: str | None = None
+    recording_dir: Path | None = None
+    playout_lateness: Callable[[float], None] | None = None
+    """Observes how late each agent frame went out (seconds; the runtime's metric)."""

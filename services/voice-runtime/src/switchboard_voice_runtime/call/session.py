@@ -1,0 +1,271 @@
+"""CallSession: one live call, owning every task it runs in one TaskGroup."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from datetime import datetime
+from pathlib import Path
+from typing import TypedDict
+
+from switchboard_common.contract import CallEnded, CallStarted, CallTurn
+from switchboard_common.contract.events import EndReason
+from switchboard_common.log import bound
+from switchboard_voice_runtime.call.conversation import Conversation
+from switchboard_voice_runtime.call.dialogue import Dialogue, Inbound
+from switchboard_voice_runtime.call.playout import Playout
+from switchboard_voice_runtime.call.ports import (
+    CallContext,
+    CallControl,
+    CallControlError,
+    Clock,
+    EventSink,
+    MediaSink,
+    SystemClock,
+)
+from switchboard_voice_runtime.call.recording import CallRecorder
+from switchboard_voice_runtime.call.records import AgentTurn, CallOutcome
+from switchboard_voice_runtime.call.turns import (
+    SpeechPaused,
+    SpeechStarted,
+    TurnDetector,
+    TurnEnded,
+    UtteranceAudio,
+)
+from switchboard_voice_runtime.call.vad import CallerAudio
+from switchboard_voice_runtime.providers import SpeechServices
+
+__all__ = ["CallOutcome", "CallSession"]
+
+_log = logging.getLogger(__name__)
+_WATCH_PERIOD_S = 0.25
+_CARRIER_ACTION_TIMEOUT_S = 5.0
+
+
+class _EventIds(TypedDict):
+    event_id: str
+    tenant_id: str
+    call_id: str
+    occurred_at: datetime
+
+
+class _CallOverError(Exception):
+    """Raised inside the TaskGroup to end the call and cancel its tasks."""
+
+
+class CallSession:
+    """A live call from media start to hang-up.
+
+    The edge feeds it with push_audio/mark_played/press_digit/hang_up (all synchronous, never
+    blocking) and awaits run(), which greets at once and returns once every task has finished.
+    """
+
+    def __init__(
+        self,
+        context: CallContext,
+        *,
+        media: MediaSink,
+        control: CallControl,
+        events: EventSink,
+        services: SpeechServices,
+        clock: Clock | None = None,
+    ) -> None:
+        self._context = context
+        self._media = media
+        self._control = control
+        self._events = events
+        self._clock = clock or SystemClock()
+        self._caller_audio = CallerAudio()
+        self._detector = TurnDetector(context.agent.turn_taking)
+        self._utterance = UtteranceAudio()
+        self._inbox: asyncio.Queue[Inbound] = asyncio.Queue()
+        self._stop = asyncio.Event()
+        self._reason: EndReason | None = None
+        self._reason_from_outside = False
+        self._ended = False
+        self._started_at_s = self._clock.now()
+        self._recorder = CallRecorder(self._started_at_s) if context.agent.recording else None
+        self._playout = Playout(
+            media,
+            self._clock,
+            on_frame=self._recorder.agent if self._recorder else None,
+            on_cut=self._recorder.cut_agent if self._recorder else None,
+            on_late=context.playout_lateness,
+        )
+        self._conversation = Conversation()
+        self._dialogue = Dialogue(
+            context,
+            services=services,
+            control=control,
+            playout=self._playout,
+            conversation=self._conversation,
+            clock=self._clock,
+            session=self,
+        )
+
+    @property
+    def ended(self) -> bool:
+        return self._ended or self._reason is not None
+
+    def push_audio(self, payload: bytes) -> None:
+        """Inbound caller audio, 8 kHz mu-law (normally 160 bytes); cheap and never blocks."""
+        if self.ended:
+            return
+        if self._recorder is not None:
+            self._recorder.caller(payload)
+        now_s = self._clock.now()
+        for frame, voiced in self._caller_audio.feed(payload):
+            self._utterance.add(frame)
+            event = self._detector.on_frame(voiced, now_s)
+            if event is None:
+                continue
+            audio = b""
+            if isinstance(event, SpeechStarted):
+                self._utterance.start()
+            elif isinstance(event, SpeechPaused):
+                audio = self._utterance.snapshot()
+            elif isinstance(event, TurnEnded):
+                audio = self._utterance.finish()
+            self._inbox.put_nowait((event, audio))
+
+    def mark_played(self, name: str) -> None:
+        self._playout.mark_played(name)
+
+    def press_digit(self, digit: str) -> None:
+        if not self.ended and digit in "0123456789*#" and len(digit) == 1:
+            self._inbox.put_nowait(digit)
+
+    def hang_up(self, reason: EndReason = "caller_hangup") -> None:
+        """Ends the call from outside (carrier stop, socket closed, drain); no carrier action."""
+        if self._reason is None:
+            self._reason, self._reason_from_outside = reason, True
+        self._stop.set()
+
+    def end(self, reason: EndReason) -> None:
+        """Ends the call from inside; the carrier is told to hang up unless it was a transfer."""
+        if self._reason is None:
+            self._reason = reason
+        self._stop.set()
+
+    def since_start_ms(self, at_s: float) -> float:
+        return round((at_s - self._started_at_s) * 1000, 1)
+
+    async def publish_turn(self, turn: AgentTurn, agent_text: str, *, interrupted: bool) -> None:
+        if turn.index is None:
+            return
+        await self._events.publish(
+            CallTurn(
+                **self._event_ids(),
+                turn_index=turn.index,
+                caller_text=turn.caller_text,
+                agent_text=agent_text,
+                interrupted=interrupted,
+                brain=turn.brain,
+                stages=turn.stages.relative(self._started_at_s, turn.utterance),
+            )
+        )
+
+    async def run(self) -> CallOutcome:
+        context = self._context
+        with bound(call_id=context.call_id, tenant_id=context.tenant_id):
+            self._started_at_s = self._clock.now()
+            started_wall = self._clock.wall()
+            if self._recorder is not None:
+                self._recorder.started_at_s = self._started_at_s
+            await self._events.publish(self._started_event())
+            await self._run_tasks()
+            self._ended = True
+            duration_s = max(0.0, self._clock.now() - self._started_at_s)
+            reason: EndReason = self._reason or "error"
+            if not self._reason_from_outside and reason != "transferred":
+                await self._carrier_hang_up()
+            recording = await self._write_recording()
+            await self._events.publish(
+                CallEnded(
+                    **self._event_ids(),
+                    reason=reason,
+                    started_at=started_wall,
+                    duration_s=duration_s,
+                    turns=self._dialogue.turns,
+                    transcript=self._conversation.transcript,
+                    recording_ref=str(recording) if recording else None,
+                    transferred_to=self._dialogue.transferred_to,
+                )
+            )
+        return CallOutcome(
+            reason, duration_s, self._dialogue.turns, recording, self._dialogue.transferred_to
+        )
+
+    async def _run_tasks(self) -> None:
+        try:
+            async with asyncio.TaskGroup() as group:
+                group.create_task(self._stop_when_told())
+                group.create_task(self._play())
+                group.create_task(self._watch())
+                self._dialogue.start(group, self._inbox)
+        except* _CallOverError:
+            pass
+        except* Exception as failure:
+            _log.error("call failed", exc_info=failure)
+            self.end("error")
+
+    async def _stop_when_told(self) -> None:
+        await self._stop.wait()
+        raise _CallOverError
+
+    async def _play(self) -> None:
+        try:
+            await self._playout.run()
+        except ConnectionError:
+            self.hang_up("caller_hangup")
+
+    async def _watch(self) -> None:
+        """Idle reprompt and hang-up, and the tenant's maximum call duration."""
+        max_s = self._context.limits.max_call_duration_s
+        while True:
+            await self._clock.sleep(_WATCH_PERIOD_S)
+            now_s = self._clock.now()
+            if now_s - self._started_at_s >= max_s:
+                self.end("max_duration")
+                return
+            self._dialogue.check_idle(now_s, caller_speaking=self._detector.in_speech)
+
+    async def _carrier_hang_up(self) -> None:
+        try:
+            async with asyncio.timeout(_CARRIER_ACTION_TIMEOUT_S):
+                await self._control.hang_up()
+        except (CallControlError, TimeoutError) as error:
+            _log.warning("carrier hang-up failed", extra={"fields": {"error": str(error)}})
+
+    async def _write_recording(self) -> Path | None:
+        directory = self._context.recording_dir
+        if self._recorder is None or directory is None:
+            return None
+        path = directory / f"{self._context.call_id}.wav"
+        try:
+            return await asyncio.to_thread(self._recorder.write, path)
+        except OSError as error:
+            _log.error("recording not written", extra={"fields": {"error": str(error)}})
+            return None
+
+    def _event_ids(self) -> _EventIds:
+        return {
+            "event_id": uuid.uuid4().hex,
+            "tenant_id": self._context.tenant_id,
+            "call_id": self._context.call_id,
+            "occurred_at": self._clock.wall(),
+        }
+
+    def _started_event(self) -> CallStarted:
+        context = self._context
+        return CallStarted(
+            **self._event_ids(),
+            agent_id=context.agent.agent_id,
+            agent_version=context.agent.version,
+            number_id=context.number_id,
+            carrier=context.carrier,
+            carrier_call_id=context.carrier_call_id,
+            from_number=context.from_number,
+            to_number=context.to_number,
+        )

@@ -1,0 +1,103 @@
+"""Turns text into playout segments: cached phrases at once, the rest streamed from TTS."""
+
+from __future__ import annotations
+
+import logging
+
+from switchboard_common.contract.tenant_config import AgentConfig
+from switchboard_voice_runtime.call.phrases import builtin_audio
+from switchboard_voice_runtime.call.playout import Playout, Segment
+from switchboard_voice_runtime.call.ports import Clock
+from switchboard_voice_runtime.providers import ProviderError, SpeechServices
+from switchboard_voice_runtime.providers.tts import SpeechKey
+
+_log = logging.getLogger(__name__)
+
+
+class Utterance:
+    """One agent utterance (a greeting, a reply, a reprompt): its segments, marked t{n}-s{m}."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.segments: list[Segment] = []
+        self.first_audio_at_s: float | None = None
+
+    def new_segment(self, text: str) -> Segment:
+        segment = Segment(f"t{self.number}-s{len(self.segments)}", text)
+        self.segments.append(segment)
+        return segment
+
+    @property
+    def first_frame_at_s(self) -> float | None:
+        return next((s.first_frame_at_s for s in self.segments if s.first_frame_at_s), None)
+
+    def text(self, *, heard_only: bool) -> str:
+        return " ".join(s.text for s in self.segments if s.heard or not heard_only).strip()
+
+    async def played(self) -> None:
+        """Returns once the carrier has played (or dropped) every segment."""
+        for segment in self.segments:
+            await segment.played.wait()
+
+
+class Speaker:
+    """Speaks into the playout; TTS failures surface as ProviderError except for fixed phrases,
+    which fall back to the cache, then to the pre-rendered recordings, then to silence."""
+
+    def __init__(
+        self, services: SpeechServices, agent: AgentConfig, playout: Playout, clock: Clock
+    ) -> None:
+        self._services = services
+        self._voice_id = agent.tts.voice_id
+        self._speed = agent.tts.speed
+        self._playout = playout
+        self._clock = clock
+
+    def key(self, text: str) -> SpeechKey:
+        return (self._voice_id, self._speed, text)
+
+    async def speak(self, utterance: Utterance, text: str) -> None:
+        """Streams one sentence; raises ProviderError when TTS fails."""
+        segment = utterance.new_segment(text)
+        cached = self._services.cache.get(self.key(text))
+        if cached is not None:
+            self._note_audio(utterance)
+            segment.feed(cached)
+            segment.finish()
+            self._playout.enqueue(segment)
+            return
+        self._playout.enqueue(segment)
+        try:
+            async for chunk in self._services.tts.stream(
+                text, voice_id=self._voice_id, speed=self._speed
+            ):
+                self._note_audio(utterance)
+                segment.feed(chunk)
+        finally:
+            segment.finish()
+
+    async def speak_fixed(self, utterance: Utterance, text: str) -> None:
+        """Speaks a fixed phrase without raising: from the cache (or its pre-warm in flight),
+        else streamed from TTS, else the built-in recording; silence and a log line when
+        nothing works."""
+        audio = await self._services.cache.wait(self.key(text))
+        if audio is None:
+            try:
+                await self.speak(utterance, text)
+                return
+            except ProviderError as error:
+                _log.warning("tts failed", extra={"fields": {"retryable": error.retryable}})
+            utterance.segments[-1].text = ""  # its audio never came
+            audio = builtin_audio(text)
+        segment = utterance.new_segment(text)
+        if audio is None:
+            _log.warning("fixed phrase unavailable", extra={"pii": {"text": text}})
+        else:
+            self._note_audio(utterance)
+            segment.feed(audio)
+        segment.finish()
+        self._playout.enqueue(segment)
+
+    def _note_audio(self, utterance: Utterance) -> None:
+        if utterance.first_audio_at_s is None:
+            utterance.first_audio_at_s = self._clock.now()

@@ -1,0 +1,139 @@
+"""Turn-taking: voiced/unvoiced 20 ms frames in, caller speech events out (pure, no I/O)."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from switchboard_common.contract.tenant_config import TurnTakingConfig
+
+FRAME_S = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechStarted:
+    at_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechSustained:
+    """The caller has spoken for ``barge_in_min_speech_ms``: enough to interrupt the agent."""
+
+    at_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechPaused:
+    """A first pause: time to transcribe speculatively."""
+
+    stopped_at_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechResumed:
+    at_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class TurnEnded:
+    """Silence lasted ``end_of_turn_silence_ms``; ``stopped_at_s`` is the end of the last voiced
+    frame, ``decided_at_s`` when the silence rule fired."""
+
+    stopped_at_s: float
+    decided_at_s: float
+    speech_ms: float
+
+
+TurnEvent = SpeechStarted | SpeechSustained | SpeechPaused | SpeechResumed | TurnEnded
+
+
+class TurnDetector:
+    """Hysteresis over the VAD: speech starts after ``onset_frames`` voiced frames in a row,
+    resumes after a pause only after ``resume_frames`` in a row, and the turn ends after
+    ``end_of_turn_silence_ms`` without confirmed speech."""
+
+    def __init__(
+        self,
+        config: TurnTakingConfig,
+        *,
+        speculative_silence_ms: float = 180.0,
+        onset_frames: int = 3,
+        resume_frames: int = 2,
+    ) -> None:
+        self._end_silence_s = config.end_of_turn_silence_ms / 1000
+        self._pause_s = min(speculative_silence_ms, config.end_of_turn_silence_ms) / 1000
+        self._sustain_s = config.barge_in_min_speech_ms / 1000
+        self._onset_frames = onset_frames
+        self._resume_frames = resume_frames
+        self._voiced_run = 0
+        self._speaking = False
+        self._paused = False
+        self._sustained = False
+        self._started_at_s = 0.0
+        self._last_voiced_at_s = 0.0
+
+    @property
+    def in_speech(self) -> bool:
+        return self._speaking
+
+    def on_frame(self, voiced: bool, at_s: float) -> TurnEvent | None:
+        """Feeds one frame that ended at ``at_s``; returns the event it causes, if any."""
+        self._voiced_run = self._voiced_run + 1 if voiced else 0
+        if not self._speaking:
+            if self._voiced_run < self._onset_frames:
+                return None
+            self._speaking, self._paused, self._sustained = True, False, False
+            self._started_at_s = at_s - self._onset_frames * FRAME_S
+            self._last_voiced_at_s = at_s
+            return SpeechStarted(self._started_at_s)
+        if voiced and (not self._paused or self._voiced_run >= self._resume_frames):
+            self._last_voiced_at_s = at_s
+            if self._paused:
+                self._paused = False
+                return SpeechResumed(at_s)
+            if not self._sustained and at_s - self._started_at_s >= self._sustain_s:
+                self._sustained = True
+                return SpeechSustained(at_s)
+            return None
+        silence_s = at_s - self._last_voiced_at_s
+        if silence_s >= self._end_silence_s - 1e-9:
+            self._speaking = False
+            speech_ms = (self._last_voiced_at_s - self._started_at_s) * 1000
+            return TurnEnded(self._last_voiced_at_s, at_s, speech_ms)
+        if not self._paused and silence_s >= self._pause_s - 1e-9:
+            self._paused = True
+            return SpeechPaused(self._last_voiced_at_s)
+        return None
+
+
+class UtteranceAudio:
+    """The caller's 16 kHz PCM16 audio of the current turn, with a short pre-roll before onset
+    (the VAD confirms speech a few frames late). Bounded to ``max_s``."""
+
+    def __init__(self, *, pre_roll_frames: int = 10, max_s: float = 30.0) -> None:
+        self._pre_roll: deque[bytes] = deque(maxlen=pre_roll_frames)
+        self._frames: list[bytes] = []
+        self._max_frames = int(max_s / FRAME_S)
+        self._collecting = False
+
+    def add(self, frame: bytes) -> None:
+        if not self._collecting:
+            self._pre_roll.append(frame)
+        elif len(self._frames) < self._max_frames:
+            self._frames.append(frame)
+
+    def start(self) -> None:
+        """Speech began: the pre-roll becomes the utterance's head."""
+        self._frames = list(self._pre_roll)
+        self._pre_roll.clear()
+        self._collecting = True
+
+    def snapshot(self) -> bytes:
+        return b"".join(self._frames)
+
+    def finish(self) -> bytes:
+        """The whole utterance; collecting stops until the next start()."""
+        audio = self.snapshot()
+        self._frames = []
+        self._collecting = False
+        return audio

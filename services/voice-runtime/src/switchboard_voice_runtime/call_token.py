@@ -1,0 +1,85 @@
+"""The signed, short-lived token that binds a carrier media socket to the call its webhook began."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import jwt
+
+_ALGORITHM = "HS256"
+_AUDIENCE = "switchboard-media"
+
+
+class CallTokenError(Exception):
+    """The token is missing, forged, expired or malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class CallClaims:
+    """What the webhook decided about a call, carried to whichever runtime gets its socket."""
+
+    call_id: str
+    tenant_id: str
+    agent_id: str
+    number_id: str
+    carrier_call_id: str
+    account_sid: str
+    from_number: str
+    to_number: str
+
+
+class CallTokenSigner:
+    """Issues and verifies HS256 JWTs that expire ``ttl_s`` after issue."""
+
+    def __init__(self, secret: str, ttl_s: int) -> None:
+        if len(secret.encode()) < 32:
+            raise ValueError("the call token secret must be at least 32 bytes")
+        self._secret = secret
+        self._ttl_s = ttl_s
+
+    def issue(self, claims: CallClaims, *, now_s: float | None = None) -> str:
+        issued = int(now_s if now_s is not None else time.time())
+        payload = {
+            "sub": claims.call_id,
+            "aud": _AUDIENCE,
+            "iat": issued,
+            "exp": issued + self._ttl_s,
+            "ten": claims.tenant_id,
+            "agt": claims.agent_id,
+            "num": claims.number_id,
+            "csid": claims.carrier_call_id,
+            "acct": claims.account_sid,
+            "from": claims.from_number,
+            "to": claims.to_number,
+        }
+        return jwt.encode(payload, self._secret, algorithm=_ALGORITHM)
+
+    def verify(self, token: str, *, now_s: float | None = None) -> CallClaims:
+        try:
+            data = jwt.decode(
+                token,
+                self._secret,
+                algorithms=[_ALGORITHM],
+                audience=_AUDIENCE,
+                options={"require": ["exp", "iat", "sub", "aud"], "verify_exp": False},
+            )
+        except jwt.PyJWTError as exc:
+            raise CallTokenError("the call token is not valid") from exc
+        expires = data.get("exp")
+        now = now_s if now_s is not None else time.time()
+        if not isinstance(expires, int) or expires < now:
+            raise CallTokenError("the call token has expired")
+        try:
+            return CallClaims(
+                call_id=str(data["sub"]),
+                tenant_id=str(data["ten"]),
+                agent_id=str(data["agt"]),
+                number_id=str(data["num"]),
+                carrier_call_id=str(data["csid"]),
+                account_sid=str(data["acct"]),
+                from_number=str(data["from"]),
+                to_number=str(data["to"]),
+            )
+        except KeyError as exc:
+            raise CallTokenError("the call token lacks a claim") from exc

@@ -1,0 +1,82 @@
+"""Speech and language providers: ports (SpeechToText, TextToSpeech, ChatModel) and adapters."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+import httpx
+
+from switchboard_common.contract.tenant_config import AgentConfig
+from switchboard_voice_runtime.call.phrases import prewarm_phrases
+from switchboard_voice_runtime.providers.errors import ProviderError
+from switchboard_voice_runtime.providers.llm import (
+    ChatDelta,
+    ChatMessage,
+    ChatModel,
+    ChatModelFactory,
+    LiteLlmChatModel,
+    ToolCall,
+    ToolSpec,
+    litellm_chat_model,
+)
+from switchboard_voice_runtime.providers.stt import HttpSpeechToText, SpeechToText
+from switchboard_voice_runtime.providers.tts import (
+    HttpTextToSpeech,
+    SpeechCache,
+    SpeechKey,
+    TextToSpeech,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechServices:
+    """What a call speaks, hears and thinks with; shared by every call of the process."""
+
+    stt: SpeechToText
+    tts: TextToSpeech
+    chat: ChatModelFactory
+    cache: SpeechCache = field(default_factory=SpeechCache)
+
+    async def prewarm(self, agent: AgentConfig) -> None:
+        """Best effort: synthesizes the greeting and the fixed phrases into the cache."""
+        voice_id, speed = agent.tts.voice_id, agent.tts.speed
+        await asyncio.gather(
+            *(self.cache.fill(self.tts, (voice_id, speed, text)) for text in prewarm_phrases(agent))
+        )
+
+
+def build_speech_services(
+    *,
+    stt_url: str,
+    tts_url: str,
+    http: httpx.AsyncClient,
+    stt_timeout_s: float = 3.0,
+    tts_timeout_s: float = 3.0,
+) -> SpeechServices:
+    return SpeechServices(
+        stt=HttpSpeechToText(stt_url, http, timeout_s=stt_timeout_s),
+        tts=HttpTextToSpeech(tts_url, http, timeout_s=tts_timeout_s),
+        chat=litellm_chat_model,
+    )
+
+
+__all__ = [
+    "ChatDelta",
+    "ChatMessage",
+    "ChatModel",
+    "ChatModelFactory",
+    "HttpSpeechToText",
+    "HttpTextToSpeech",
+    "LiteLlmChatModel",
+    "ProviderError",
+    "SpeechCache",
+    "SpeechKey",
+    "SpeechServices",
+    "SpeechToText",
+    "TextToSpeech",
+    "ToolCall",
+    "ToolSpec",
+    "build_speech_services",
+    "litellm_chat_model",
+]

@@ -1,0 +1,172 @@
+"""Chat models: the streaming port the LLM brain talks to, and its litellm adapter."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from switchboard_common.contract.tenant_config import LlmConfig
+from switchboard_voice_runtime.providers.errors import ProviderError
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMessage:
+    role: str  # "system" | "user" | "assistant"
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToolSpec:
+    """A function the model may call; ``parameters`` is a JSON schema object."""
+
+    name: str
+    description: str
+    parameters: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ToolCall:
+    name: str
+    arguments: Mapping[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class ChatDelta:
+    """One piece of the streamed answer: text, or a complete tool call."""
+
+    text: str = ""
+    tool_call: ToolCall | None = None
+
+
+class ChatModel(Protocol):
+    def stream(
+        self, messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]
+    ) -> AsyncIterator[ChatDelta]:
+        """Streams the reply; tool calls come whole, after the text. Raises ProviderError
+        (also mid-stream); the adapter enforces its own deadline for the first token."""
+
+
+ChatModelFactory = Callable[[LlmConfig, "str | None"], ChatModel]
+
+
+def import_litellm() -> Any:
+    """litellm, imported on first use (slow import; it must not fetch its cost map)."""
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+    import litellm
+
+    return litellm
+
+
+class LiteLlmChatModel:
+    """Any provider litellm speaks to, streamed; ``mock_response`` is for tests."""
+
+    def __init__(
+        self, config: LlmConfig, api_key: str | None, *, mock_response: str | None = None
+    ) -> None:
+        if config.model is None:
+            raise ValueError("LiteLlmChatModel needs config.model")
+        self._config = config
+        self._model = config.model
+        self._api_key = api_key
+        self._mock_response = mock_response
+
+    def _request(
+        self, messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]
+    ) -> dict[str, Any]:
+        request: dict[str, Any] = {
+            "model": self._model,
+            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            "stream": True,
+            "temperature": self._config.temperature,
+            "max_tokens": self._config.max_tokens,
+            "timeout": self._config.timeout_s,
+            "num_retries": 0,
+        }
+        if tools:
+            request["tools"] = [_tool_json(tool) for tool in tools]
+        for key, value in (
+            ("api_key", self._api_key),
+            ("api_base", self._config.api_base),
+            ("mock_response", self._mock_response),
+        ):
+            if value is not None:
+                request[key] = value
+        return request
+
+    async def stream(
+        self, messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]
+    ) -> AsyncIterator[ChatDelta]:
+        litellm = import_litellm()
+        calls = _ToolCallAssembler()
+        try:
+            async with asyncio.timeout(self._config.timeout_s):
+                response = await litellm.acompletion(**self._request(messages, tools))
+            async for chunk in response:
+                if not chunk.choices:
+                    continue
+                delta = chunk.choices[0].delta
+                if delta.content:
+                    yield ChatDelta(text=delta.content)
+                for tool_delta in delta.tool_calls or ():
+                    calls.add(tool_delta)
+        except TimeoutError as exc:
+            raise ProviderError("llm timed out", provider="llm", retryable=True) from exc
+        except ProviderError:
+            raise
+        except Exception as exc:  # vendor exceptions vary by provider
+            raise ProviderError(
+                f"llm failed: {type(exc).__name__}", provider="llm", retryable=_retryable(exc)
+            ) from exc
+        for call in calls.complete():
+            yield ChatDelta(tool_call=call)
+
+
+def _tool_json(tool: ToolSpec) -> dict[str, object]:
+    parameters = dict(tool.parameters) or {"type": "object", "properties": {}}
+    return {
+        "type": "function",
+        "function": {"name": tool.name, "description": tool.description, "parameters": parameters},
+    }
+
+
+def _retryable(exc: Exception) -> bool:
+    status = getattr(exc, "status_code", None)
+    return not isinstance(status, int) or status >= 500 or status == 429
+
+
+class _ToolCallAssembler:
+    """Joins streamed tool-call fragments (by index) into whole calls."""
+
+    def __init__(self) -> None:
+        self._names: dict[int, str] = {}
+        self._arguments: dict[int, str] = {}
+
+    def add(self, delta: Any) -> None:
+        index = int(getattr(delta, "index", 0) or 0)
+        function = getattr(delta, "function", None)
+        if function is None:
+            return
+        if getattr(function, "name", None):
+            self._names[index] = str(function.name)
+        self._arguments[index] = self._arguments.get(index, "") + str(function.arguments or "")
+
+    def complete(self) -> list[ToolCall]:
+        calls = []
+        for index in sorted(self._names):
+            try:
+                arguments = json.loads(self._arguments.get(index) or "{}")
+            except json.JSONDecodeError:
+                arguments = {}
+            calls.append(
+                ToolCall(self._names[index], arguments if isinstance(arguments, dict) else {})
+            )
+        return calls
+
+
+def litellm_chat_model(config: LlmConfig, api_key: str | None) -> ChatModel:
+    """The default ChatModelFactory."""
+    return LiteLlmChatModel(config, api_key)

@@ -1,0 +1,122 @@
+"""The process-wide parts every call shares, built once in the app's lifespan."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import httpx
+from opentelemetry.trace import Tracer
+from redis.asyncio import Redis
+
+from switchboard_common.contract import AgentConfig, DidRoute, TenantRuntimeConfig
+from switchboard_voice_runtime.call.ports import EventSink
+from switchboard_voice_runtime.call_token import CallTokenSigner
+from switchboard_voice_runtime.calls import CallRegistry, Drain, SessionFactory
+from switchboard_voice_runtime.capacity import CapacityManager
+from switchboard_voice_runtime.config_cache import ConfigCache, ConfigUnavailableError
+from switchboard_voice_runtime.metrics import RuntimeMetrics
+from switchboard_voice_runtime.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+class Prewarmer(Protocol):
+    """Best effort: gets what an agent's call needs (greeting audio...) ready before it starts."""
+
+    async def prewarm(self, agent: AgentConfig) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CarrierAccount:
+    account_sid: str
+    auth_token: str
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLookup:
+    """What the config cache knows about a dialed number (``unavailable``: Redis down, unseen)."""
+
+    route: DidRoute | None = None
+    tenant: TenantRuntimeConfig | None = None
+    unavailable: bool = False
+
+    @property
+    def agent(self) -> AgentConfig | None:
+        if self.route is None or self.tenant is None:
+            return None
+        return self.tenant.agents.get(self.route.agent_id)
+
+
+@dataclass(slots=True)
+class Runtime:
+    settings: Settings
+    redis: Redis
+    config: ConfigCache
+    capacity: CapacityManager
+    events: EventSink
+    http: httpx.AsyncClient
+    metrics: RuntimeMetrics
+    tokens: CallTokenSigner
+    services: Prewarmer
+    session_factory: SessionFactory
+    calls: CallRegistry
+    drain: Drain
+    tracer: Tracer
+    background: set[asyncio.Task[None]] = field(default_factory=set)
+
+    def spawn(self, coro: Coroutine[Any, Any, None], name: str) -> None:
+        """Runs best-effort background work owned by the runtime (cancelled at shutdown)."""
+        task = asyncio.create_task(coro, name=name)
+        self.background.add(task)
+        task.add_done_callback(self._background_done)
+
+    def _background_done(self, task: asyncio.Task[None]) -> None:
+        self.background.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.warning(
+                "runtime.background_failed",
+                exc_info=task.exception(),
+                extra={"fields": {"task": task.get_name()}},
+            )
+
+    async def stop_background(self) -> None:
+        for task in list(self.background):
+            task.cancel()
+        await asyncio.gather(*self.background, return_exceptions=True)
+
+    async def lookup(self, to_number: str) -> NumberLookup:
+        try:
+            route = await self.config.route(to_number)
+            if route is None:
+                return NumberLookup()
+            return NumberLookup(route, await self.config.tenant(route.tenant_id))
+        except ConfigUnavailableError:
+            return NumberLookup(unavailable=True)
+        except ValueError:
+            return NumberLookup()
+
+    def platform_twilio(self) -> CarrierAccount:
+        twilio = self.settings.twilio
+        return CarrierAccount(twilio.account_sid, twilio.auth_token.get_secret_value())
+
+    def twilio_account(self, tenant: TenantRuntimeConfig | None) -> CarrierAccount | None:
+        """The account that owns a tenant's numbers: its own, or else the platform's."""
+        own = tenant.telephony.twilio if tenant is not None else None
+        if own is None or tenant is None:
+            return self.platform_twilio()
+        token = self.config.open_secret(tenant.tenant_id, own.auth_token)
+        return CarrierAccount(own.account_sid, token) if token is not None else None
+
+    def known_twilio_tokens(self) -> list[str]:
+        """The platform's auth token and those of cached tenants with their own account."""
+        tokens = [self.platform_twilio().auth_token]
+        for tenant in self.config.cached_tenants():
+            if tenant.telephony.twilio is not None:
+                account = self.twilio_account(tenant)
+                if account is not None and account.auth_token not in tokens:
+                    tokens.append(account.auth_token)
+        return tokens

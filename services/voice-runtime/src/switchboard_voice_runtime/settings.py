@@ -1,0 +1,96 @@
+"""Settings of the voice runtime, read from VOICE_RUNTIME_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import SettingsConfigDict
+
+from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
+from switchboard_common.kafka_sink import KafkaSettings
+from switchboard_common.settings import BaseServiceSettings
+
+DEV_RUNTIME_KEYS = DEVELOPMENT_RUNTIME_KEYS
+"""Shared with the control plane in development; production sets VOICE_RUNTIME_RUNTIME_KEYS."""
+
+
+DEV_TWILIO_AUTH_TOKEN = "dev-twilio-auth-token"  # noqa: S105
+DEV_CALL_TOKEN_SECRET = "dev-call-token-secret-change-me-0123456789"  # noqa: S105
+
+
+class TwilioSettings(BaseModel):
+    """The platform's own Twilio account (numbers of tenants without their own account)."""
+
+    account_sid: str = "AC" + "0" * 32
+    auth_token: SecretStr = SecretStr(DEV_TWILIO_AUTH_TOKEN)
+    api_base: str = "https://api.twilio.com"
+    rest_timeout_s: float = Field(default=5.0, gt=0)
+    rest_attempts: int = Field(default=3, ge=1, le=10)
+
+
+class Settings(BaseServiceSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="VOICE_RUNTIME_",
+        env_nested_delimiter="__",
+        extra="ignore",
+        validate_default=True,
+    )
+
+    service_name: str = "voice-runtime"
+    port: int = 8081
+    public_base_url: str = Field(
+        default="https://localhost:8081",
+        description="The URL carriers reach this runtime at; signatures and stream URLs use it.",
+    )
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    stt_url: str = "http://127.0.0.1:8082"
+    tts_url: str = "http://127.0.0.1:8083"
+    stt_timeout_s: float = Field(default=3.0, gt=0)
+    tts_timeout_s: float = Field(default=3.0, gt=0)
+    runtime_keys: SecretStr = SecretStr(DEV_RUNTIME_KEYS)
+    call_token_secret: SecretStr = SecretStr(DEV_CALL_TOKEN_SECRET)
+    call_token_ttl_s: int = Field(default=30, ge=5, le=600)
+    twilio: TwilioSettings = TwilioSettings()
+    recordings_dir: Path | None = None
+    lease_ttl_s: float = Field(default=30.0, ge=1.0)
+    pending_lease_ttl_s: float = Field(
+        default=15.0, gt=0, description="How long a lease waits for the media socket."
+    )
+    max_calls: int = Field(default=200, ge=1)
+    drain_timeout_s: float = Field(default=300.0, ge=0)
+    webhook_max_body_bytes: int = Field(default=16_384, ge=1_024)
+    event_buffer_size: int = Field(default=10_000, ge=1)
+    kafka: KafkaSettings = Field(
+        default_factory=KafkaSettings,
+        description="With kafka.enabled, call events also go to switchboard.calls (and usage).",
+    )
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _http_base(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("public_base_url must start with https:// or http://")
+        return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _no_development_secrets_in_production(self) -> Settings:
+        if self.environment != "production":
+            return self
+        dev_values = {
+            "runtime_keys": (self.runtime_keys, DEV_RUNTIME_KEYS),
+            "call_token_secret": (self.call_token_secret, DEV_CALL_TOKEN_SECRET),
+            "twilio.auth_token": (self.twilio.auth_token, DEV_TWILIO_AUTH_TOKEN),
+        }
+        refused = [name for name, (value, dev) in dev_values.items()
+                   if value.get_secret_value() == dev]  # fmt: skip
+        if refused:
+            raise ValueError(f"production refuses development values for: {', '.join(refused)}")
+        return self
+
+    @property
+    def media_stream_url(self) -> str:
+        """The wss:// URL carriers open the Twilio media socket on."""
+        scheme, _, rest = self.public_base_url.partition("://")
+        ws_scheme = "wss" if scheme == "https" else "ws"
+        return f"{ws_scheme}://{rest}/telephony/twilio/media"

@@ -1,0 +1,1 @@
+"""Carrier wire formats: parse and format, no I/O."""

@@ -1,0 +1,56 @@
+"""A scripted caller: pushes 20 ms mu-law frames in real (virtual) time, speech at set times."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Protocol
+
+FRAME_BYTES = 160
+SILENCE = b"\xff" * FRAME_BYTES
+
+
+class AudioInput(Protocol):
+    def push_audio(self, payload: bytes) -> None: ...
+
+    @property
+    def ended(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    at_s: float
+    audio: bytes
+    text: str
+
+
+@dataclass
+class ScriptedCaller:
+    """Says each line at its time (mu-law 8 kHz audio); silence in between, until the call ends
+    or ``until_s``. ``text_at`` tells a fake STT what was said last."""
+
+    lines: list[Line] = field(default_factory=list)
+    until_s: float = 120.0
+
+    def say(self, at_s: float, audio: bytes, text: str) -> ScriptedCaller:
+        self.lines.append(Line(at_s, audio, text))
+        self.lines.sort(key=lambda line: line.at_s)
+        return self
+
+    def text_at(self, now_s: float) -> str:
+        said = [line.text for line in self.lines if line.at_s <= now_s]
+        return said[-1] if said else ""
+
+    async def run(self, session: AudioInput) -> None:
+        loop = asyncio.get_running_loop()
+        start_s = loop.time()
+        index = 0
+        pending = b""
+        while not session.ended and (now_s := loop.time() - start_s) < self.until_s:
+            while index < len(self.lines) and self.lines[index].at_s <= now_s + 1e-9:
+                pending += self.lines[index].audio
+                index += 1
+            frame, pending = pending[:FRAME_BYTES], pending[FRAME_BYTES:]
+            session.push_audio(frame.ljust(FRAME_BYTES, b"\xff"))
+            next_s = start_s + round((now_s + 0.02) / 0.02) * 0.02
+            await asyncio.sleep(max(0.0, next_s - loop.time()))

@@ -1,0 +1,169 @@
+"""Fakes of the call ports and the speech providers, driven by the (virtual) loop clock."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass, field
+
+from switchboard_common.contract import CallEnded, CallStarted, CallTurn
+from switchboard_voice_runtime.call.ports import CallControlError
+from switchboard_voice_runtime.providers import ChatDelta, ChatMessage, ProviderError, ToolSpec
+
+FRAME_S = 0.02
+TONE_FRAME = bytes(range(0x20, 0x20 + 160))
+"""Stand-in agent audio (content is irrelevant to the carrier fake)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    at_s: float
+    kind: str  # "audio" | "mark" | "clear"
+    payload: bytes = b""
+    name: str = ""
+
+
+class FakeMediaSink:
+    """A carrier that plays what it receives in real time and echoes each mark once the audio
+    before it has played; ``clear`` drops unplayed audio and echoes pending marks at once."""
+
+    def __init__(self, *, fail_after_frames: int | None = None) -> None:
+        self.sent: list[Sent] = []
+        self.on_mark: Callable[[str], None] = lambda name: None
+        self._fail_after_frames = fail_after_frames
+        self._play_until_s = 0.0
+        self._echoes: dict[str, asyncio.TimerHandle] = {}
+
+    def attach(self, on_mark: Callable[[str], None]) -> None:
+        self.on_mark = on_mark
+
+    def _now(self) -> float:
+        return asyncio.get_running_loop().time()
+
+    async def send_audio(self, payload: bytes) -> None:
+        if self._fail_after_frames is not None and len(self.frames()) >= self._fail_after_frames:
+            raise ConnectionError("socket closed")
+        now_s = self._now()
+        self.sent.append(Sent(now_s, "audio", payload))
+        self._play_until_s = max(self._play_until_s, now_s) + FRAME_S * len(payload) / 160
+
+    async def send_mark(self, name: str) -> None:
+        now_s = self._now()
+        self.sent.append(Sent(now_s, "mark", name=name))
+        loop = asyncio.get_running_loop()
+        self._echoes[name] = loop.call_at(max(now_s, self._play_until_s), self._echo, name)
+
+    async def send_clear(self) -> None:
+        now_s = self._now()
+        self.sent.append(Sent(now_s, "clear"))
+        self._play_until_s = now_s
+        for name, handle in list(self._echoes.items()):
+            handle.cancel()
+            asyncio.get_running_loop().call_soon(self._echo, name)
+
+    def _echo(self, name: str) -> None:
+        self._echoes.pop(name, None)
+        self.on_mark(name)
+
+    def frames(self) -> list[Sent]:
+        return [item for item in self.sent if item.kind == "audio"]
+
+    def kinds(self) -> list[str]:
+        return [item.kind for item in self.sent]
+
+
+@dataclass
+class FakeCallControl:
+    refuse_transfer: bool = False
+    hang_ups: int = 0
+    transfers: list[str] = field(default_factory=list)
+
+    async def hang_up(self) -> None:
+        self.hang_ups += 1
+
+    async def transfer(self, number: str) -> None:
+        if self.refuse_transfer:
+            raise CallControlError("carrier refused the transfer")
+        self.transfers.append(number)
+
+
+@dataclass
+class ListEventSink:
+    events: list[CallStarted | CallTurn | CallEnded] = field(default_factory=list)
+
+    async def publish(self, event: CallStarted | CallTurn | CallEnded) -> None:
+        self.events.append(event)
+
+    def turns(self) -> list[CallTurn]:
+        return [e for e in self.events if isinstance(e, CallTurn)]
+
+    def ended(self) -> CallEnded:
+        return next(e for e in self.events if isinstance(e, CallEnded))
+
+
+class FakeSpeechToText:
+    """Answers with ``text_for(now_s)`` after ``delay_s``; raises while ``failing``."""
+
+    def __init__(self, text_for: Callable[[float], str], *, delay_s: float = 0.3) -> None:
+        self.text_for = text_for
+        self.delay_s = delay_s
+        self.failing = False
+        self.requests = 0
+        self.completed = 0
+
+    async def transcribe(self, pcm16: bytes, *, sample_rate_hz: int, language: str) -> str:
+        self.requests += 1
+        await asyncio.sleep(self.delay_s)
+        if self.failing:
+            raise ProviderError("stt down", provider="stt", retryable=True)
+        self.completed += 1
+        return self.text_for(asyncio.get_running_loop().time())
+
+
+class FakeTextToSpeech:
+    """``ms_per_char`` of stand-in audio per character, first chunk after ``first_chunk_s``."""
+
+    def __init__(
+        self, *, first_chunk_s: float = 0.05, ms_per_char: float = 60.0, chunk_bytes: int = 1600
+    ) -> None:
+        self.first_chunk_s = first_chunk_s
+        self.ms_per_char = ms_per_char
+        self.chunk_bytes = chunk_bytes
+        self.failing = False
+        self.requests: list[str] = []
+
+    def audio_bytes(self, text: str) -> int:
+        return max(160, int(len(text) * self.ms_per_char * 8))
+
+    async def stream(self, text: str, *, voice_id: str, speed: float) -> AsyncIterator[bytes]:
+        self.requests.append(text)
+        await asyncio.sleep(self.first_chunk_s)
+        if self.failing:
+            raise ProviderError("tts down", provider="tts", retryable=True)
+        remaining = self.audio_bytes(text)
+        while remaining > 0:
+            size = min(self.chunk_bytes, remaining)
+            yield (TONE_FRAME * (size // 160 + 1))[:size]
+            remaining -= size
+            await asyncio.sleep(0.01)
+
+
+class FakeChatModel:
+    """Streams scripted (delay_s, delta) pairs; raises ProviderError while ``failing``."""
+
+    def __init__(self, script: Sequence[tuple[float, ChatDelta]] = ()) -> None:
+        self.script = list(script)
+        self.failing = False
+        self.calls: list[list[ChatMessage]] = []
+        self.finished_at_s: float | None = None
+
+    async def stream(
+        self, messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]
+    ) -> AsyncIterator[ChatDelta]:
+        self.calls.append(list(messages))
+        for delay_s, delta in self.script:
+            await asyncio.sleep(delay_s)
+            if self.failing:
+                raise ProviderError("llm down", provider="llm", retryable=True)
+            yield delta
+        self.finished_at_s = asyncio.get_running_loop().time()

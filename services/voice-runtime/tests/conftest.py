@@ -1,0 +1,161 @@
+"""Fixtures shared by the runtime's integration and end-to-end tests (Redis DB 2, snapshots)."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import UTC, datetime
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from pydantic import SecretStr
+from redis.asyncio import Redis
+
+from switchboard_common.contract import (
+    AgentConfig,
+    ConfigChanged,
+    DidRoute,
+    Keyring,
+    TenantRuntimeConfig,
+    keys,
+)
+from switchboard_common.contract.tenant_config import (
+    TelephonyConfig,
+    TenantLimits,
+    TwilioAccount,
+)
+from switchboard_voice_runtime.settings import Settings, TwilioSettings
+
+TEST_REDIS_URL = "redis://127.0.0.1:6379/2"
+TEST_KEYS = "k1:" + "B" * 43 + "="
+
+Publish = Callable[..., Awaitable[TenantRuntimeConfig]]
+
+
+@pytest.fixture
+async def redis() -> AsyncIterator[Redis]:
+    client = Redis.from_url(TEST_REDIS_URL)
+    await client.flushdb()
+    try:
+        yield client
+    finally:
+        await client.flushdb()
+        await client.aclose()
+
+
+@pytest.fixture
+def keyring() -> Keyring:
+    return Keyring.from_spec(TEST_KEYS)
+
+
+def build_snapshot(
+    keyring: Keyring,
+    tenant_id: str = "t1",
+    *,
+    revision: int = 1,
+    status: str = "active",
+    max_concurrent_calls: int = 5,
+    calls_per_minute: int = 60,
+    own_twilio_token: str | None = None,
+    greeting: str = "Hello, thanks for calling.",
+    reject_when_busy: bool = False,
+) -> TenantRuntimeConfig:
+    telephony = TelephonyConfig()
+    if own_twilio_token is not None:
+        telephony = TelephonyConfig(
+            twilio=TwilioAccount(
+                account_sid="AC" + "9" * 32,
+                auth_token=keyring.seal(tenant_id, "twilio_auth_token", own_twilio_token),
+            )
+        )
+    agent = AgentConfig(
+        agent_id="a1", version=1, greeting=greeting, reject_when_busy=reject_when_busy
+    )
+    return TenantRuntimeConfig.model_validate(
+        {
+            "tenant_id": tenant_id,
+            "revision": revision,
+            "published_at": datetime.now(UTC),
+            "status": status,
+            "limits": TenantLimits(
+                max_concurrent_calls=max_concurrent_calls, calls_per_minute=calls_per_minute
+            ),
+            "telephony": telephony,
+            "agents": {"a1": agent},
+        }
+    )
+
+
+@pytest.fixture
+def publish(redis: Redis, keyring: Keyring) -> Publish:
+    """Writes a tenant snapshot and routes numbers to its agent, as the control plane does."""
+
+    async def _publish(
+        tenant_id: str = "t1", numbers: tuple[str, ...] = ("+15550001000",), **options: object
+    ) -> TenantRuntimeConfig:
+        snapshot = build_snapshot(keyring, tenant_id, **options)  # type: ignore[arg-type]
+        await redis.set(keys.tenant_key(tenant_id), snapshot.model_dump_json())
+        for index, number in enumerate(numbers):
+            route = DidRoute(tenant_id=tenant_id, agent_id="a1", number_id=f"n{index}")
+            await redis.set(keys.did_key(number), route.model_dump_json())
+        change = ConfigChanged(tenant_id=tenant_id, revision=snapshot.revision)
+        await redis.publish(keys.CONFIG_CHANNEL, change.model_dump_json())
+        return snapshot
+
+    return _publish
+
+
+PLATFORM_TOKEN = "platform-auth-token"
+PUBLIC_BASE_URL = "https://voice.test"
+
+
+def runtime_settings(**overrides: object) -> Settings:
+    """Runtime settings for tests: Redis DB 2, a public URL behind a pretend proxy, test keys."""
+    values: dict[str, object] = {
+        "public_base_url": PUBLIC_BASE_URL,
+        "redis_url": TEST_REDIS_URL,
+        "runtime_keys": TEST_KEYS,
+        "call_token_secret": "test-call-token-secret-0123456789abcdef",
+        "twilio": TwilioSettings(auth_token=SecretStr(PLATFORM_TOKEN)),
+        "pending_lease_ttl_s": 5.0,
+        "lease_ttl_s": 5.0,
+        "drain_timeout_s": 5.0,
+        "log_json": False,
+    }
+    values.update(overrides)
+    return Settings.model_validate(values)
+
+
+@asynccontextmanager
+async def serving(app: FastAPI) -> AsyncIterator[str]:
+    """Serves an app with uvicorn on an ephemeral port (lifespan included); yields its base URL."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_config=None, lifespan="on", ws_max_size=65_536)
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+        sock.close()
+
+
+Serve = Callable[[FastAPI], AbstractAsyncContextManager[str]]
+
+
+@pytest.fixture
+def serve() -> Serve:
+    return serving
+
+
+@pytest.fixture
+def make_settings() -> Callable[..., Settings]:
+    return runtime_settings

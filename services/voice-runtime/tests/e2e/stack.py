@@ -1,0 +1,295 @@
+"""The end-to-end stack: real STT, TTS and runtime apps on ephemeral ports, and their helpers."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+import subprocess
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import httpx
+import uvicorn
+from fastapi import FastAPI
+from pydantic import SecretStr
+from redis.asyncio import Redis
+
+from switchboard_callsim import CallReport, FakeTwilioRest, Scenario, load_scenario, run_call
+from switchboard_callsim.events import OnEvent
+from switchboard_common.contract import Keyring
+from switchboard_stt.app import create_app as create_stt_app
+from switchboard_stt.settings import Settings as SttSettings
+from switchboard_tts.app import create_app as create_tts_app
+from switchboard_tts.settings import Settings as TtsSettings
+from switchboard_voice_runtime.app import create_app
+from switchboard_voice_runtime.providers.llm import import_litellm
+from switchboard_voice_runtime.settings import Settings, TwilioSettings
+
+from .tenants import SCENARIOS
+
+AUTH_TOKEN = "e2e-twilio-auth-token"
+ACCOUNT_SID = "AC" + "6" * 32
+PUBLIC_BASE_URL = "https://voice.e2e.test"
+REDIS_URL = "redis://127.0.0.1:6379/6"
+RUNTIME_KEYS = "k1:" + "E" * 43 + "="
+READY_TIMEOUT_S = 180.0
+
+
+@dataclass
+class Served:
+    """An app served by uvicorn in this event loop; ``stop()`` shuts it down."""
+
+    url: str
+    server: uvicorn.Server
+    task: asyncio.Task[None]
+    sock: socket.socket
+
+    async def stop(self) -> None:
+        self.server.should_exit = True
+        await self.task
+        self.sock.close()
+
+
+async def serve(app: FastAPI, *, ready_path: str | None = None) -> Served:
+    """Starts ``app`` (lifespan on) on an ephemeral port; with ``ready_path``, waits for 200."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
+    config = uvicorn.Config(app, log_config=None, lifespan="on", ws_max_size=1 << 20)
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    served = Served(f"http://127.0.0.1:{sock.getsockname()[1]}", server, task, sock)
+    if ready_path is not None:
+        await wait_ready(served, ready_path)
+    return served
+
+
+async def wait_ready(served: Served, path: str) -> None:
+    """Polls ``path`` until it answers 200 (the STT and TTS warm-ups run first)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + READY_TIMEOUT_S
+    async with httpx.AsyncClient(timeout=2.0) as http:
+        while loop.time() < deadline:
+            if served.task.done():
+                served.task.result()
+                raise RuntimeError(f"{served.url} stopped before it was ready")
+            with contextlib.suppress(httpx.HTTPError):
+                if (await http.get(served.url + path)).status_code == 200:
+                    return
+            await asyncio.sleep(0.2)
+    raise RuntimeError(f"{served.url}{path} was not ready within {READY_TIMEOUT_S} s")
+
+
+def runtime_settings(*, carrier_url: str, recordings_dir: Path, **overrides: object) -> Settings:
+    """The runtime under test: Redis DB 6, the fake carrier REST API, the test keyring (the
+    speech services' URLs come in ``overrides``)."""
+    values: dict[str, object] = {
+        "public_base_url": PUBLIC_BASE_URL,
+        "redis_url": REDIS_URL,
+        "runtime_keys": RUNTIME_KEYS,
+        "call_token_secret": "e2e-call-token-secret-0123456789abcdef",
+        "twilio": TwilioSettings(
+            account_sid=ACCOUNT_SID, auth_token=SecretStr(AUTH_TOKEN), api_base=carrier_url
+        ),
+        "recordings_dir": recordings_dir,
+        "drain_timeout_s": 2.0,
+        "lease_ttl_s": 10.0,
+        "log_json": False,
+    }
+    values.update(overrides)
+    return Settings.model_validate(values)
+
+
+@dataclass
+class SwitchableProxy:
+    """A TCP relay in front of a service; ``cut()`` refuses new connections and drops live ones
+    (the service looks down), ``restore()`` listens again on the same port."""
+
+    target_port: int
+    port: int = 0
+    _server: asyncio.Server | None = None
+    _writers: set[asyncio.StreamWriter] = field(default_factory=set)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._relay, "127.0.0.1", self.port)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def cut(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
+        for writer in list(self._writers):
+            writer.close()
+        self._writers.clear()
+
+    async def _relay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
+        except OSError:
+            writer.close()
+            return
+        self._writers |= {writer, up_writer}
+        await asyncio.gather(
+            _pipe(reader, up_writer), _pipe(up_reader, writer), return_exceptions=True
+        )
+        self._writers -= {writer, up_writer}
+
+
+async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    try:
+        while data := await reader.read(65_536):
+            writer.write(data)
+            await writer.drain()
+    finally:
+        writer.close()
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class RedisProcess:
+    """A throwaway redis-server (no persistence) that a test may kill and restart."""
+
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    async def start(self) -> None:
+        self.process = self._spawn()
+        await self._wait("up")
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        argv = ["redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no"]
+        return subprocess.Popen(  # noqa: S603 - a fixed local command
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+
+    async def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            await asyncio.to_thread(self.process.wait)
+        await self._wait("down")
+
+    async def _wait(self, state: Literal["up", "down"]) -> None:
+        for _ in range(100):
+            try:
+                _reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+            except OSError:
+                if state == "down":
+                    return
+            else:
+                writer.close()
+                if state == "up":
+                    return
+            await asyncio.sleep(0.05)
+        raise RuntimeError(f"redis-server on port {self.port} did not come {state}")
+
+
+@dataclass
+class E2EStack:
+    """The session's running services and how to place calls through them."""
+
+    stt: Served
+    tts: Served
+    carrier: FakeTwilioRest
+    carrier_url: str
+    runtime: Served
+    redis: Redis
+    out_dir: Path
+    recordings_dir: Path
+    keyring: Keyring = field(default_factory=lambda: Keyring.from_spec(RUNTIME_KEYS))
+
+    def settings(self, **overrides: object) -> Settings:
+        values: dict[str, object] = {"stt_url": self.stt.url, "tts_url": self.tts.url}
+        values.update(overrides)
+        return runtime_settings(
+            carrier_url=self.carrier_url, recordings_dir=self.recordings_dir, **values
+        )
+
+    @asynccontextmanager
+    async def extra_runtime(self, **overrides: object) -> AsyncIterator[Served]:
+        """A second runtime app (own settings: another Redis, a proxied STT...)."""
+        served = await serve(create_app(self.settings(**overrides)), ready_path="/healthz")
+        try:
+            yield served
+        finally:
+            await served.stop()
+
+    async def call(
+        self,
+        scenario: Scenario | str,
+        *,
+        runtime_url: str | None = None,
+        transcribe: bool = True,
+        on_event: OnEvent | None = None,
+        auth_token: str = AUTH_TOKEN,
+    ) -> CallReport:
+        """Places a call; ``scenario`` is a Scenario or a file name in scenarios/e2e. Without
+        ``transcribe`` the agent's replies are not transcribed (word checks are unverified)."""
+        if isinstance(scenario, str):
+            scenario = load_scenario(SCENARIOS / f"{scenario}.yaml")
+        return await run_call(
+            scenario,
+            runtime_url=runtime_url or self.runtime.url,
+            public_base_url=PUBLIC_BASE_URL,
+            auth_token=auth_token,
+            account_sid=ACCOUNT_SID,
+            tts_url=self.tts.url,
+            stt_url=self.stt.url if transcribe else None,
+            out_dir=self.out_dir,
+            carrier=self.carrier,
+            on_event=on_event,
+            live_transcripts=False,  # the caller's STT requests would compete with the runtime's
+        )
+
+
+@asynccontextmanager
+async def running_stack(work_dir: Path) -> AsyncIterator[E2EStack]:
+    """Starts STT and TTS (models loaded and warmed), the fake carrier and the runtime."""
+    redis = Redis.from_url(REDIS_URL)
+    await redis.flushdb()
+    carrier = FakeTwilioRest(ACCOUNT_SID, AUTH_TOKEN)
+    started: list[Served] = []
+    try:
+        stt, tts, _ = await asyncio.gather(
+            serve(create_stt_app(SttSettings(log_json=False)), ready_path="/readyz"),
+            serve(create_tts_app(TtsSettings(log_json=False)), ready_path="/readyz"),
+            asyncio.to_thread(import_litellm),  # slow import, once, off the event loop
+        )
+        started += [stt, tts]
+        carrier_served = await serve(carrier.app())
+        started.append(carrier_served)
+        recordings_dir = work_dir / "recordings"
+        recordings_dir.mkdir(parents=True)
+        settings = runtime_settings(
+            carrier_url=carrier_served.url, recordings_dir=recordings_dir,
+            stt_url=stt.url, tts_url=tts.url,
+        )  # fmt: skip
+        runtime = await serve(create_app(settings), ready_path="/readyz")
+        started.append(runtime)
+        yield E2EStack(
+            stt, tts, carrier, carrier_served.url, runtime, redis,
+            out_dir=work_dir / "calls", recordings_dir=recordings_dir,
+        )  # fmt: skip
+    finally:
+        for served in reversed(started):
+            await served.stop()
+        await redis.flushdb()
+        await redis.aclose()

@@ -1,0 +1,87 @@
+"""Whole calls through the real runtime, STT and TTS: answers, events, barge-in, backchannels."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from .checks import assert_call, failed
+from .stack import E2EStack
+from .tenants import Tenants, call_events, e2e_agent
+
+pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="session")]
+
+
+async def test_caller_gets_two_answers_and_the_call_is_recorded_in_events(
+    stack: E2EStack, tenants: Tenants
+) -> None:
+    await tenants.publish("+15005556001")
+    report = await stack.call("happy")
+    events = await call_events(stack.redis, report.call_sid)
+    assert_call(report, events)
+    assert len(report.turns) == 3 and all(t.latency_ms is not None for t in report.turns[1:])
+    assert report.marks and all(m.echoed_ms is not None for m in report.marks), report.marks
+    assert report.marks[0].name.startswith("t0-"), "the greeting comes first"
+    assert events.started.to_number == "+15005556001"
+    assert len(events.turns) >= 2
+    for turn in events.turns:
+        assert all(value is not None for value in turn.stages.model_dump().values()), turn
+        assert not turn.interrupted
+    assert [t.brain for t in events.turns[:2]] == ["quick_reply", "builtin"]
+    assert "Monday" in events.turns[0].agent_text
+    assert "insurance" in events.turns[1].agent_text
+    assert events.ended.reason == "caller_hangup"
+    assert events.ended.recording_ref is not None
+    assert await asyncio.to_thread(Path(events.ended.recording_ref).is_file)
+
+
+SERVICES_ANSWER_START = "We offer cleanings and checkups."
+
+
+async def test_talking_over_the_agent_clears_its_audio_and_keeps_only_what_was_heard(
+    stack: E2EStack, tenants: Tenants
+) -> None:
+    await tenants.publish("+15005556002")
+    report = await stack.call("barge_in")
+    events = await call_events(stack.redis, report.call_sid)
+    assert_call(report, events)
+
+    over = next(turn for turn in report.turns if turn.step == 1)
+    assert over.caller_started_ms is not None and over.caller_stopped_ms is not None
+    assert report.clears, failed(report, events)
+    # The agent stops while the caller is still talking, not at the caller's end of turn. How
+    # fast it stops is a speed goal: the voice benchmark measures it, this test does not time it.
+    clear_ms = report.clears[0].at_ms
+    assert over.caller_started_ms <= clear_ms < over.caller_stopped_ms, (
+        f"clear at {clear_ms:.0f} ms, caller spoke {over.caller_started_ms:.0f}"
+        f"-{over.caller_stopped_ms:.0f} ms; {failed(report, events)}"
+    )
+
+    answer = events.turns[0]
+    full = next(q.answer for q in e2e_agent().quick_replies if "your services" in q.phrases)
+    assert answer.interrupted, answer
+    assert answer.agent_text.startswith(SERVICES_ANSWER_START), answer.agent_text
+    assert len(answer.agent_text) < len(full), "the unheard rest of the answer was kept"
+    said = [e for e in events.ended.transcript if e.role == "agent" and e.interrupted]
+    assert [e.text for e in said] == [answer.agent_text]
+    assert "insurance" in events.turns[1].agent_text and not events.turns[1].interrupted
+
+
+async def test_a_backchannel_during_the_answer_does_not_interrupt_the_agent(
+    stack: E2EStack, tenants: Tenants
+) -> None:
+    rules = e2e_agent().turn_taking.model_copy(update={"barge_in_min_speech_ms": 600})
+    await tenants.publish("+15005556003", e2e_agent(turn_taking=rules))
+    report = await stack.call("backchannel")
+    events = await call_events(stack.redis, report.call_sid)
+    assert_call(report, events)
+
+    assert report.clears == [], f"the agent was cut off: {report.clears}"
+    full = next(q.answer for q in e2e_agent().quick_replies if "your services" in q.phrases)
+    assert [(t.agent_text, t.interrupted) for t in events.turns] == [(full, False)]
+    backchannel = next(turn for turn in report.turns if turn.step == 1)
+    assert backchannel.caller_started_ms is not None
+    answer_end_ms = report.turns[1].agent_last_audio_end_ms
+    assert answer_end_ms is not None and answer_end_ms > backchannel.caller_started_ms

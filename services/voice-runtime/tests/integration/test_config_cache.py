@@ -1,0 +1,131 @@
+"""The config cache reads Redis once, follows invalidations, and rides out Redis outages."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+import pytest
+from redis.asyncio import Redis
+
+from switchboard_common.contract import ConfigChanged, Keyring, TenantRuntimeConfig, keys
+from switchboard_voice_runtime.config_cache import ConfigCache, ConfigUnavailableError
+
+pytestmark = pytest.mark.integration
+
+NUMBER = "+15550001000"
+DEAD_REDIS_URL = "redis://127.0.0.1:1/2"
+
+Publish = Callable[..., Awaitable[TenantRuntimeConfig]]
+
+
+class Invalidations:
+    def __init__(self) -> None:
+        self.queue: asyncio.Queue[ConfigChanged] = asyncio.Queue()
+
+    def __call__(self, change: ConfigChanged) -> None:
+        self.queue.put_nowait(change)
+
+    async def next(self) -> ConfigChanged:
+        async with asyncio.timeout(5):
+            return await self.queue.get()
+
+
+@pytest.fixture
+async def followed(
+    redis: Redis, keyring: Keyring
+) -> AsyncIterator[tuple[ConfigCache, Invalidations]]:
+    seen = Invalidations()
+    cache = ConfigCache(redis, keyring, on_invalidate=seen)
+    await cache.start()
+    async with asyncio.timeout(5):
+        await cache.subscribed.wait()
+    try:
+        yield cache, seen
+    finally:
+        await cache.close()
+
+
+async def test_first_read_comes_from_redis_then_from_memory(
+    redis: Redis, keyring: Keyring, publish: Publish
+) -> None:
+    await publish()
+    cache = ConfigCache(redis, keyring)
+    route = await cache.route(NUMBER)
+    assert route is not None and route.tenant_id == "t1"
+    tenant = await cache.tenant("t1")
+    assert tenant is not None and tenant.revision == 1
+    await redis.delete(keys.tenant_key("t1"), keys.did_key(NUMBER))
+    assert await cache.route(NUMBER) == route
+    assert await cache.tenant("t1") == tenant
+
+
+async def test_change_message_makes_the_next_read_fetch_the_new_revision(
+    redis: Redis,
+    publish: Publish,
+    followed: tuple[ConfigCache, Invalidations],
+) -> None:
+    cache, seen = followed
+    await publish(revision=1)
+    await seen.next()
+    first = await cache.tenant("t1")
+    assert first is not None and first.revision == 1
+    await publish(revision=2, status="suspended")
+    assert (await seen.next()).revision == 2
+    second = await cache.tenant("t1")
+    assert second is not None and second.revision == 2 and second.status == "suspended"
+
+
+async def test_revision_never_goes_backwards(
+    redis: Redis, keyring: Keyring, publish: Publish
+) -> None:
+    cache = ConfigCache(redis, keyring)
+    await publish(revision=5)
+    first = await cache.tenant("t1")
+    assert first is not None and first.revision == 5
+    await publish(revision=3)
+    cache.invalidate(ConfigChanged(tenant_id="t1", revision=6))
+    snapshot = await cache.tenant("t1")
+    assert snapshot is not None and snapshot.revision == 5
+
+
+async def test_deleted_tenant_is_dropped(redis: Redis, keyring: Keyring, publish: Publish) -> None:
+    cache = ConfigCache(redis, keyring)
+    await publish()
+    assert await cache.tenant("t1") is not None
+    await redis.delete(keys.tenant_key("t1"))
+    cache.invalidate(ConfigChanged(tenant_id="t1", revision=0))
+    assert await cache.tenant("t1") is None
+
+
+async def test_redis_down_serves_the_last_good_snapshot_and_refuses_unseen_numbers(
+    redis: Redis, keyring: Keyring, publish: Publish
+) -> None:
+    await publish()
+    cache = ConfigCache(redis, keyring)
+    route = await cache.route(NUMBER)
+    tenant = await cache.tenant("t1")
+    cache.invalidate(ConfigChanged(tenant_id="t1", revision=2))
+    cache._redis = Redis.from_url(DEAD_REDIS_URL, socket_connect_timeout=0.5)
+    try:
+        assert await cache.route(NUMBER) == route
+        assert await cache.tenant("t1") == tenant
+        with pytest.raises(ConfigUnavailableError):
+            await cache.route("+15550009999")
+        with pytest.raises(ConfigUnavailableError):
+            await cache.tenant("t2")
+    finally:
+        await cache._redis.aclose()
+
+
+async def test_secrets_open_with_the_runtime_keyring(
+    redis: Redis, keyring: Keyring, publish: Publish
+) -> None:
+    snapshot = await publish(own_twilio_token="tenant-token")
+    account = snapshot.telephony.twilio
+    assert account is not None
+    cache = ConfigCache(redis, keyring)
+    assert cache.open_secret("t1", account.auth_token) == "tenant-token"
+    assert cache.open_secret("t2", account.auth_token) is None
+    other = ConfigCache(redis, Keyring.from_spec("k1:" + Keyring.generate_key()))
+    assert other.open_secret("t1", account.auth_token) is None

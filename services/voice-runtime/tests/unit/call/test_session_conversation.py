@@ -1,0 +1,172 @@
+"""Scripted calls on virtual time: greeting, answered turns, barge-in, backchannels, streaming."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+from switchboard_voice_runtime.providers import ChatDelta
+from switchboard_voice_runtime.testing.caller import ScriptedCaller
+from switchboard_voice_runtime.testing.fakes import FakeChatModel
+from switchboard_voice_runtime.testing.harness import CallHarness, build_call, sample_agent
+from switchboard_voice_runtime.testing.virtual_time import run_virtual
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HOURS = (FIXTURES / "caller_hours.ulaw").read_bytes()
+WAIT = (FIXTURES / "caller_wait.ulaw").read_bytes()
+MHM = (FIXTURES / "caller_mhm.ulaw").read_bytes()
+
+
+def _run(call_factory: Callable[[], CallHarness]) -> CallHarness:
+    async def main() -> CallHarness:
+        call = call_factory()
+        await call.run()
+        return call
+
+    return run_virtual(main())
+
+
+def test_greeting_streams_at_once_and_a_caller_turn_is_answered_from_knowledge() -> None:
+    caller = ScriptedCaller(until_s=8).say(0.5, HOURS, "what are your opening hours")
+    call = _run(lambda: build_call(sample_agent(), caller))
+
+    first_frame, first_mark = call.media.sent[0], call.media.sent[call.media.kinds().index("mark")]
+    assert first_frame.kind == "audio" and first_frame.at_s < 0.1
+    assert first_mark.name == "t0-s0"
+    (turn,) = call.events.turns()
+    assert turn.caller_text == "what are your opening hours"
+    assert turn.agent_text.startswith("We open at nine in the morning.")
+    assert turn.brain == "builtin" and not turn.interrupted
+    stages = turn.stages
+    assert stages.caller_stopped_ms is not None and stages.end_of_turn_ms is not None
+    assert stages.transcript_final_ms is not None and stages.first_frame_out_ms is not None
+    # the transcript was started speculatively, before the end of the turn was confirmed
+    assert stages.transcript_final_ms <= stages.end_of_turn_ms
+    assert stages.caller_stopped_ms < stages.end_of_turn_ms <= stages.first_frame_out_ms
+    assert stages.voice_to_voice_ms is not None and stages.voice_to_voice_ms < 700
+    ended = call.events.ended()
+    assert [entry.role for entry in ended.transcript][:3] == ["agent", "caller", "agent"]
+
+
+def test_greeting_comes_from_the_prewarmed_cache_without_tts() -> None:
+    async def main() -> CallHarness:
+        call = build_call(sample_agent(), ScriptedCaller(until_s=1))
+        await call.services.prewarm(call.session._context.agent)
+        call.tts.requests.clear()
+        call.tts.failing = True
+        loop = asyncio.get_running_loop()
+        starts.append(loop.time())
+        loop.call_later(0.3, call.session.hang_up)
+        await call.run()
+        return call
+
+    starts: list[float] = []
+    call = run_virtual(main())
+    assert call.media.frames() and call.media.frames()[0].at_s == starts[0]
+    assert "Hello!" not in call.tts.requests
+
+
+def test_barge_in_clears_the_carrier_and_trims_history_to_the_heard_segments() -> None:
+    caller = (
+        ScriptedCaller(until_s=14)
+        .say(0.5, HOURS, "what are your opening hours")
+        .say(5.0, WAIT, "wait, I have another question about the prices")
+    )
+    call = _run(lambda: build_call(sample_agent(), caller))
+
+    clear = next(item for item in call.media.sent if item.kind == "clear")
+    assert 5.0 < clear.at_s < 6.0  # "Wait," alone is shorter than barge_in_min_speech_ms
+    first, second = call.events.turns()[:2]
+    assert first.interrupted
+    assert first.agent_text == "We open at nine in the morning."
+    assert second.caller_text == "wait, I have another question about the prices"
+    assert second.agent_text == "A haircut costs twenty dollars."
+    history = [(e.role, e.text, e.interrupted) for e in call.events.ended().transcript]
+    assert ("agent", "We open at nine in the morning.", True) in history
+    assert not any("We close at five" in text for _, text, _ in history)
+    # no agent audio was sent between the clear and the next answer's turn
+    after_clear = [s for s in call.media.sent if clear.at_s <= s.at_s < clear.at_s + 0.5]
+    assert all(item.kind != "audio" for item in after_clear[1:])
+
+
+def test_a_backchannel_does_not_interrupt_the_agent() -> None:
+    agent = sample_agent(turn_taking={"barge_in_min_speech_ms": 800})
+    caller = (
+        ScriptedCaller(until_s=12)
+        .say(0.5, HOURS, "what are your opening hours")
+        .say(4.0, MHM, "Mm-hmm.")
+    )
+    call = _run(lambda: build_call(agent, caller))
+
+    assert "clear" not in call.media.kinds()
+    (turn,) = call.events.turns()
+    assert not turn.interrupted
+    assert turn.agent_text.endswith("On weekends we are closed all day long.")
+
+
+def test_short_speech_that_is_not_a_backchannel_interrupts() -> None:
+    agent = sample_agent(turn_taking={"barge_in_min_speech_ms": 800})
+    caller = (
+        ScriptedCaller(until_s=12)
+        .say(0.5, HOURS, "what are your opening hours")
+        .say(4.0, MHM, "prices")
+    )
+    call = _run(lambda: build_call(agent, caller))
+
+    assert "clear" in call.media.kinds()
+    first, second = call.events.turns()[:2]
+    assert first.interrupted and second.agent_text == "A haircut costs twenty dollars."
+
+
+def test_llm_first_sentence_is_spoken_before_the_llm_finishes() -> None:
+    chat = FakeChatModel(
+        [
+            (0.2, ChatDelta(text="We open at ")),
+            (0.05, ChatDelta(text="nine. ")),
+            (3.0, ChatDelta(text="And we close at five.")),
+        ]
+    )
+    agent = sample_agent(llm={"model": "openai/gpt-4o-mini"}, system_prompt="Be kind.")
+    caller = ScriptedCaller(until_s=10).say(0.5, HOURS, "what are your opening hours")
+    call = _run(lambda: build_call(agent, caller, chat=chat))
+
+    (turn,) = call.events.turns()
+    assert turn.brain == "llm"
+    assert turn.agent_text == "We open at nine. And we close at five."
+    assert chat.finished_at_s is not None and turn.stages.first_frame_out_ms is not None
+    assert turn.stages.first_frame_out_ms / 1000 < chat.finished_at_s
+    assert turn.stages.llm_first_token_ms is not None
+    system, *history = chat.calls[0]
+    assert system.role == "system" and "Be kind." in system.content and "## Hours" in system.content
+    assert history[-1].content == "what are your opening hours"
+
+
+def test_quick_reply_skips_the_llm() -> None:
+    chat = FakeChatModel([(0.1, ChatDelta(text="LLM answer."))])
+    agent = sample_agent(llm={"model": "openai/gpt-4o-mini"})
+    caller = ScriptedCaller(until_s=6).say(0.5, HOURS, "where are you located")
+    call = _run(lambda: build_call(agent, caller, chat=chat))
+
+    (turn,) = call.events.turns()
+    assert turn.brain == "quick_reply" and turn.agent_text == "We are on Main Street."
+    assert chat.calls == []
+
+
+def test_dtmf_digit_reaches_the_brain_and_the_transcript() -> None:
+    async def main() -> CallHarness:
+        call = build_call(sample_agent(), ScriptedCaller(until_s=6))
+
+        async def press() -> None:
+            await asyncio.sleep(1.0)
+            call.session.press_digit("2")
+
+        task = asyncio.create_task(press())
+        await call.run()
+        await task
+        return call
+
+    call = run_virtual(main())
+    (turn,) = call.events.turns()
+    assert turn.caller_text == "[DTMF 2]" and turn.agent_text == "A haircut costs twenty dollars."
+    assert any(e.text == "[DTMF 2]" for e in call.events.ended().transcript)

@@ -1,0 +1,120 @@
+"""The litellm chat adapter: streamed text through mock_response, tool calls and errors through a
+local OpenAI-compatible server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+
+import pytest
+
+from switchboard_common.contract.tenant_config import LlmConfig
+from switchboard_voice_runtime.providers import (
+    ChatDelta,
+    ChatMessage,
+    LiteLlmChatModel,
+    ProviderError,
+    ToolCall,
+    ToolSpec,
+)
+
+MESSAGES = [ChatMessage("system", "Be brief."), ChatMessage("user", "Hours?")]
+
+
+def _sse(chunks: list[dict[str, object]]) -> bytes:
+    body = b"".join(
+        b"data: "
+        + json.dumps(
+            {
+                "id": "c1",
+                "object": "chat.completion.chunk",
+                "created": 1,
+                "model": "gpt-4o-mini",
+                "choices": [{"index": 0, "delta": delta, "finish_reason": None}],
+            }
+        ).encode()
+        + b"\n\n"
+        for delta in chunks
+    )
+    return body + b"data: [DONE]\n\n"
+
+
+async def _serve(status: int, body: bytes, requests: list[dict[str, object]]) -> asyncio.Server:
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = next(
+            int(line.split(b":")[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length")
+        )
+        requests.append(json.loads(await reader.readexactly(length)))
+        kind = b"text/event-stream" if status == 200 else b"application/json"
+        writer.write(
+            b"HTTP/1.1 %d X\r\ncontent-type: %s\r\ncontent-length: %d\r\nconnection: close\r\n\r\n"
+            % (status, kind, len(body))
+            + body
+        )
+        await writer.drain()
+        writer.close()
+
+    return await asyncio.start_server(handle, "127.0.0.1", 0)
+
+
+async def _collect(stream: AsyncIterator[ChatDelta]) -> list[ChatDelta]:
+    return [delta async for delta in stream]
+
+
+async def test_mock_response_streams_text_deltas() -> None:
+    model = LiteLlmChatModel(
+        LlmConfig(model="openai/gpt-4o-mini"), "sk-test", mock_response="We open at nine. Bye."
+    )
+    deltas = await _collect(model.stream(MESSAGES, []))
+    assert "".join(delta.text for delta in deltas) == "We open at nine. Bye."
+    assert len(deltas) > 1
+
+
+async def test_streamed_tool_call_fragments_become_one_tool_call() -> None:
+    requests: list[dict[str, object]] = []
+    body = _sse(
+        [
+            {"role": "assistant", "content": "Sure. "},
+            {
+                "tool_calls": [
+                    {
+                        "index": 0,
+                        "id": "call_1",
+                        "type": "function",
+                        "function": {"name": "transfer_call", "arguments": '{"tar'},
+                    }
+                ]
+            },
+            {"tool_calls": [{"index": 0, "function": {"arguments": 'get": "Sales"}'}}]},
+        ]
+    )
+    server = await _serve(200, body, requests)
+    port = server.sockets[0].getsockname()[1]
+    config = LlmConfig(model="openai/gpt-4o-mini", api_base=f"http://127.0.0.1:{port}/v1")
+    tool = ToolSpec("transfer_call", "Transfer", {"type": "object", "properties": {}})
+    async with server:
+        deltas = await _collect(LiteLlmChatModel(config, "sk-test").stream(MESSAGES, [tool]))
+    assert deltas == [
+        ChatDelta(text="Sure. "),
+        ChatDelta(tool_call=ToolCall("transfer_call", {"target": "Sales"})),
+    ]
+    sent = requests[0]
+    assert sent["stream"] is True and sent["messages"][0] == {  # type: ignore[index]
+        "role": "system",
+        "content": "Be brief.",
+    }
+    assert sent["tools"][0]["function"]["name"] == "transfer_call"  # type: ignore[index]
+
+
+async def test_provider_failure_becomes_a_provider_error() -> None:
+    server = await _serve(500, b'{"error": {"message": "boom"}}', [])
+    port = server.sockets[0].getsockname()[1]
+    config = LlmConfig(model="openai/gpt-4o-mini", api_base=f"http://127.0.0.1:{port}/v1")
+    async with server:
+        with pytest.raises(ProviderError) as caught:
+            await _collect(LiteLlmChatModel(config, "sk-test").stream(MESSAGES, []))
+    assert caught.value.provider == "llm" and caught.value.retryable

@@ -1,0 +1,123 @@
+"""HTTP adapters of the STT and TTS services, against httpx mock transports."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from switchboard_voice_runtime.providers import (
+    HttpSpeechToText,
+    HttpTextToSpeech,
+    ProviderError,
+    SpeechServices,
+)
+from switchboard_voice_runtime.providers.llm import litellm_chat_model
+from switchboard_voice_runtime.testing.harness import sample_agent
+
+
+def _client(handler: httpx.MockTransport) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=handler)
+
+
+async def test_stt_posts_raw_pcm16_and_reads_the_text() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"text": " Hello there. ", "processing_ms": 12.0})
+
+    async with _client(httpx.MockTransport(handler)) as http:
+        stt = HttpSpeechToText("http://stt/", http)
+        text = await stt.transcribe(b"\x00\x01" * 100, sample_rate_hz=16000, language="en")
+    assert text == "Hello there."
+    request = seen[0]
+    assert request.url.path == "/v1/audio/transcriptions"
+    assert request.url.params["encoding"] == "pcm16"
+    assert request.url.params["sample_rate_hz"] == "16000"
+    assert request.url.params["window"] == "fitted"
+    assert request.headers["content-type"] == "application/octet-stream"
+    assert request.content == b"\x00\x01" * 100
+
+
+@pytest.mark.parametrize(
+    ("response", "retryable"),
+    [
+        (httpx.Response(503, json={}), True),
+        (httpx.Response(400, json={}), False),
+        (httpx.Response(200, content=b"not json"), False),
+    ],
+)
+async def test_stt_errors_become_provider_errors(response: httpx.Response, retryable: bool) -> None:
+    async with _client(httpx.MockTransport(lambda request: response)) as http:
+        with pytest.raises(ProviderError) as caught:
+            await HttpSpeechToText("http://stt", http).transcribe(
+                b"", sample_rate_hz=16000, language="en"
+            )
+    assert caught.value.retryable is retryable and caught.value.provider == "stt"
+
+
+async def test_stt_unreachable_is_a_retryable_provider_error() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    async with _client(httpx.MockTransport(handler)) as http:
+        with pytest.raises(ProviderError) as caught:
+            await HttpSpeechToText("http://stt", http).transcribe(
+                b"", sample_rate_hz=16000, language="en"
+            )
+    assert caught.value.retryable
+
+
+async def test_tts_streams_mulaw_chunks_for_the_agents_voice() -> None:
+    bodies: list[dict[str, object]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        bodies.append(json.loads(request.content))
+        return httpx.Response(200, content=b"\x7f" * 4000)
+
+    async with _client(httpx.MockTransport(handler)) as http:
+        tts = HttpTextToSpeech("http://tts", http)
+        audio = b"".join(
+            [c async for c in tts.stream("Hi.", voice_id="piper:en_US-joe-medium", speed=1.0)]
+        )
+    assert audio == b"\x7f" * 4000
+    assert bodies[0] == {
+        "model": "piper",
+        "input": "Hi.",
+        "voice": "piper:en_US-joe-medium",
+        "response_format": "mulaw",
+        "speed": 1.0,
+        "sample_rate_hz": 8000,
+    }
+
+
+async def test_tts_error_status_is_a_provider_error() -> None:
+    async with _client(httpx.MockTransport(lambda request: httpx.Response(500))) as http:
+        tts = HttpTextToSpeech("http://tts", http)
+        with pytest.raises(ProviderError):
+            async for _ in tts.stream("Hi.", voice_id="piper:x", speed=1.0):
+                pass
+
+
+async def test_prewarm_fills_the_cache_and_survives_a_tts_outage() -> None:
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        text = json.loads(request.content)["input"]
+        calls.append(text)
+        return httpx.Response(500) if "Sorry" in text else httpx.Response(200, content=b"\x01" * 8)
+
+    agent = sample_agent()
+    async with _client(httpx.MockTransport(handler)) as http:
+        services = SpeechServices(
+            stt=HttpSpeechToText("http://stt", http),
+            tts=HttpTextToSpeech("http://tts", http),
+            chat=litellm_chat_model,
+        )
+        await services.prewarm(agent)
+        await services.prewarm(agent)
+    key = (agent.tts.voice_id, agent.tts.speed, agent.greeting)
+    assert services.cache.get(key) == b"\x01" * 8
+    assert calls.count(agent.greeting) == 1  # cached the first time

@@ -1,0 +1,42 @@
+"""Runtime settings: development defaults work locally and are refused in production."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import SecretStr, ValidationError
+
+from switchboard_common.contract import Keyring
+from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
+from switchboard_voice_runtime.settings import Settings, TwilioSettings
+
+
+def test_development_defaults_share_the_control_planes_runtime_keyring() -> None:
+    settings = Settings()
+    assert settings.runtime_keys.get_secret_value() == DEVELOPMENT_RUNTIME_KEYS
+    assert settings.media_stream_url == "wss://localhost:8081/telephony/twilio/media"
+
+
+def test_production_refuses_each_development_secret() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Settings(environment="production")
+    message = str(refused.value)
+    for name in ("runtime_keys", "call_token_secret", "twilio.auth_token"):
+        assert name in message
+
+
+def test_production_starts_with_its_own_secrets() -> None:
+    settings = Settings(
+        environment="production",
+        runtime_keys=SecretStr(f"prod-1:{Keyring.generate_key()}"),
+        call_token_secret=SecretStr("p" * 48),
+        twilio=TwilioSettings(auth_token=SecretStr("real-token")),
+    )
+    assert settings.environment == "production"
+
+
+def test_kafka_settings_nest_under_voice_runtime_kafka(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOICE_RUNTIME_KAFKA__ENABLED", "true")
+    monkeypatch.setenv("VOICE_RUNTIME_KAFKA__BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092")
+    kafka = Settings().kafka
+    assert (kafka.enabled, kafka.bootstrap_servers) == (True, "kafka-1:9092,kafka-2:9092")
+    assert not Settings.model_construct().kafka.enabled
