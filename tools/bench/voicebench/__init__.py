@@ -1,0 +1,1 @@
+"""Pieces of the voice benchmark (tools/bench/voice.py): stack, tenant, callers, figures."""

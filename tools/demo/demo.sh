@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `make demo`: start the stack (unless it already runs), publish the demo tenant through the control
+# plane's API, place the scripted call with the simulator, print the turns and latencies, then stop
+# what it started (keep it with SWITCHBOARD_DEMO_KEEP_RUNNING=1).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+started=0
+if ! bash tools/dev/stack.sh status | grep -q "running"; then
+  bash tools/dev/stack.sh up
+  started=1
+fi
+cleanup() {
+  if [ "$started" = 1 ] && [ "${SWITCHBOARD_DEMO_KEEP_RUNNING:-0}" != 1 ]; then
+    bash tools/dev/stack.sh down
+  elif [ "$started" = 1 ]; then
+    echo "The stack keeps running (make down stops it)."
+  fi
+}
+trap cleanup EXIT
+uv run --locked python tools/demo/run_demo.py "$@"
