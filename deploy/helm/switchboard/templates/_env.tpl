@@ -1,0 +1,100 @@
+{{/*
+Every environment variable the chart gives the services, in one file.
+"switchboard.config" is a component's non-secret settings (its ConfigMap);
+"switchboard.secretEnv" its env entries read from the Secret.
+*/}}
+
+{{- define "switchboard.config" -}}
+{{- $v := .root.Values -}}
+{{- $svc := index $v .key -}}
+{{- $p := .prefix -}}
+{{ $p }}HOST: "0.0.0.0"
+{{ $p }}PORT: {{ $svc.port | quote }}
+{{ $p }}ENVIRONMENT: {{ $v.environment | quote }}
+{{ $p }}LOG_LEVEL: {{ $v.logging.level | quote }}
+{{ $p }}LOG_JSON: {{ $v.logging.json | quote }}
+{{ $p }}LOG_PII: {{ $v.logging.pii | quote }}
+{{- with $v.otlpEndpoint }}
+{{ $p }}OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
+{{- end }}
+{{- if eq .name "control-plane" }}
+CONTROL_PLANE_VOICE_RUNTIME_PUBLIC_URL: {{ $svc.voiceRuntimePublicUrl | quote }}
+CONTROL_PLANE_RATE_LIMIT__REQUESTS_PER_MINUTE: {{ $svc.rateLimitPerMinute | quote }}
+CONTROL_PLANE_SECRETS_PROVIDER: {{ $svc.secretsProvider | quote }}
+CONTROL_PLANE_MIGRATE_ON_START: "false"
+CONTROL_PLANE_EVENTS_SOURCE: {{ $svc.eventsSource | quote }}
+{{- with $svc.jwt.jwksUrl }}
+CONTROL_PLANE_JWT__JWKS_URL: {{ . | quote }}
+{{- end }}
+{{- with $svc.jwt.audience }}
+CONTROL_PLANE_JWT__AUDIENCE: {{ . | quote }}
+{{- end }}
+{{- with $svc.jwt.issuer }}
+CONTROL_PLANE_JWT__ISSUER: {{ . | quote }}
+{{- end }}
+{{- with $svc.opaUrl }}
+CONTROL_PLANE_OPA_URL: {{ . | quote }}
+{{- end }}
+{{- else if eq .name "voice-runtime" }}
+VOICE_RUNTIME_PUBLIC_BASE_URL: {{ $svc.publicBaseUrl | quote }}
+VOICE_RUNTIME_STT_URL: {{ printf "http://%s-stt:%v" (include "switchboard.fullname" .root) $v.stt.port | quote }}
+VOICE_RUNTIME_TTS_URL: {{ printf "http://%s-tts:%v" (include "switchboard.fullname" .root) $v.tts.port | quote }}
+VOICE_RUNTIME_CALL_TOKEN_TTL_S: {{ $svc.callTokenTtlSeconds | quote }}
+{{- with $svc.twilioAccountSid }}
+VOICE_RUNTIME_TWILIO__ACCOUNT_SID: {{ . | quote }}
+{{- end }}
+VOICE_RUNTIME_TWILIO__API_BASE: {{ $svc.twilioApiBase | quote }}
+VOICE_RUNTIME_RECORDINGS_DIR: /app/recordings
+VOICE_RUNTIME_LEASE_TTL_S: {{ $svc.leaseTtlSeconds | quote }}
+VOICE_RUNTIME_MAX_CALLS: {{ $svc.maxCalls | quote }}
+VOICE_RUNTIME_DRAIN_TIMEOUT_S: {{ $svc.drainTimeoutSeconds | quote }}
+{{- else if eq .name "stt" }}
+STT_MODEL: {{ $svc.model | quote }}
+STT_DEVICE: {{ ternary "cuda" $svc.device (eq (include "switchboard.usesGpu" .) "true") | quote }}
+STT_COMPUTE_TYPE: {{ $svc.computeType | quote }}
+STT_MAX_CONCURRENCY: {{ $svc.maxConcurrency | quote }}
+STT_MAX_QUEUE: {{ $svc.maxQueue | quote }}
+STT_MAX_UPLOAD_BYTES: {{ $svc.maxUploadBytes | int64 | quote }}
+{{- else if eq .name "tts" }}
+TTS_DEFAULT_VOICE: {{ $svc.defaultVoice | quote }}
+TTS_MAX_INPUT_CHARS: {{ $svc.maxInputChars | quote }}
+{{- end }}
+{{- if and $v.kafka.enabled (has .name (list "control-plane" "voice-runtime")) }}
+{{ $p }}KAFKA__ENABLED: "true"
+{{ $p }}KAFKA__BOOTSTRAP_SERVERS: {{ required "kafka.bootstrapServers is required when kafka.enabled" $v.kafka.bootstrapServers | quote }}
+{{- end }}
+{{- range $name, $value := $svc.env }}
+{{ $p }}{{ $name }}: {{ $value | quote }}
+{{- end }}
+{{- end -}}
+
+{{- define "switchboard.secretRef" -}}
+- name: {{ .env }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "switchboard.secretName" .root }}
+      key: {{ .key }}
+{{- if .optional }}
+      optional: true
+{{- end }}
+{{- end -}}
+
+{{- define "switchboard.secretEnv" -}}
+{{- $r := .root -}}
+{{- if eq .name "control-plane" }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_DATABASE_URL" "key" "database-url") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_REDIS_URL" "key" "redis-url") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_BOOTSTRAP_ADMIN_KEY" "key" "bootstrap-admin-key") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_SECRET_KEYS" "key" "secret-keys") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_RUNTIME_KEYS" "key" "runtime-keys") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_API_KEY_PEPPER" "key" "api-key-pepper") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_JWT__HS256_SECRET" "key" "jwt-hs256-secret" "optional" true) }}
+{{- else if eq .name "voice-runtime" }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_REDIS_URL" "key" "redis-url") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_RUNTIME_KEYS" "key" "runtime-keys") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_CALL_TOKEN_SECRET" "key" "call-token-secret") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_TWILIO__AUTH_TOKEN" "key" "twilio-auth-token") }}
+{{- else if and (eq .name "tts") $r.Values.tts.redisCache }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "TTS_REDIS_URL" "key" "redis-url") }}
+{{- end }}
+{{- end -}}
