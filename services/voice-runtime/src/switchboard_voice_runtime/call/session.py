@@ -27,11 +27,13 @@ from switchboard_voice_runtime.call.ports import (
 from switchboard_voice_runtime.call.recording import CallRecorder
 from switchboard_voice_runtime.call.records import AgentTurn, CallOutcome
 from switchboard_voice_runtime.call.turns import (
+    MediaClock,
     SpeechPaused,
     SpeechStarted,
     TurnDetector,
     TurnEnded,
     UtteranceAudio,
+    shifted,
 )
 from switchboard_voice_runtime.call.vad import CallerAudio
 from switchboard_voice_runtime.providers import SpeechServices
@@ -77,6 +79,7 @@ class CallSession:
         self._events = events
         self._clock = clock or SystemClock()
         self._caller_audio = CallerAudio()
+        self._media_clock = MediaClock()
         self._detector = TurnDetector(context.agent.turn_taking)
         self._utterance = UtteranceAudio()
         self._inbox: asyncio.Queue[Inbound] = asyncio.Queue()
@@ -117,9 +120,11 @@ class CallSession:
         now_s = self._clock.now()
         for frame, voiced in self._caller_audio.feed(payload):
             self._utterance.add(frame)
-            event = self._detector.on_frame(voiced, now_s)
+            audio_s = self._media_clock.advance(now_s)
+            event = self._detector.on_frame(voiced, audio_s)
             if event is None:
                 continue
+            event = shifted(event, now_s - audio_s)
             audio = b""
             if isinstance(event, SpeechStarted):
                 self._utterance.start()

@@ -47,6 +47,50 @@ class TurnEnded:
 TurnEvent = SpeechStarted | SpeechSustained | SpeechPaused | SpeechResumed | TurnEnded
 
 
+MAX_MEDIA_LAG_S = 1.0
+"""How far caller audio time may fall behind the wall clock before a gap in the stream counts as
+time passing: a jitter allowance, not a delay (nothing waits for it)."""
+
+
+class MediaClock:
+    """Caller time measured in audio, not in arrivals: each 20 ms frame moves it 20 ms.
+
+    A stalled network (or event loop) delivers frames late and then in a burst; timed by arrival,
+    the pause that happens to span the stall would read as a long silence and end the caller's
+    turn mid-sentence. Timed by audio, the turn detector sees exactly what the caller said. The
+    clock starts at the first frame's arrival and falls behind the wall clock by at most
+    ``max_lag_s``: a longer gap in the stream does count as time, so a stream that stops and
+    resumes much later is not read as one continuous utterance.
+    """
+
+    def __init__(self, *, max_lag_s: float = MAX_MEDIA_LAG_S) -> None:
+        self._max_lag_s = max_lag_s
+        self._at_s: float | None = None
+
+    def advance(self, now_s: float) -> float:
+        """The end of the frame that arrived at ``now_s``, in audio time."""
+        if self._at_s is None:
+            self._at_s = now_s
+        else:
+            self._at_s = max(self._at_s + FRAME_S, now_s - self._max_lag_s)
+        return self._at_s
+
+
+def shifted(event: TurnEvent, offset_s: float) -> TurnEvent:
+    """The event with its instants moved by ``offset_s`` (audio time to wall time)."""
+    match event:
+        case SpeechStarted(at_s):
+            return SpeechStarted(at_s + offset_s)
+        case SpeechSustained(at_s):
+            return SpeechSustained(at_s + offset_s)
+        case SpeechResumed(at_s):
+            return SpeechResumed(at_s + offset_s)
+        case SpeechPaused(stopped_at_s):
+            return SpeechPaused(stopped_at_s + offset_s)
+        case TurnEnded(stopped_at_s, decided_at_s, speech_ms):
+            return TurnEnded(stopped_at_s + offset_s, decided_at_s + offset_s, speech_ms)
+
+
 class TurnDetector:
     """Hysteresis over the VAD: speech starts after ``onset_frames`` voiced frames in a row,
     resumes after a pause only after ``resume_frames`` in a row, and the turn ends after

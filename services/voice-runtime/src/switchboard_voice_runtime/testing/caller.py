@@ -31,11 +31,21 @@ class ScriptedCaller:
 
     lines: list[Line] = field(default_factory=list)
     until_s: float = 120.0
+    stalls: list[tuple[float, float]] = field(default_factory=list)
 
     def say(self, at_s: float, audio: bytes, text: str) -> ScriptedCaller:
         self.lines.append(Line(at_s, audio, text))
         self.lines.sort(key=lambda line: line.at_s)
         return self
+
+    def stall(self, at_s: float, for_s: float) -> ScriptedCaller:
+        """From ``at_s``, hold frames back for ``for_s`` and then deliver them in one burst, as a
+        congested network (or a busy carrier) does."""
+        self.stalls.append((at_s, at_s + for_s))
+        return self
+
+    def _stalled(self, now_s: float) -> bool:
+        return any(start <= now_s + 1e-9 < end for start, end in self.stalls)
 
     def text_at(self, now_s: float) -> str:
         said = [line.text for line in self.lines if line.at_s <= now_s]
@@ -46,11 +56,16 @@ class ScriptedCaller:
         start_s = loop.time()
         index = 0
         pending = b""
+        held: list[bytes] = []
         while not session.ended and (now_s := loop.time() - start_s) < self.until_s:
             while index < len(self.lines) and self.lines[index].at_s <= now_s + 1e-9:
                 pending += self.lines[index].audio
                 index += 1
             frame, pending = pending[:FRAME_BYTES], pending[FRAME_BYTES:]
-            session.push_audio(frame.ljust(FRAME_BYTES, b"\xff"))
+            held.append(frame.ljust(FRAME_BYTES, b"\xff"))
+            if not self._stalled(now_s):
+                for payload in held:
+                    session.push_audio(payload)
+                held.clear()
             next_s = start_s + round((now_s + 0.02) / 0.02) * 0.02
             await asyncio.sleep(max(0.0, next_s - loop.time()))

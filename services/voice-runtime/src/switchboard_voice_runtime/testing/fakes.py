@@ -102,7 +102,8 @@ class ListEventSink:
 
 
 class FakeSpeechToText:
-    """Answers with ``text_for(now_s)`` after ``delay_s``; raises while ``failing``."""
+    """Answers with ``text_for(now_s)`` after ``delay_s``; raises while ``failing``. Keeps the
+    length of the audio of every request in ``audio_s``."""
 
     def __init__(self, text_for: Callable[[float], str], *, delay_s: float = 0.3) -> None:
         self.text_for = text_for
@@ -110,9 +111,11 @@ class FakeSpeechToText:
         self.failing = False
         self.requests = 0
         self.completed = 0
+        self.audio_s: list[float] = []
 
     async def transcribe(self, pcm16: bytes, *, sample_rate_hz: int, language: str) -> str:
         self.requests += 1
+        self.audio_s.append(len(pcm16) / 2 / sample_rate_hz)
         await asyncio.sleep(self.delay_s)
         if self.failing:
             raise ProviderError("stt down", provider="stt", retryable=True)

@@ -90,6 +90,30 @@ def test_barge_in_clears_the_carrier_and_trims_history_to_the_heard_segments() -
     assert all(item.kind != "audio" for item in after_clear[1:])
 
 
+def test_a_network_stall_during_a_pause_does_not_cut_the_callers_turn() -> None:
+    # HOURS is voiced until 1.92 s; the rest of the sentence starts 220 ms later, well inside the
+    # agent's 500 ms end-of-turn silence. The frames of 2.0-2.45 s arrive late, in one burst: by
+    # arrival time the pause would look 530 ms long; by audio time it is 220 ms.
+    said = "what are your opening hours on saturdays"
+    caller = (
+        ScriptedCaller(until_s=8)
+        .say(0.5, HOURS, "what are your opening hours")
+        .say(2.1, MHM, said)
+        .stall(2.0, 0.45)
+    )
+    call = _run(lambda: build_call(sample_agent(), caller))
+
+    assert [(t.caller_text, t.interrupted) for t in call.events.turns()] == [(said, False)]
+    (turn,) = call.events.turns()
+    stages = turn.stages
+    assert stages.caller_stopped_ms is not None and stages.end_of_turn_ms is not None
+    # one utterance, never transcribed in halves: speech from 0.54 s to 2.7 s plus pre-roll
+    assert call.stt.audio_s and all(seconds >= 2.16 for seconds in call.stt.audio_s)
+    # MHM is voiced until 2.7 s; the turn ends the configured 500 ms of audio later
+    assert abs(stages.caller_stopped_ms - 2700) <= 40
+    assert abs(stages.end_of_turn_ms - stages.caller_stopped_ms - 500) <= 40
+
+
 def test_a_backchannel_does_not_interrupt_the_agent() -> None:
     agent = sample_agent(turn_taking={"barge_in_min_speech_ms": 800})
     caller = (

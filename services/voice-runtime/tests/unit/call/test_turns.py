@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from switchboard_common.contract.tenant_config import TurnTakingConfig
 from switchboard_voice_runtime.call.turns import (
+    MediaClock,
     SpeechPaused,
     SpeechResumed,
     SpeechStarted,
@@ -12,6 +13,7 @@ from switchboard_voice_runtime.call.turns import (
     TurnEnded,
     TurnEvent,
     UtteranceAudio,
+    shifted,
 )
 
 
@@ -65,3 +67,27 @@ def test_utterance_audio_keeps_a_pre_roll_before_onset() -> None:
     assert audio.finish() == b"bcd"
     audio.add(b"e")
     assert audio.snapshot() == b""
+
+
+def test_media_clock_counts_audio_not_arrivals() -> None:
+    clock = MediaClock(max_lag_s=1.0)
+    assert clock.advance(10.0) == 10.0
+    # a burst: five frames arriving at the same instant still span 100 ms of audio
+    burst = [clock.advance(10.3) for _ in range(5)]
+    assert [round(at_s, 2) for at_s in burst] == [10.02, 10.04, 10.06, 10.08, 10.1]
+
+
+def test_media_clock_counts_a_long_gap_beyond_its_lag_allowance() -> None:
+    clock = MediaClock(max_lag_s=1.0)
+    clock.advance(0.0)
+    assert clock.advance(3.0) == 2.0  # 3 s without frames: all but the 1 s allowance is time
+    assert round(clock.advance(3.0), 2) == 2.02
+
+
+def test_events_move_to_wall_time_with_their_durations_unchanged() -> None:
+    ended = shifted(TurnEnded(stopped_at_s=1.0, decided_at_s=1.4, speech_ms=900.0), 0.25)
+    assert ended == TurnEnded(stopped_at_s=1.25, decided_at_s=1.65, speech_ms=900.0)
+    assert shifted(SpeechStarted(2.0), -0.5) == SpeechStarted(1.5)
+    assert shifted(SpeechSustained(2.0), 0.5) == SpeechSustained(2.5)
+    assert shifted(SpeechPaused(2.0), 0.5) == SpeechPaused(2.5)
+    assert shifted(SpeechResumed(2.0), 0.5) == SpeechResumed(2.5)
