@@ -1,11 +1,13 @@
 """Benchmark: voice-to-voice latency on the real stack, and one runtime's call capacity.
 
 Usage: uv run --locked python tools/bench/voice.py [--calls 1,2,4,8] [--turns 3] [--quick]
+       [--barge-in-calls 10]
        [--capacity-only | --v2v-only] [--capacity-levels 25,50,75,100,150,200,300,400]
        [--stt-url URL --tts-url URL] [--runtime-url URL --runtime-pid PID]
 A) voice-to-voice: N simulated calls at once (the call simulator) through STT, TTS and the voice
-runtime started here as subprocesses. B) capacity: concurrency ramped on a runtime whose speech
-services are instant fakes, until frame pacing breaks. Results: .bench/voice.json and .md.
+runtime started here as subprocesses, then calls that talk over the agent (how fast it stops).
+B) capacity: concurrency ramped on a runtime whose speech services are instant fakes, until frame
+pacing breaks. Results: .bench/voice.json and .md.
 See docs/benchmarks.md for what each figure means.
 """
 
@@ -21,6 +23,7 @@ from redis.asyncio import Redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from voicebench.barge_in import run_barge_in
 from voicebench.capacity import run_capacity
 from voicebench.report import write_report
 from voicebench.stack import (
@@ -47,6 +50,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--calls", type=_ints, default=None, help="concurrency levels for A")
     parser.add_argument("--turns", type=int, default=3, help="caller turns per call in A")
+    parser.add_argument("--barge-in-calls", type=int, default=None, help="talk-over calls in A")
     parser.add_argument("--quick", action="store_true", help="fewer levels, shorter runs")
     only = parser.add_mutually_exclusive_group()
     only.add_argument("--capacity-only", action="store_true")
@@ -62,6 +66,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         args.calls = [1, 2, 4] if args.quick else [1, 2, 4, 8]
     if args.quick:
         args.turns = min(args.turns, 2)
+    if args.barge_in_calls is None:
+        args.barge_in_calls = 4 if args.quick else 10
     if args.capacity_levels is None:
         args.capacity_levels = (
             [25, 50, 100] if args.quick else [25, 50, 75, 100, 150, 200, 300, 400]
@@ -82,6 +88,10 @@ async def _v2v_part(args: argparse.Namespace, stack: Stack, redis: Redis) -> dic
         runtime, redis, stt_url=stt.url, tts_url=tts.url, levels=args.calls, turns=args.turns,
         work_dir=args.out_dir / "voice-calls",
     )  # fmt: skip
+    if args.barge_in_calls > 0:
+        part["barge_in"] = await run_barge_in(
+            runtime, calls=args.barge_in_calls, tts_url=tts.url, work_dir=args.out_dir
+        )
     return part
 
 

@@ -36,6 +36,17 @@ def _v2v_table(part: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _barge_in_lines(part: dict[str, Any]) -> list[str]:
+    total, beyond = part["clear_after_ms"], part["beyond_rule_ms"]
+    return [
+        f"Barge-in ({total['n']} calls, {part['missed']} missed): clear "
+        f"p50/p95/max {_cell(total['p50'])}/{_cell(total['p95'])}/{_cell(total['max'])} ms after "
+        f"the caller started talking over the agent (goal {part['goal_ms']:g} ms); of that, the "
+        f"agent's rule waits {part['barge_in_min_speech_ms']} ms of speech and the runtime adds "
+        f"p50/p95 {_cell(beyond['p50'])}/{_cell(beyond['p95'])} ms.",
+    ]
+
+
 def _capacity_table(part: dict[str, Any]) -> list[str]:
     lines = [
         "| calls | connected | turns | caller lateness p50/p99 | late frames | runtime p99 <= "
@@ -63,6 +74,9 @@ def markdown(report: dict[str, Any]) -> str:
     if "voice_to_voice" in report:
         lines += ["## A) Voice-to-voice, real STT/TTS (ms; stages: p50 after the caller stopped)"]
         lines += ["", *_v2v_table(report["voice_to_voice"]), ""]
+        barge_in = report["voice_to_voice"].get("barge_in")
+        if barge_in:
+            lines += [*_barge_in_lines(barge_in), ""]
     if "capacity" in report:
         capacity = report["capacity"]
         lines += [

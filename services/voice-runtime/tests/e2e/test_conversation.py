@@ -38,12 +38,20 @@ async def test_caller_gets_two_answers_and_the_call_is_recorded_in_events(
 
 
 SERVICES_ANSWER_START = "We offer cleanings and checkups."
+CLEAR_WITHIN_MS = 300.0
+"""The issue's goal for barge-in, from the first voiced frame the caller sends over the agent."""
+BARGE_IN_MIN_SPEECH_MS = 150
+"""This agent's rule: the clear can come no sooner than this; the rest of the 300 ms is the
+runtime's VAD onset, processing and socket transit (``make bench`` measures that part alone)."""
 
 
 async def test_talking_over_the_agent_clears_its_audio_and_keeps_only_what_was_heard(
     stack: E2EStack, tenants: Tenants
 ) -> None:
-    await tenants.publish("+15005556002")
+    rules = e2e_agent().turn_taking.model_copy(
+        update={"barge_in_min_speech_ms": BARGE_IN_MIN_SPEECH_MS}
+    )
+    await tenants.publish("+15005556002", e2e_agent(turn_taking=rules))
     report = await stack.call("barge_in")
     events = await call_events(stack.redis, report.call_sid)
     assert_call(report, events)
@@ -51,13 +59,12 @@ async def test_talking_over_the_agent_clears_its_audio_and_keeps_only_what_was_h
     over = next(turn for turn in report.turns if turn.step == 1)
     assert over.caller_started_ms is not None and over.caller_stopped_ms is not None
     assert report.clears, failed(report, events)
-    # The agent stops while the caller is still talking, not at the caller's end of turn. How
-    # fast it stops is a speed goal: the voice benchmark measures it, this test does not time it.
-    clear_ms = report.clears[0].at_ms
-    assert over.caller_started_ms <= clear_ms < over.caller_stopped_ms, (
-        f"clear at {clear_ms:.0f} ms, caller spoke {over.caller_started_ms:.0f}"
-        f"-{over.caller_stopped_ms:.0f} ms; {failed(report, events)}"
+    clear_after_ms = report.clears[0].at_ms - over.caller_started_ms
+    assert 0 <= clear_after_ms <= CLEAR_WITHIN_MS, (
+        f"clear {clear_after_ms:.0f} ms after the caller started talking over the agent; "
+        f"{failed(report, events)}"
     )
+    assert report.clears[0].at_ms < over.caller_stopped_ms, "the clear waited for the caller"
 
     answer = events.turns[0]
     full = next(q.answer for q in e2e_agent().quick_replies if "your services" in q.phrases)
