@@ -62,7 +62,7 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
             redis, buffer_size=settings.event_buffer_size, on_drop=metrics.events_dropped.inc
         )
         events = _with_kafka(redis_events, kafka)
-        services, session_factory = build_core(settings, http)
+        services, session_factory = build_core(settings, http, metrics)
         runtime = Runtime(
             settings=settings,
             redis=redis,

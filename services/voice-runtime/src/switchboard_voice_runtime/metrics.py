@@ -47,6 +47,12 @@ class RuntimeMetrics:
             buckets=PLAYOUT_LATENESS_BUCKETS_S,
             registry=registry,
         )
+        self.http_tool_calls = Counter(
+            "voice_runtime_http_tool_calls_total",
+            "Agents' HTTP tool calls by outcome (ok, http_error, timeout, refused, failed)",
+            ["outcome"],
+            registry=registry,
+        )
         self.active_calls = Gauge(
             "voice_runtime_active_calls", "Calls with a live media socket", registry=registry
         )

@@ -61,6 +61,11 @@ class Settings(BaseServiceSettings):
     drain_timeout_s: float = Field(default=300.0, ge=0)
     webhook_max_body_bytes: int = Field(default=16_384, ge=1_024)
     event_buffer_size: int = Field(default=10_000, ge=1)
+    http_tools_allow_private_addresses: bool = Field(
+        default=False,
+        description="Let agents' HTTP tools call loopback, private and link-local addresses "
+        "(off: a tenant's tool URL could otherwise reach this runtime's own network).",
+    )
     kafka: KafkaSettings = Field(
         default_factory=KafkaSettings,
         description="With kafka.enabled, call events also go to switchboard.calls (and usage).",

@@ -11,12 +11,13 @@ import httpx
 from switchboard_common.contract import AgentConfig
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, EventSink, MediaSink
 from switchboard_voice_runtime.calls import LiveCall, SessionFactory
+from switchboard_voice_runtime.metrics import RuntimeMetrics
 from switchboard_voice_runtime.runtime import Prewarmer
 from switchboard_voice_runtime.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-CallCore = Callable[[Settings, httpx.AsyncClient], tuple[Prewarmer, SessionFactory]]
+CallCore = Callable[[Settings, httpx.AsyncClient, RuntimeMetrics], tuple[Prewarmer, SessionFactory]]
 """Builds, in the lifespan, the speech services (for prewarm) and the session factory."""
 
 
@@ -32,7 +33,7 @@ def _missing_session(
 
 
 def default_call_core(
-    settings: Settings, http: httpx.AsyncClient
+    settings: Settings, http: httpx.AsyncClient, metrics: RuntimeMetrics
 ) -> tuple[Prewarmer, SessionFactory]:
     """SpeechServices over the STT/TTS services and CallSession, from the call core modules.
 
@@ -51,6 +52,8 @@ def default_call_core(
         http=http,
         stt_timeout_s=settings.stt_timeout_s,
         tts_timeout_s=settings.tts_timeout_s,
+        http_tools_allow_private=settings.http_tools_allow_private_addresses,
+        on_tool_outcome=lambda outcome: metrics.http_tool_calls.labels(outcome).inc(),
     )
     session_class = session_module.CallSession
 

@@ -78,7 +78,7 @@ sock = socket.socket()
 sock.bind(("127.0.0.1", 0))
 sock.listen(128)
 print(sock.getsockname()[1], flush=True)
-serve(create_app(settings, call_core=lambda s, http: (NoPrewarm(), EchoSession)), settings, [sock])
+serve(create_app(settings, call_core=lambda *_: (NoPrewarm(), EchoSession)), settings, [sock])
 """
 
 

@@ -36,6 +36,7 @@ from switchboard_voice_runtime.call.turns import (
     TurnEvent,
 )
 from switchboard_voice_runtime.providers import ProviderError, SpeechServices
+from switchboard_voice_runtime.providers.http_tools import ToolCallContext
 
 _log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -356,4 +357,11 @@ def _core_brain(context: CallContext, services: SpeechServices) -> Brain:
     llm = context.agent.llm
     if llm.model is None:
         return BuiltinBrain(context.agent)
-    return LlmBrain(context.agent, services.chat(llm, context.llm_api_key))
+    return LlmBrain(
+        context.agent,
+        services.chat(llm, context.llm_api_key),
+        http_tools=services.http_tools,
+        context=ToolCallContext(
+            tenant_id=context.tenant_id, call_id=context.call_id, agent_id=context.agent.agent_id
+        ),
+    )

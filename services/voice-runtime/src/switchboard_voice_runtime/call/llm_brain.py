@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator, Sequence
 
-from switchboard_common.contract.tenant_config import AgentConfig
+from switchboard_common.contract.tenant_config import AgentConfig, HttpTool
 from switchboard_voice_runtime.call.brain import BrainOutput, EndCall, Reply, TransferCall
+from switchboard_voice_runtime.providers.http_tools import ToolCallContext, ToolRunner
 from switchboard_voice_runtime.providers.llm import ChatMessage, ChatModel, ToolCall, ToolSpec
+
+MAX_TOOL_ROUNDS = 3
+"""HTTP tool round trips within one answer; a model still calling tools after that is cut off."""
 
 _VOICE_RULES = (
     "You are speaking on a phone call. Answer in short, plain spoken sentences: no lists, no "
@@ -44,29 +49,74 @@ def tool_specs(agent: AgentConfig) -> list[ToolSpec]:
                 },
             )
         )
+    for tool in agent.tools.http_tools:
+        parameters = tool.parameters or {"type": "object", "properties": {}}
+        specs.append(ToolSpec(tool.name, tool.description, parameters))
     return specs
 
 
 class LlmBrain:
-    """Streams the model's answer; ``end_call`` and ``transfer_call`` become call actions."""
+    """Streams the model's answer; ``end_call`` and ``transfer_call`` become call actions, and
+    the agent's HTTP tools are called (all of one round at once) with their results fed back to
+    the model, which then goes on answering. Text spoken before a tool call (\"Let me check.\")
+    is streamed to the caller at once."""
 
-    def __init__(self, agent: AgentConfig, model: ChatModel) -> None:
+    def __init__(
+        self,
+        agent: AgentConfig,
+        model: ChatModel,
+        *,
+        http_tools: ToolRunner | None = None,
+        context: ToolCallContext | None = None,
+    ) -> None:
         self._agent = agent
         self._model = model
         self._system = system_message(agent)
-        self._tools = tool_specs(agent)
+        self._runner = http_tools
+        self._context = context or ToolCallContext(tenant_id="", call_id="", agent_id="")
+        self._http_tools: dict[str, HttpTool] = (
+            {tool.name: tool for tool in agent.tools.http_tools} if http_tools else {}
+        )
+        self._tools = [
+            spec
+            for spec in tool_specs(agent)
+            if spec.name in self._http_tools or spec.name in ("end_call", "transfer_call")
+        ]
 
     def reply(self, caller_text: str, history: Sequence[ChatMessage]) -> Reply:
         return Reply("llm", self._outputs([self._system, *history]))
 
     async def _outputs(self, messages: list[ChatMessage]) -> AsyncGenerator[BrainOutput, None]:
-        async for delta in self._model.stream(messages, self._tools):
-            if delta.text:
-                yield BrainOutput(text=delta.text)
-            if delta.tool_call is not None:
+        for _round in range(MAX_TOOL_ROUNDS + 1):
+            said: list[str] = []
+            pending: list[ToolCall] = []
+            async for delta in self._model.stream(messages, self._tools):
+                if delta.text:
+                    said.append(delta.text)
+                    yield BrainOutput(text=delta.text)
+                if delta.tool_call is None:
+                    continue
+                if delta.tool_call.name in self._http_tools:
+                    pending.append(delta.tool_call)
+                    continue
                 action = self._action(delta.tool_call)
                 if action is not None:
                     yield BrainOutput(action=action)
+            if not pending:
+                return
+            results = await asyncio.gather(*(self._run_tool(call) for call in pending))
+            messages = [
+                *messages,
+                ChatMessage("assistant", "".join(said), tool_calls=tuple(pending)),
+                *(
+                    ChatMessage("tool", result, tool_call_id=call.id)
+                    for call, result in zip(pending, results, strict=True)
+                ),
+            ]
+
+    async def _run_tool(self, call: ToolCall) -> str:
+        assert self._runner is not None, "HTTP tools are only offered with a runner"
+        return await self._runner.run(self._http_tools[call.name], call.arguments, self._context)
 
     def _action(self, call: ToolCall) -> EndCall | TransferCall | None:
         if call.name == "end_call" and self._agent.tools.end_call:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -10,6 +11,7 @@ import httpx
 from switchboard_common.contract.tenant_config import AgentConfig
 from switchboard_voice_runtime.call.phrases import prewarm_phrases
 from switchboard_voice_runtime.providers.errors import ProviderError
+from switchboard_voice_runtime.providers.http_tools import HttpToolRunner, ToolOutcome, ToolRunner
 from switchboard_voice_runtime.providers.llm import (
     ChatDelta,
     ChatMessage,
@@ -37,6 +39,7 @@ class SpeechServices:
     tts: TextToSpeech
     chat: ChatModelFactory
     cache: SpeechCache = field(default_factory=SpeechCache)
+    http_tools: ToolRunner | None = None
 
     async def prewarm(self, agent: AgentConfig) -> None:
         """Best effort: synthesizes the greeting and the fixed phrases into the cache."""
@@ -53,11 +56,16 @@ def build_speech_services(
     http: httpx.AsyncClient,
     stt_timeout_s: float = 3.0,
     tts_timeout_s: float = 3.0,
+    http_tools_allow_private: bool = False,
+    on_tool_outcome: Callable[[ToolOutcome], None] | None = None,
 ) -> SpeechServices:
     return SpeechServices(
         stt=HttpSpeechToText(stt_url, http, timeout_s=stt_timeout_s),
         tts=HttpTextToSpeech(tts_url, http, timeout_s=tts_timeout_s),
         chat=litellm_chat_model,
+        http_tools=HttpToolRunner(
+            http, allow_private_addresses=http_tools_allow_private, on_outcome=on_tool_outcome
+        ),
     )
 
 
@@ -68,6 +76,7 @@ __all__ = [
     "ChatModelFactory",
     "HttpSpeechToText",
     "HttpTextToSpeech",
+    "HttpToolRunner",
     "LiteLlmChatModel",
     "ProviderError",
     "SpeechCache",

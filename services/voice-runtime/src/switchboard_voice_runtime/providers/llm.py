@@ -14,12 +14,6 @@ from switchboard_voice_runtime.providers.errors import ProviderError
 
 
 @dataclass(frozen=True, slots=True)
-class ChatMessage:
-    role: str  # "system" | "user" | "assistant"
-    content: str
-
-
-@dataclass(frozen=True, slots=True)
 class ToolSpec:
     """A function the model may call; ``parameters`` is a JSON schema object."""
 
@@ -32,6 +26,18 @@ class ToolSpec:
 class ToolCall:
     name: str
     arguments: Mapping[str, object]
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMessage:
+    """One message; an assistant message may carry the tool calls it made, and a ``tool``
+    message answers one of them by ``tool_call_id``."""
+
+    role: str  # "system" | "user" | "assistant" | "tool"
+    content: str
+    tool_calls: tuple[ToolCall, ...] = ()
+    tool_call_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +85,7 @@ class LiteLlmChatModel:
     ) -> dict[str, Any]:
         request: dict[str, Any] = {
             "model": self._model,
-            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            "messages": [_message_json(message) for message in messages],
             "stream": True,
             "temperature": self._config.temperature,
             "max_tokens": self._config.max_tokens,
@@ -125,6 +131,22 @@ class LiteLlmChatModel:
             yield ChatDelta(tool_call=call)
 
 
+def _message_json(message: ChatMessage) -> dict[str, object]:
+    body: dict[str, object] = {"role": message.role, "content": message.content}
+    if message.tool_calls:
+        body["tool_calls"] = [
+            {
+                "id": call.id,
+                "type": "function",
+                "function": {"name": call.name, "arguments": json.dumps(dict(call.arguments))},
+            }
+            for call in message.tool_calls
+        ]
+    if message.tool_call_id is not None:
+        body["tool_call_id"] = message.tool_call_id
+    return body
+
+
 def _tool_json(tool: ToolSpec) -> dict[str, object]:
     parameters = dict(tool.parameters) or {"type": "object", "properties": {}}
     return {
@@ -143,10 +165,13 @@ class _ToolCallAssembler:
 
     def __init__(self) -> None:
         self._names: dict[int, str] = {}
+        self._ids: dict[int, str] = {}
         self._arguments: dict[int, str] = {}
 
     def add(self, delta: Any) -> None:
         index = int(getattr(delta, "index", 0) or 0)
+        if getattr(delta, "id", None):
+            self._ids[index] = str(delta.id)
         function = getattr(delta, "function", None)
         if function is None:
             return
@@ -162,7 +187,11 @@ class _ToolCallAssembler:
             except json.JSONDecodeError:
                 arguments = {}
             calls.append(
-                ToolCall(self._names[index], arguments if isinstance(arguments, dict) else {})
+                ToolCall(
+                    self._names[index],
+                    arguments if isinstance(arguments, dict) else {},
+                    self._ids.get(index) or f"call_{index}",
+                )
             )
         return calls
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
+from switchboard_common.contract.tenant_config import HttpTool
 from switchboard_voice_runtime.call.ports import CallControlError
 from switchboard_voice_runtime.providers import ChatDelta, ChatMessage, ProviderError, ToolSpec
+from switchboard_voice_runtime.providers.http_tools import ToolCallContext
 
 FRAME_S = 0.02
 TONE_FRAME = bytes(range(0x20, 0x20 + 160))
@@ -152,21 +154,50 @@ class FakeTextToSpeech:
 
 
 class FakeChatModel:
-    """Streams scripted (delay_s, delta) pairs; raises ProviderError while ``failing``."""
+    """Streams scripted (delay_s, delta) pairs; raises ProviderError while ``failing``. With
+    ``then``, each further request of the same model gets the next script (a tool round trip);
+    the last one repeats."""
 
-    def __init__(self, script: Sequence[tuple[float, ChatDelta]] = ()) -> None:
+    def __init__(
+        self,
+        script: Sequence[tuple[float, ChatDelta]] = (),
+        *,
+        then: Sequence[Sequence[tuple[float, ChatDelta]]] = (),
+    ) -> None:
         self.script = list(script)
+        self.then = [list(follow_up) for follow_up in then]
         self.failing = False
         self.calls: list[list[ChatMessage]] = []
+        self.tools: list[list[ToolSpec]] = []
         self.finished_at_s: float | None = None
 
     async def stream(
         self, messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]
     ) -> AsyncIterator[ChatDelta]:
+        scripts = [self.script, *self.then]
+        script = scripts[min(len(self.calls), len(scripts) - 1)]
         self.calls.append(list(messages))
-        for delay_s, delta in self.script:
+        self.tools.append(list(tools))
+        for delay_s, delta in script:
             await asyncio.sleep(delay_s)
             if self.failing:
                 raise ProviderError("llm down", provider="llm", retryable=True)
             yield delta
         self.finished_at_s = asyncio.get_running_loop().time()
+
+
+class FakeToolRunner:
+    """Answers every HTTP tool call with ``results[tool name]`` (or ``"ok"``), after ``delay_s``;
+    records (tool name, arguments, context) of each call."""
+
+    def __init__(self, results: Mapping[str, str] | None = None, *, delay_s: float = 0.05) -> None:
+        self.results = dict(results or {})
+        self.delay_s = delay_s
+        self.calls: list[tuple[str, dict[str, object], ToolCallContext]] = []
+
+    async def run(
+        self, tool: HttpTool, arguments: Mapping[str, object], context: ToolCallContext
+    ) -> str:
+        self.calls.append((tool.name, dict(arguments), context))
+        await asyncio.sleep(self.delay_s)
+        return self.results.get(tool.name, "ok")

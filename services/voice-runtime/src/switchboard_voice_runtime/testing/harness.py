@@ -10,6 +10,7 @@ from switchboard_common.contract.tenant_config import AgentConfig, LlmConfig, Te
 from switchboard_voice_runtime.call.ports import CallContext, Clock
 from switchboard_voice_runtime.call.session import CallOutcome, CallSession
 from switchboard_voice_runtime.providers import ChatModel, SpeechServices
+from switchboard_voice_runtime.providers.http_tools import ToolRunner
 from switchboard_voice_runtime.testing.caller import ScriptedCaller
 from switchboard_voice_runtime.testing.fakes import (
     FakeCallControl,
@@ -74,6 +75,7 @@ def build_call(
     chat: FakeChatModel | None = None,
     media: FakeMediaSink | None = None,
     clock: Clock | None = None,
+    http_tools: ToolRunner | None = None,
 ) -> CallHarness:
     """Must be called inside the running (virtual-time) loop."""
     caller = caller or ScriptedCaller()
@@ -84,7 +86,7 @@ def build_call(
     def chat_factory(config: LlmConfig, api_key: str | None) -> ChatModel:
         return fake_chat
 
-    services = SpeechServices(stt=stt, tts=tts, chat=chat_factory)
+    services = SpeechServices(stt=stt, tts=tts, chat=chat_factory, http_tools=http_tools)
     media = media or FakeMediaSink()
     control, events = FakeCallControl(), ListEventSink()
     session = CallSession(

@@ -31,6 +31,7 @@ from switchboard_common.contract.events import EndReason
 from switchboard_voice_runtime.app import create_app
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, EventSink, MediaSink
 from switchboard_voice_runtime.calls import LiveCall, SessionFactory
+from switchboard_voice_runtime.metrics import RuntimeMetrics
 from switchboard_voice_runtime.runtime import Prewarmer
 from switchboard_voice_runtime.settings import Settings
 from switchboard_voice_runtime.telephony import twilio
@@ -170,7 +171,9 @@ async def harness(
 ) -> AsyncIterator[Harness]:
     holder: list[Harness] = []
 
-    def core(settings: Settings, http: httpx.AsyncClient) -> tuple[Prewarmer, SessionFactory]:
+    def core(
+        settings: Settings, http: httpx.AsyncClient, metrics: RuntimeMetrics
+    ) -> tuple[Prewarmer, SessionFactory]:
         return NoPrewarm(), lambda *args: holder[0].factory(*args)
 
     app = create_app(make_settings(), call_core=core)

@@ -17,6 +17,7 @@ from switchboard_voice_runtime.app import create_app
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, EventSink, MediaSink
 from switchboard_voice_runtime.call_token import CallTokenSigner
 from switchboard_voice_runtime.calls import LiveCall, SessionFactory
+from switchboard_voice_runtime.metrics import RuntimeMetrics
 from switchboard_voice_runtime.runtime import Prewarmer
 from switchboard_voice_runtime.settings import Settings
 from switchboard_voice_runtime.telephony import twilio
@@ -93,7 +94,9 @@ async def webhooks(
 ) -> AsyncIterator[Webhooks]:
     prewarmer = RecordingPrewarmer()
 
-    def core(settings: Settings, http: httpx.AsyncClient) -> tuple[Prewarmer, SessionFactory]:
+    def core(
+        settings: Settings, http: httpx.AsyncClient, metrics: RuntimeMetrics
+    ) -> tuple[Prewarmer, SessionFactory]:
         return prewarmer, _no_session
 
     app = create_app(make_settings(), call_core=core)

@@ -6,9 +6,9 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-from switchboard_voice_runtime.providers import ChatDelta
+from switchboard_voice_runtime.providers import ChatDelta, ToolCall
 from switchboard_voice_runtime.testing.caller import ScriptedCaller
-from switchboard_voice_runtime.testing.fakes import FakeChatModel
+from switchboard_voice_runtime.testing.fakes import FakeChatModel, FakeToolRunner
 from switchboard_voice_runtime.testing.harness import CallHarness, build_call, sample_agent
 from switchboard_voice_runtime.testing.virtual_time import run_virtual
 
@@ -164,6 +164,35 @@ def test_llm_first_sentence_is_spoken_before_the_llm_finishes() -> None:
     system, *history = chat.calls[0]
     assert system.role == "system" and "Be kind." in system.content and "## Hours" in system.content
     assert history[-1].content == "what are your opening hours"
+
+
+def test_an_http_tool_is_called_mid_answer_and_its_result_finishes_the_answer() -> None:
+    chat = FakeChatModel(
+        [
+            (0.2, ChatDelta(text="Let me check. ")),
+            (0.1, ChatDelta(tool_call=ToolCall("find_slot", {"day": "monday"}, "call_1"))),
+        ],
+        then=[[(0.2, ChatDelta(text="Monday at ten is free."))]],
+    )
+    tool = {"name": "find_slot", "description": "Free slots on a day", "url": "https://x.test/s"}
+    agent = sample_agent(llm={"model": "openai/gpt-4o-mini"}, tools={"http_tools": (tool,)})
+    tools = FakeToolRunner({"find_slot": '{"free": ["10:00"]}'}, delay_s=0.4)
+    caller = ScriptedCaller(until_s=10).say(0.5, HOURS, "can I come on monday")
+    call = _run(lambda: build_call(agent, caller, chat=chat, http_tools=tools))
+
+    (turn,) = call.events.turns()
+    assert turn.agent_text == "Let me check. Monday at ten is free."
+    ((name, arguments, context),) = tools.calls
+    assert (name, arguments) == ("find_slot", {"day": "monday"})
+    assert context.call_id == call.session._context.call_id and context.agent_id == "agent-1"
+    assert [spec.name for spec in chat.tools[0]] == ["end_call", "find_slot"]
+    *_, asked, answered = chat.calls[1]
+    assert asked.role == "assistant" and asked.tool_calls[0].id == "call_1"
+    assert (answered.role, answered.tool_call_id) == ("tool", "call_1")
+    assert answered.content == '{"free": ["10:00"]}'
+    # "Let me check." was spoken while the tool ran, not after
+    first_audio_s = next(s.at_s for s in call.media.sent if s.kind == "audio" and s.at_s > 1.0)
+    assert chat.finished_at_s is not None and first_audio_s < chat.finished_at_s - 0.4
 
 
 def test_quick_reply_skips_the_llm() -> None:

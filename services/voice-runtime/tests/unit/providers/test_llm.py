@@ -100,7 +100,7 @@ async def test_streamed_tool_call_fragments_become_one_tool_call() -> None:
         deltas = await _collect(LiteLlmChatModel(config, "sk-test").stream(MESSAGES, [tool]))
     assert deltas == [
         ChatDelta(text="Sure. "),
-        ChatDelta(tool_call=ToolCall("transfer_call", {"target": "Sales"})),
+        ChatDelta(tool_call=ToolCall("transfer_call", {"target": "Sales"}, "call_1")),
     ]
     sent = requests[0]
     assert sent["stream"] is True and sent["messages"][0] == {  # type: ignore[index]
@@ -108,6 +108,31 @@ async def test_streamed_tool_call_fragments_become_one_tool_call() -> None:
         "content": "Be brief.",
     }
     assert sent["tools"][0]["function"]["name"] == "transfer_call"  # type: ignore[index]
+
+
+async def test_a_tool_round_trip_is_sent_in_the_openai_message_shape() -> None:
+    requests: list[dict[str, object]] = []
+    server = await _serve(200, _sse([{"role": "assistant", "content": "Monday."}]), requests)
+    port = server.sockets[0].getsockname()[1]
+    config = LlmConfig(model="openai/gpt-4o-mini", api_base=f"http://127.0.0.1:{port}/v1")
+    call = ToolCall("find_slot", {"day": "monday"}, "call_9")
+    messages = [
+        *MESSAGES,
+        ChatMessage("assistant", "Let me check.", tool_calls=(call,)),
+        ChatMessage("tool", '{"free": ["10:00"]}', tool_call_id="call_9"),
+    ]
+    async with server:
+        deltas = await _collect(LiteLlmChatModel(config, "sk-test").stream(messages, []))
+    assert deltas == [ChatDelta(text="Monday.")]
+    asked, answered = requests[0]["messages"][-2:]  # type: ignore[index]
+    assert asked["tool_calls"] == [
+        {
+            "id": "call_9",
+            "type": "function",
+            "function": {"name": "find_slot", "arguments": '{"day": "monday"}'},
+        }
+    ]
+    assert answered == {"role": "tool", "content": '{"free": ["10:00"]}', "tool_call_id": "call_9"}
 
 
 async def test_provider_failure_becomes_a_provider_error() -> None:

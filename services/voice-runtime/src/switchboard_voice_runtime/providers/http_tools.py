@@ -1,0 +1,161 @@
+"""HTTP tools: the tenant's own endpoints the LLM may call mid-turn (book a slot, look up an order).
+
+A tool call never raises into the call: every failure becomes a short result text the model can
+explain to the caller ("error: timed out"). The URL is the tenant's, so the runtime guards
+against being used to reach its own network: addresses that are not globally routable (loopback,
+private, link-local such as cloud metadata, reserved) are refused unless the operator allows them,
+and redirects are not followed (a redirect could point anywhere).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import logging
+import socket
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal, Protocol
+from urllib.parse import urlsplit
+
+import httpx
+
+from switchboard_common.contract.tenant_config import HttpTool
+
+_log = logging.getLogger(__name__)
+
+MAX_RESPONSE_BYTES = 16_384
+"""What is read of a tool's answer; the model gets at most ``MAX_RESULT_CHARS`` of it."""
+MAX_RESULT_CHARS = 4_000
+USER_AGENT = "switchboard-voice-runtime/1 (http-tool)"
+
+ToolOutcome = Literal["ok", "http_error", "timeout", "refused", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class ToolCallContext:
+    """Who is calling: sent to the tenant's endpoint as headers, never the caller's number."""
+
+    tenant_id: str
+    call_id: str
+    agent_id: str
+
+
+class ToolRunner(Protocol):
+    async def run(
+        self, tool: HttpTool, arguments: Mapping[str, object], context: ToolCallContext
+    ) -> str:
+        """The tool's result as text for the model; never raises but for cancellation."""
+
+
+class AddressRefusedError(Exception):
+    """The tool's host resolves to an address the runtime may not call."""
+
+
+async def _resolve(host: str, port: int) -> list[str]:
+    infos = await asyncio.get_running_loop().getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
+    )
+    return [str(info[4][0]) for info in infos]
+
+
+def is_public_address(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+class HttpToolRunner:
+    """Runs one HTTP tool call: GET with the arguments as query parameters, POST as a JSON body."""
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        allow_private_addresses: bool = False,
+        on_outcome: Callable[[ToolOutcome], None] | None = None,
+    ) -> None:
+        self._http = http
+        self._allow_private = allow_private_addresses
+        self._on_outcome = on_outcome
+
+    async def run(
+        self, tool: HttpTool, arguments: Mapping[str, object], context: ToolCallContext
+    ) -> str:
+        """The result text for the model; cancellation (barge-in) propagates, nothing else does."""
+        outcome: ToolOutcome
+        try:
+            await self._check_address(tool.url)
+            async with asyncio.timeout(tool.timeout_s):
+                result, outcome = await self._request(tool, arguments, context)
+        except AddressRefusedError:
+            result, outcome = "error: this tool's address is not allowed", "refused"
+        except TimeoutError:
+            result, outcome = "error: the service did not answer in time", "timeout"
+        except (httpx.HTTPError, OSError, ValueError) as exc:
+            result, outcome = (
+                f"error: the service could not be reached ({type(exc).__name__})",
+                ("failed"),
+            )
+        _log.info("call.http_tool", extra={"tool": tool.name, "outcome": outcome})
+        if self._on_outcome is not None:
+            self._on_outcome(outcome)
+        return result
+
+    async def _check_address(self, url: str) -> None:
+        if self._allow_private:
+            return
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            addresses = [host] if _is_ip(host) else await _resolve(host, port)
+        except OSError as exc:
+            raise AddressRefusedError(host) from exc
+        if not addresses or not all(is_public_address(address) for address in addresses):
+            raise AddressRefusedError(host)
+
+    async def _request(
+        self, tool: HttpTool, arguments: Mapping[str, object], context: ToolCallContext
+    ) -> tuple[str, ToolOutcome]:
+        headers = {
+            "User-Agent": USER_AGENT,
+            "X-Switchboard-Tenant-Id": context.tenant_id,
+            "X-Switchboard-Call-Id": context.call_id,
+            "X-Switchboard-Agent-Id": context.agent_id,
+        }
+        if tool.method == "GET":
+            params = {key: _query_value(value) for key, value in arguments.items()}
+            request = self._http.build_request("GET", tool.url, params=params, headers=headers)
+        else:
+            request = self._http.build_request(
+                "POST", tool.url, json=dict(arguments), headers=headers
+            )
+        response = await self._http.send(request, stream=True, follow_redirects=False)
+        try:
+            body = bytearray()
+            async for chunk in response.aiter_bytes():
+                body += chunk
+                if len(body) >= MAX_RESPONSE_BYTES:
+                    break
+        finally:
+            await response.aclose()
+        text = bytes(body[:MAX_RESPONSE_BYTES]).decode("utf-8", errors="replace")
+        text = text[:MAX_RESULT_CHARS]
+        if response.is_success:
+            return text or "ok", "ok"
+        return f"error: HTTP {response.status_code} {text[:200]}".rstrip(), "http_error"
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _query_value(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value)

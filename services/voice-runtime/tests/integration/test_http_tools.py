@@ -1,0 +1,195 @@
+"""HTTP tools against a real HTTP server on loopback: requests, results, failures, the guard."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from switchboard_common.contract.tenant_config import HttpTool
+from switchboard_voice_runtime.providers.http_tools import (
+    MAX_RESULT_CHARS,
+    HttpToolRunner,
+    ToolCallContext,
+    ToolOutcome,
+    is_public_address,
+)
+
+pytestmark = pytest.mark.integration
+
+CONTEXT = ToolCallContext(tenant_id="t-1", call_id="call-1", agent_id="agent-1")
+
+
+class ToolServer:
+    """A tenant's endpoint: records what it receives."""
+
+    def __init__(self) -> None:
+        self.received: list[dict[str, object]] = []
+        self.url = ""
+
+    async def _record(self, request: Request) -> dict[str, object]:
+        body = await request.body()
+        seen = {
+            "method": request.method,
+            "query": dict(request.query_params),
+            "json": json.loads(body) if body else None,
+            "headers": {k: v for k, v in request.headers.items() if k.startswith("x-switchboard")},
+        }
+        self.received.append(seen)
+        return seen
+
+    async def slots(self, request: Request) -> Response:
+        seen = await self._record(request)
+        return JSONResponse({"free": ["10:00"], "asked": seen["query"] or seen["json"]})
+
+    async def broken(self, request: Request) -> Response:
+        await self._record(request)
+        return PlainTextResponse("database down", status_code=503)
+
+    async def slow(self, request: Request) -> Response:
+        await self._record(request)
+        await asyncio.sleep(2.0)
+        return PlainTextResponse("late")
+
+    async def moved(self, request: Request) -> Response:
+        await self._record(request)
+        return RedirectResponse("http://169.254.169.254/latest/meta-data", status_code=302)
+
+    async def huge(self, request: Request) -> Response:
+        await self._record(request)
+        return PlainTextResponse("x" * 100_000)
+
+    def app(self) -> Starlette:
+        return Starlette(
+            routes=[
+                Route("/slots", self.slots, methods=["GET", "POST"]),
+                Route("/broken", self.broken, methods=["POST"]),
+                Route("/slow", self.slow, methods=["POST"]),
+                Route("/moved", self.moved, methods=["POST"]),
+                Route("/huge", self.huge, methods=["GET"]),
+            ]
+        )
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[ToolServer]:
+    tool_server = ToolServer()
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    config = uvicorn.Config(tool_server.app(), log_config=None, lifespan="off")
+    served = uvicorn.Server(config)
+    task = asyncio.create_task(served.serve(sockets=[sock]))  # the socket already listens
+    tool_server.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    yield tool_server
+    served.should_exit = True
+    await task
+    sock.close()
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient() as client:
+        yield client
+
+
+def _tool(url: str, *, method: str = "POST", timeout_s: float = 5.0) -> HttpTool:
+    return HttpTool(
+        name="find_slot", description="Free slots", url=url, method=method, timeout_s=timeout_s
+    )
+
+
+async def test_post_sends_the_arguments_as_json_with_the_call_headers(
+    server: ToolServer, http: httpx.AsyncClient
+) -> None:
+    outcomes: list[ToolOutcome] = []
+    runner = HttpToolRunner(http, allow_private_addresses=True, on_outcome=outcomes.append)
+    result = await runner.run(_tool(f"{server.url}/slots"), {"day": "monday", "n": 2}, CONTEXT)
+
+    assert json.loads(result) == {"free": ["10:00"], "asked": {"day": "monday", "n": 2}}
+    (seen,) = server.received
+    assert seen["method"] == "POST" and seen["json"] == {"day": "monday", "n": 2}
+    assert seen["headers"] == {
+        "x-switchboard-tenant-id": "t-1",
+        "x-switchboard-call-id": "call-1",
+        "x-switchboard-agent-id": "agent-1",
+    }
+    assert outcomes == ["ok"]
+
+
+async def test_get_sends_the_arguments_as_query_parameters(
+    server: ToolServer, http: httpx.AsyncClient
+) -> None:
+    runner = HttpToolRunner(http, allow_private_addresses=True)
+    result = await runner.run(
+        _tool(f"{server.url}/slots", method="GET"), {"day": "monday", "n": 2}, CONTEXT
+    )
+
+    assert json.loads(result)["asked"] == {"day": "monday", "n": "2"}
+    assert server.received[0]["method"] == "GET"
+
+
+async def test_failures_become_results_the_model_can_explain(
+    server: ToolServer, http: httpx.AsyncClient
+) -> None:
+    outcomes: list[ToolOutcome] = []
+    runner = HttpToolRunner(http, allow_private_addresses=True, on_outcome=outcomes.append)
+
+    broken = await runner.run(_tool(f"{server.url}/broken"), {}, CONTEXT)
+    slow = await runner.run(_tool(f"{server.url}/slow", timeout_s=0.3), {}, CONTEXT)
+    moved = await runner.run(_tool(f"{server.url}/moved"), {}, CONTEXT)
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    dead_port = closed.getsockname()[1]
+    closed.close()
+    unreachable = await runner.run(_tool(f"http://127.0.0.1:{dead_port}/x"), {}, CONTEXT)
+
+    assert broken == "error: HTTP 503 database down"
+    assert slow == "error: the service did not answer in time"
+    assert moved.startswith("error: HTTP 302")  # the redirect was not followed
+    assert unreachable.startswith("error: the service could not be reached")
+    assert outcomes == ["http_error", "timeout", "http_error", "failed"]
+    assert len(server.received) == 3
+
+
+async def test_a_huge_answer_is_cut_to_what_the_model_gets(
+    server: ToolServer, http: httpx.AsyncClient
+) -> None:
+    runner = HttpToolRunner(http, allow_private_addresses=True)
+    result = await runner.run(_tool(f"{server.url}/huge", method="GET"), {}, CONTEXT)
+    assert result == "x" * MAX_RESULT_CHARS
+
+
+async def test_by_default_the_runtimes_own_network_is_refused_before_any_request(
+    server: ToolServer, http: httpx.AsyncClient
+) -> None:
+    outcomes: list[ToolOutcome] = []
+    runner = HttpToolRunner(http, on_outcome=outcomes.append)
+    port = server.url.rsplit(":", 1)[1]
+    for url in (
+        f"{server.url}/slots",
+        f"http://localhost:{port}/slots",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]/x",
+        "http://10.1.2.3/x",
+    ):
+        result = await runner.run(_tool(url, timeout_s=1.0), {"day": "monday"}, CONTEXT)
+        assert result == "error: this tool's address is not allowed", url
+    assert server.received == []
+    assert outcomes == ["refused"] * 5
+
+
+def test_only_globally_routable_addresses_are_public() -> None:
+    private = ["127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "::1"]
+    private += ["fd00::1", "fe80::1", "::ffff:127.0.0.1", "0.0.0.0", "224.0.0.1", "100.64.0.1"]  # noqa: S104
+    assert [address for address in private if is_public_address(address)] == []
+    assert all(is_public_address(a) for a in ("8.8.8.8", "1.1.1.1", "2606:4700:4700::1111"))
