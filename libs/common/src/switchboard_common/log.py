@@ -136,7 +136,9 @@ class RequestContextMiddleware:
             await send(message)
 
         with bound(request_id=request_id):
-            await self.app(scope, receive, send_with_id)
+            # A websocket sends no response headers: its every frame skips the wrapper.
+            wrapped = send_with_id if scope["type"] == "http" else send
+            await self.app(scope, receive, wrapped)
 
 
 def _incoming_request_id(scope: Scope) -> str | None:

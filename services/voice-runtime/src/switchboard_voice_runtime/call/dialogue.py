@@ -35,6 +35,7 @@ from switchboard_voice_runtime.call.turns import (
     TurnEnded,
     TurnEvent,
 )
+from switchboard_voice_runtime.call.vad import STT_RATE_HZ, to_stt_rate
 from switchboard_voice_runtime.providers import ProviderError, SpeechServices
 from switchboard_voice_runtime.providers.http_tools import ToolCallContext
 
@@ -183,7 +184,7 @@ class Dialogue:
     async def _transcribe(self, audio: bytes) -> Heard:
         try:
             text = await self._services.stt.transcribe(
-                audio, sample_rate_hz=16_000, language=self._agent.stt.language
+                to_stt_rate(audio), sample_rate_hz=STT_RATE_HZ, language=self._agent.stt.language
             )
         except ProviderError as error:
             return Heard("", self._clock.now(), error)

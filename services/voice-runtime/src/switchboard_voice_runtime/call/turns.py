@@ -151,7 +151,7 @@ class TurnDetector:
 
 
 class UtteranceAudio:
-    """The caller's 16 kHz PCM16 audio of the current turn, with a short pre-roll before onset
+    """The caller's 8 kHz PCM16 audio of the current turn, with a short pre-roll before onset
     (the VAD confirms speech a few frames late). Bounded to ``max_s``."""
 
     def __init__(self, *, pre_roll_frames: int = 10, max_s: float = 30.0) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from switchboard_common.audio import mulaw_encode
-from switchboard_voice_runtime.call.vad import FRAME_MS, CallerAudio
+from switchboard_voice_runtime.call.vad import FRAME_MS, CallerAudio, to_stt_rate
 
 FIXTURES = Path(__file__).with_name("fixtures")
 SILENCE_MULAW = b"\xff" * 160
@@ -23,11 +23,26 @@ def _last_voiced_ms(audio: CallerAudio, payload: bytes) -> float:
     return (voiced[-1] + 1) * FRAME_MS
 
 
-def test_frames_are_20_ms_of_16_khz_pcm16() -> None:
+def test_frames_are_20_ms_of_8_khz_pcm16_one_per_payload() -> None:
     audio = CallerAudio()
     frames = [frame for _ in range(10) for frame in audio.feed(SILENCE_MULAW)]
-    assert len(frames) >= 9, "the resampler may hold back samples, never frames of audio"
-    assert all(len(pcm) == 640 and not voiced for pcm, voiced in frames)
+    assert len(frames) == 10
+    assert all(len(pcm) == 320 and not voiced for pcm, voiced in frames)
+
+
+def test_odd_sized_payloads_are_framed_without_losing_samples() -> None:
+    audio = CallerAudio(Always())
+    frames = [frame for _ in range(4) for frame in audio.feed(b"\x10" * 100)]
+    assert [len(pcm) for pcm, _ in frames] == [320, 320]  # 400 samples: two frames, 80 pending
+    assert len(audio.feed(b"\x10" * 80)) == 1
+
+
+def test_an_utterance_is_resampled_once_to_16_khz_for_stt() -> None:
+    tone = (6000 * np.sin(2 * np.pi * 440 * np.arange(8000) / 8000)).astype(np.int16)
+    upsampled = np.frombuffer(to_stt_rate(tone.tobytes()), dtype=np.int16)
+    assert upsampled.size == 16000
+    spectrum = np.abs(np.fft.rfft(upsampled.astype(np.float64)))
+    assert abs(int(np.argmax(spectrum)) - 440) <= 1  # 1 Hz bins: the tone is still at 440 Hz
 
 
 def test_speech_ends_with_the_voice_not_with_the_vads_overhang() -> None:
