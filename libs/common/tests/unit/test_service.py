@@ -6,7 +6,7 @@ import httpx
 from fastapi import FastAPI
 from pydantic import BaseModel
 
-from switchboard_common.errors import ServiceError
+from switchboard_common.errors import OverloadedError, ServiceError
 from switchboard_common.service import create_service_app
 from switchboard_common.settings import BaseServiceSettings
 
@@ -32,6 +32,10 @@ def _app(ready: bool) -> FastAPI:
         if body.count < 0:
             raise ServiceError("count must not be negative", code="negative_count")
         return {"count": body.count}
+
+    @app.get("/busy")
+    async def busy() -> None:
+        raise OverloadedError(retry_after_s=3)
 
     @app.get("/crash")
     async def crash() -> None:
@@ -71,6 +75,20 @@ async def test_errors_use_the_one_shape_with_stable_codes() -> None:
                 "code": "internal_error",
                 "message": "An internal error occurred.",
                 "details": None,
+            }
+        }
+
+
+async def test_overloaded_answers_503_with_retry_after() -> None:
+    async with await _client(_app(ready=True)) as client:
+        busy = await client.get("/busy")
+        assert busy.status_code == 503
+        assert busy.headers["retry-after"] == "3"
+        assert busy.json() == {
+            "error": {
+                "code": "overloaded",
+                "message": "The service is busy; retry shortly.",
+                "details": {"retry_after_s": 3},
             }
         }
 
