@@ -34,7 +34,7 @@ def create_app(settings: Settings, *, stt: SpeechToText | None = None) -> FastAP
         pool = InferencePool(
             settings.max_concurrency,
             settings.max_queue,
-            on_change=metrics.pool_changed,
+            on_change=metrics.pool.update,
             thread_name_prefix="stt",
         )
         service = TranscriptionService(

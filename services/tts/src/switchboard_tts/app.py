@@ -72,7 +72,7 @@ async def _start(
     pool = InferencePool(
         settings.max_concurrency,
         settings.max_queue,
-        on_change=metrics.pool_changed,
+        on_change=metrics.pool.update,
         thread_name_prefix="tts",
     )
     stack.callback(pool.close)
