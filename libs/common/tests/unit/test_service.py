@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from pydantic import BaseModel
 
 from switchboard_common.errors import OverloadedError, ServiceError
+from switchboard_common.health import ReadinessFlag
 from switchboard_common.service import create_service_app
 from switchboard_common.settings import BaseServiceSettings
 
@@ -56,6 +57,19 @@ async def test_health_is_alive_and_readiness_reports_each_check() -> None:
         assert ready.status_code == 503
         assert ready.json()["checks"] == {"redis": "redis unreachable", "model": "ok"}
     async with await _client(_app(ready=True)) as client:
+        assert (await client.get("/readyz")).status_code == 200
+
+
+async def test_a_readiness_flag_fails_with_its_reason_until_set() -> None:
+    loaded = ReadinessFlag("model not loaded")
+    app = create_service_app(
+        BaseServiceSettings(), title="t", description="d", readiness={"model": loaded.check}
+    )
+    async with await _client(app) as client:
+        before = await client.get("/readyz")
+        assert before.status_code == 503
+        assert before.json()["checks"] == {"model": "model not loaded"}
+        loaded.ready = True
         assert (await client.get("/readyz")).status_code == 200
 
 
