@@ -16,11 +16,9 @@ from redis.asyncio import Redis
 
 from switchboard_common.contract import (
     AgentConfig,
-    ConfigChanged,
     DidRoute,
     Keyring,
     TenantRuntimeConfig,
-    keys,
 )
 from switchboard_common.contract.tenant_config import (
     TelephonyConfig,
@@ -28,6 +26,7 @@ from switchboard_common.contract.tenant_config import (
     TwilioAccount,
 )
 from switchboard_voice_runtime.settings import Settings, TwilioSettings
+from switchboard_voice_runtime.testing.tenants import publish_snapshot
 
 TEST_REDIS_URL = "redis://127.0.0.1:6379/2"
 TEST_KEYS = "k1:" + "B" * 43 + "="
@@ -97,12 +96,11 @@ def publish(redis: Redis, keyring: Keyring) -> Publish:
         tenant_id: str = "t1", numbers: tuple[str, ...] = ("+15550001000",), **options: object
     ) -> TenantRuntimeConfig:
         snapshot = build_snapshot(keyring, tenant_id, **options)  # type: ignore[arg-type]
-        await redis.set(keys.tenant_key(tenant_id), snapshot.model_dump_json())
-        for index, number in enumerate(numbers):
-            route = DidRoute(tenant_id=tenant_id, agent_id="a1", number_id=f"n{index}")
-            await redis.set(keys.did_key(number), route.model_dump_json())
-        change = ConfigChanged(tenant_id=tenant_id, revision=snapshot.revision)
-        await redis.publish(keys.CONFIG_CHANNEL, change.model_dump_json())
+        routes = {
+            number: DidRoute(tenant_id=tenant_id, agent_id="a1", number_id=f"n{index}")
+            for index, number in enumerate(numbers)
+        }
+        await publish_snapshot(redis, snapshot, routes)
         return snapshot
 
     return _publish
