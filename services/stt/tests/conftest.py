@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import numpy as np
 import numpy.typing as npt
 import pytest
-from fastapi import FastAPI
 
+from switchboard_common.app_testing import running_client
 from switchboard_common.audio import read_wav
 from switchboard_stt.app import create_app
 from switchboard_stt.settings import Settings
@@ -44,26 +43,9 @@ def stt_settings(tmp_path: Path) -> Settings:
     return Settings(model="tiny.en", device="cpu", cache_dir=tmp_path, warmup=False)
 
 
-RunningClient = Callable[[FastAPI], AbstractAsyncContextManager[httpx.AsyncClient]]
-
-
-@asynccontextmanager
-async def _running_client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://stt") as client:
-            yield client
-
-
-@pytest.fixture
-def running_client() -> RunningClient:
-    """Opens an httpx client on an app with the app's lifespan entered."""
-    return _running_client
-
-
 @pytest.fixture
 async def client(
     stt_settings: Settings, whisper_tiny: WhisperSpeechToText
 ) -> AsyncIterator[httpx.AsyncClient]:
-    async with _running_client(create_app(stt_settings, stt=whisper_tiny)) as http:
+    async with running_client(create_app(stt_settings, stt=whisper_tiny), "http://stt") as http:
         yield http

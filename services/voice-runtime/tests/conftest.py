@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-import asyncio
-import socket
+import functools
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime
 
 import pytest
-import uvicorn
 from fastapi import FastAPI
 from pydantic import SecretStr
 from redis.asyncio import Redis
 
+from switchboard_common.app_testing import serving
 from switchboard_common.contract import (
     AgentConfig,
-    ConfigChanged,
     DidRoute,
     Keyring,
     TenantRuntimeConfig,
-    keys,
 )
 from switchboard_common.contract.tenant_config import (
     TelephonyConfig,
     TenantLimits,
     TwilioAccount,
 )
+from switchboard_voice_runtime.main import WS_MAX_FRAME_BYTES
 from switchboard_voice_runtime.settings import Settings, TwilioSettings
+from switchboard_voice_runtime.testing.tenants import publish_snapshot
 
 TEST_REDIS_URL = "redis://127.0.0.1:6379/2"
 TEST_KEYS = "k1:" + "B" * 43 + "="
@@ -97,12 +96,11 @@ def publish(redis: Redis, keyring: Keyring) -> Publish:
         tenant_id: str = "t1", numbers: tuple[str, ...] = ("+15550001000",), **options: object
     ) -> TenantRuntimeConfig:
         snapshot = build_snapshot(keyring, tenant_id, **options)  # type: ignore[arg-type]
-        await redis.set(keys.tenant_key(tenant_id), snapshot.model_dump_json())
-        for index, number in enumerate(numbers):
-            route = DidRoute(tenant_id=tenant_id, agent_id="a1", number_id=f"n{index}")
-            await redis.set(keys.did_key(number), route.model_dump_json())
-        change = ConfigChanged(tenant_id=tenant_id, revision=snapshot.revision)
-        await redis.publish(keys.CONFIG_CHANNEL, change.model_dump_json())
+        routes = {
+            number: DidRoute(tenant_id=tenant_id, agent_id="a1", number_id=f"n{index}")
+            for index, number in enumerate(numbers)
+        }
+        await publish_snapshot(redis, snapshot, routes)
         return snapshot
 
     return _publish
@@ -129,31 +127,14 @@ def runtime_settings(**overrides: object) -> Settings:
     return Settings.model_validate(values)
 
 
-@asynccontextmanager
-async def serving(app: FastAPI) -> AsyncIterator[str]:
-    """Serves an app with uvicorn on an ephemeral port (lifespan included); yields its base URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(128)
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_config=None, lifespan="on", ws_max_size=65_536)
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
-        sock.close()
-
-
 Serve = Callable[[FastAPI], AbstractAsyncContextManager[str]]
 
 
 @pytest.fixture
 def serve() -> Serve:
-    return serving
+    """``async with serve(app) as base_url``: the app (lifespan on) on an ephemeral port, taking
+    websocket messages up to the runtime's production limit."""
+    return functools.partial(serving, ws_max_size=WS_MAX_FRAME_BYTES)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 
 from redis.asyncio import Redis
 
@@ -12,12 +11,11 @@ from switchboard_common.contract import (
     CallEnded,
     CallStarted,
     CallTurn,
-    ConfigChanged,
-    DidRoute,
     TenantRuntimeConfig,
     keys,
-    parse_call_event,
 )
+from switchboard_common.contract.tenant_config import TenantLimits
+from switchboard_voice_runtime.testing.tenants import publish_tenant, read_events
 
 TENANT_ID = "t-bench"
 AGENT_ID = "a-bench"
@@ -71,28 +69,13 @@ def bench_agent() -> AgentConfig:
 
 async def publish_bench_tenant(redis: Redis, max_calls: int) -> TenantRuntimeConfig:
     """Writes the snapshot and the DID route (Redis DB 5) and clears the previous run's events."""
-    snapshot = TenantRuntimeConfig.model_validate(
-        {
-            "tenant_id": TENANT_ID,
-            "revision": int(datetime.now(UTC).timestamp()),
-            "published_at": datetime.now(UTC),
-            "limits": {
-                "max_concurrent_calls": max_calls,
-                "calls_per_minute": 100_000,
-                "max_call_duration_s": 3600,
-            },
-            "agents": {AGENT_ID: bench_agent()},
-        }
-    )
-    route = DidRoute(tenant_id=TENANT_ID, agent_id=AGENT_ID, number_id="n-bench")
     await redis.delete(
         keys.EVENTS_STREAM, keys.tenant_capacity_key(TENANT_ID), keys.global_capacity_key()
     )
-    await redis.set(keys.tenant_key(TENANT_ID), snapshot.model_dump_json())
-    await redis.set(keys.did_key(BENCH_NUMBER), route.model_dump_json())
-    change = ConfigChanged(tenant_id=TENANT_ID, revision=snapshot.revision)
-    await redis.publish(keys.CONFIG_CHANNEL, change.model_dump_json())
-    return snapshot
+    limits = TenantLimits(
+        max_concurrent_calls=max_calls, calls_per_minute=100_000, max_call_duration_s=3600
+    )
+    return await publish_tenant(redis, TENANT_ID, BENCH_NUMBER, bench_agent(), limits)
 
 
 async def remove_bench_tenant(redis: Redis) -> None:
@@ -110,10 +93,7 @@ async def read_call_events(
         sids: dict[str, str] = {}
         turns: dict[str, list[CallTurn]] = {}
         ended: dict[str, str] = {}
-        for _entry_id, fields in await redis.xrange(keys.EVENTS_STREAM) or []:
-            if fields is None:
-                continue
-            event = parse_call_event(fields[keys.EVENT_FIELD.encode()])
+        for event in await read_events(redis):
             if isinstance(event, CallStarted) and event.carrier_call_id in carrier_call_ids:
                 sids[event.call_id] = event.carrier_call_id
             elif isinstance(event, CallTurn) and event.call_id in sids:

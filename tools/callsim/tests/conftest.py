@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
-import socket
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Literal
+import functools
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 
 import pytest
-import uvicorn
-from fastapi import FastAPI
 
-
-@asynccontextmanager
-async def serving(app: FastAPI, *, lifespan: Literal["on", "off"] = "off") -> AsyncIterator[str]:
-    """Serves ``app`` with uvicorn on an ephemeral port; yields its base URL. The socket listens
-    before the server starts, so early connections wait in the backlog instead of failing."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(64)
-    config = uvicorn.Config(app, log_level="warning", log_config=None, lifespan=lifespan)
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        await task
-        sock.close()
-
+from switchboard_common.app_testing import serving
 
 Serve = Callable[..., AbstractAsyncContextManager[str]]
 
 
 @pytest.fixture
 def serve() -> Serve:
-    """``async with serve(app, lifespan="on") as base_url``: the app on an ephemeral port."""
-    return serving
+    """``async with serve(app, lifespan="on") as base_url``: the app on an ephemeral port (its
+    lifespan off unless asked)."""
+    return functools.partial(serving, lifespan="off", log_level="warning")

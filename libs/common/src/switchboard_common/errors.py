@@ -52,6 +52,35 @@ class ServiceError(Exception):
         self.headers = dict(headers or {})
 
 
+class InvalidParameterError(ServiceError):
+    """A request parameter outside what the endpoint accepts."""
+
+    status_code = 400
+    code = "invalid_parameter"
+
+
+class UnsupportedSampleRateError(ServiceError):
+    """An audio sample rate the speech service cannot take or produce."""
+
+    status_code = 400
+    code = "unsupported_sample_rate"
+
+
+class OverloadedError(ServiceError):
+    """Every worker is busy and the queue is full; the client should retry after `retry_after_s`."""
+
+    status_code = 503
+    code = "overloaded"
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(
+            "The service is busy; retry shortly.",
+            headers={"Retry-After": str(retry_after_s)},
+            details={"retry_after_s": retry_after_s},
+        )
+        self.retry_after_s = retry_after_s
+
+
 def error_response(
     status_code: int,
     code: str,

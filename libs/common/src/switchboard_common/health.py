@@ -12,6 +12,19 @@ ReadinessCheck = Callable[[], Awaitable[None]]
 """A named dependency check: returns when ready, raises (with a reason) when not."""
 
 
+class ReadinessFlag:
+    """A readiness check for what the lifespan loads: failing with `reason` until the lifespan
+    sets `ready`, and again once it clears it on shutdown."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        self.ready = False
+
+    async def check(self) -> None:
+        if not self.ready:
+            raise RuntimeError(self.reason)
+
+
 def health_router(
     checks: Mapping[str, ReadinessCheck] | Callable[[], Mapping[str, ReadinessCheck]],
     *,

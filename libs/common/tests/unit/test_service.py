@@ -6,7 +6,8 @@ import httpx
 from fastapi import FastAPI
 from pydantic import BaseModel
 
-from switchboard_common.errors import ServiceError
+from switchboard_common.errors import OverloadedError, ServiceError
+from switchboard_common.health import ReadinessFlag
 from switchboard_common.service import create_service_app
 from switchboard_common.settings import BaseServiceSettings
 
@@ -33,6 +34,10 @@ def _app(ready: bool) -> FastAPI:
             raise ServiceError("count must not be negative", code="negative_count")
         return {"count": body.count}
 
+    @app.get("/busy")
+    async def busy() -> None:
+        raise OverloadedError(retry_after_s=3)
+
     @app.get("/crash")
     async def crash() -> None:
         raise RuntimeError("boom")
@@ -55,6 +60,19 @@ async def test_health_is_alive_and_readiness_reports_each_check() -> None:
         assert (await client.get("/readyz")).status_code == 200
 
 
+async def test_a_readiness_flag_fails_with_its_reason_until_set() -> None:
+    loaded = ReadinessFlag("model not loaded")
+    app = create_service_app(
+        BaseServiceSettings(), title="t", description="d", readiness={"model": loaded.check}
+    )
+    async with await _client(app) as client:
+        before = await client.get("/readyz")
+        assert before.status_code == 503
+        assert before.json()["checks"] == {"model": "model not loaded"}
+        loaded.ready = True
+        assert (await client.get("/readyz")).status_code == 200
+
+
 async def test_errors_use_the_one_shape_with_stable_codes() -> None:
     async with await _client(_app(ready=True)) as client:
         missing = await client.get("/nope")
@@ -71,6 +89,20 @@ async def test_errors_use_the_one_shape_with_stable_codes() -> None:
                 "code": "internal_error",
                 "message": "An internal error occurred.",
                 "details": None,
+            }
+        }
+
+
+async def test_overloaded_answers_503_with_retry_after() -> None:
+    async with await _client(_app(ready=True)) as client:
+        busy = await client.get("/busy")
+        assert busy.status_code == 503
+        assert busy.headers["retry-after"] == "3"
+        assert busy.json() == {
+            "error": {
+                "code": "overloaded",
+                "message": "The service is busy; retry shortly.",
+                "details": {"retry_after_s": 3},
             }
         }
 

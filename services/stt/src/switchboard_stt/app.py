@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from switchboard_common.health import ReadinessFlag
 from switchboard_common.inference_pool import InferencePool
 from switchboard_common.service import create_service_app
 from switchboard_common.telemetry import tracer
@@ -23,7 +24,7 @@ logger = logging.getLogger("switchboard.stt")
 
 def create_app(settings: Settings, *, stt: SpeechToText | None = None) -> FastAPI:
     """The app; the model loads in the lifespan unless `stt` is given (tests share one)."""
-    readiness = {"ready": False}
+    model_loaded = ReadinessFlag("model not loaded")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -34,7 +35,7 @@ def create_app(settings: Settings, *, stt: SpeechToText | None = None) -> FastAP
         pool = InferencePool(
             settings.max_concurrency,
             settings.max_queue,
-            on_change=metrics.pool_changed,
+            on_change=metrics.pool.update,
             thread_name_prefix="stt",
         )
         service = TranscriptionService(
@@ -48,26 +49,22 @@ def create_app(settings: Settings, *, stt: SpeechToText | None = None) -> FastAP
             if settings.warmup:
                 await service.warm_up()
             app.state.transcription = service
-            readiness["ready"] = True
+            model_loaded.ready = True
             logger.info(
                 "stt.ready", extra={"fields": {"model": model.name, "device": model.device}}
             )
             yield
         finally:
-            readiness["ready"] = False
+            model_loaded.ready = False
             app.state.transcription = None
             pool.close()
-
-    async def model_ready() -> None:
-        if not readiness["ready"]:
-            raise RuntimeError("model not loaded")
 
     app = create_service_app(
         settings,
         title="Switchboard speech-to-text service",
         description="Speech to text with faster-whisper: batch and streaming.",
         lifespan=lifespan,
-        readiness={"model": model_ready},
+        readiness={"model": model_loaded.check},
     )
     app.state.stt_metrics = SttMetrics.create(app.state.registry)
     app.state.transcription = None

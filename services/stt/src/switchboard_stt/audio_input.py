@@ -8,12 +8,8 @@ import numpy as np
 
 from switchboard_common.audio import AudioEncoding, mulaw_decode, read_wav, resample
 from switchboard_common.audio.wav import WavFormatError
-from switchboard_stt.errors import (
-    EmptyAudioError,
-    InvalidAudioError,
-    UnsupportedEncodingError,
-    UnsupportedSampleRateError,
-)
+from switchboard_common.errors import UnsupportedSampleRateError
+from switchboard_stt.errors import EmptyAudioError, InvalidAudioError, UnsupportedEncodingError
 from switchboard_stt.transcriber import SAMPLE_RATE_HZ, Samples
 
 SUPPORTED_RATES_HZ = frozenset({8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000})

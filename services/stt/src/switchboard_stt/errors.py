@@ -1,4 +1,8 @@
-"""The STT service's errors, each with a stable code mapped to HTTP by the common handler."""
+"""The STT service's own errors, each with a stable code mapped to HTTP by the common handler.
+
+The errors every speech service shares (`InvalidParameterError`, `UnsupportedSampleRateError`,
+`OverloadedError`) live in `switchboard_common.errors`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from switchboard_common.errors import ServiceError
 
 
 class SttError(ServiceError):
-    """Root of every error the STT service answers with."""
+    """Root of the errors only the STT service answers with."""
 
 
 class InvalidAudioError(SttError):
@@ -24,16 +28,6 @@ class UnsupportedEncodingError(SttError):
     code = "unsupported_encoding"
 
 
-class UnsupportedSampleRateError(SttError):
-    status_code = 400
-    code = "unsupported_sample_rate"
-
-
-class InvalidParameterError(SttError):
-    status_code = 400
-    code = "invalid_parameter"
-
-
 class UnsupportedLanguageError(SttError):
     status_code = 400
     code = "unsupported_language"
@@ -47,21 +41,6 @@ class ModelNotServedError(SttError):
 class PayloadTooLargeError(SttError):
     status_code = 413
     code = "payload_too_large"
-
-
-class OverloadedError(SttError):
-    """Every worker is busy and the queue is full; the client should retry later."""
-
-    status_code = 503
-    code = "overloaded"
-
-    def __init__(self, retry_after_s: int) -> None:
-        super().__init__(
-            "The service is busy; retry shortly.",
-            headers={"Retry-After": str(retry_after_s)},
-            details={"retry_after_s": retry_after_s},
-        )
-        self.retry_after_s = retry_after_s
 
 
 class ModelLoadError(SttError):

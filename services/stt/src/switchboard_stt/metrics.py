@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
-from switchboard_common.telemetry import LATENCY_BUCKETS_S
-
-RTF_BUCKETS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 5.0)
+from switchboard_common.inference_pool import InferencePoolGauges
+from switchboard_common.telemetry import LATENCY_BUCKETS_S, REAL_TIME_FACTOR_BUCKETS
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,8 +16,7 @@ class SttMetrics:
     processing_s: Histogram
     audio_s: Histogram
     real_time_factor: Histogram
-    running: Gauge
-    queue_depth: Gauge
+    pool: InferencePoolGauges
     streams: Gauge
 
     @classmethod
@@ -48,19 +46,17 @@ class SttMetrics:
                 "stt_real_time_factor",
                 "Processing time divided by audio duration",
                 ["kind"],
-                buckets=RTF_BUCKETS,
+                buckets=REAL_TIME_FACTOR_BUCKETS,
                 registry=registry,
             ),
-            running=Gauge("stt_running_jobs", "Transcriptions running now", registry=registry),
-            queue_depth=Gauge(
-                "stt_queue_depth", "Transcriptions waiting for a worker", registry=registry
+            pool=InferencePoolGauges.create(
+                registry,
+                "stt",
+                running_help="Transcriptions running now",
+                waiting_help="Transcriptions waiting for a worker",
             ),
             streams=Gauge("stt_stream_sessions", "Open /v1/stream websockets", registry=registry),
         )
-
-    def pool_changed(self, running: int, waiting: int) -> None:
-        self.running.set(running)
-        self.queue_depth.set(waiting)
 
     def observe(self, kind: str, audio_ms: int, processing_ms: int) -> None:
         self.requests.labels(kind, "ok").inc()

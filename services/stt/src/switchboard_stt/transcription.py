@@ -7,8 +7,9 @@ import time
 import numpy as np
 from opentelemetry import trace
 
+from switchboard_common.errors import OverloadedError
 from switchboard_common.inference_pool import InferencePool, QueueFullError
-from switchboard_stt.errors import OverloadedError, UnsupportedLanguageError
+from switchboard_stt.errors import UnsupportedLanguageError
 from switchboard_stt.metrics import SttMetrics
 from switchboard_stt.transcriber import (
     SAMPLE_RATE_HZ,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
 import pytest
 
+from switchboard_common.app_testing import running_client
 from switchboard_stt.app import create_app as create_stt_app
 from switchboard_stt.quality import PHONE_AGENT_SENTENCES, word_error_rate
 from switchboard_stt.settings import Settings as SttSettings
@@ -30,10 +30,8 @@ async def test_phone_agent_sentences_survive_the_telephone_round_trip(
     stt_app = create_stt_app(SttSettings(cache_dir=tmp_path, warmup=False), stt=whisper_tiny)
     pairs: list[tuple[str, str]] = []
     async with (
-        tts_app.router.lifespan_context(tts_app),
-        stt_app.router.lifespan_context(stt_app),
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=tts_app), base_url="http://t") as tts,
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=stt_app), base_url="http://s") as stt,
+        running_client(tts_app, "http://t") as tts,
+        running_client(stt_app, "http://s") as stt,
     ):
         for sentence in PHONE_AGENT_SENTENCES:
             speech = await tts.post(

@@ -10,13 +10,9 @@ import numpy.typing as npt
 import pytest
 
 from switchboard_common.audio import AudioEncoding, mulaw_encode, resample, wav_bytes
+from switchboard_common.errors import UnsupportedSampleRateError
 from switchboard_stt.audio_input import decode_file, decode_raw, parse_encoding
-from switchboard_stt.errors import (
-    EmptyAudioError,
-    InvalidAudioError,
-    UnsupportedEncodingError,
-    UnsupportedSampleRateError,
-)
+from switchboard_stt.errors import EmptyAudioError, InvalidAudioError, UnsupportedEncodingError
 
 
 @pytest.mark.parametrize(

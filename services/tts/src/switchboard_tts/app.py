@@ -10,6 +10,7 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
+from switchboard_common.health import ReadinessFlag
 from switchboard_common.inference_pool import InferencePool
 from switchboard_common.service import create_service_app
 from switchboard_common.telemetry import tracer
@@ -27,7 +28,7 @@ logger = logging.getLogger("switchboard.tts")
 def create_app(settings: Settings, *, registry: EngineRegistry | None = None) -> FastAPI:
     """The app; engines load in the lifespan unless `registry` is given (tests share one,
     and then the app does not close it)."""
-    readiness = {"ready": False}
+    voices_loaded = ReadinessFlag("voices not loaded")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -40,24 +41,20 @@ def create_app(settings: Settings, *, registry: EngineRegistry | None = None) ->
             if settings.warmup:
                 await synthesizer.warm_up()
             app.state.synthesizer = synthesizer
-            readiness["ready"] = True
+            voices_loaded.ready = True
             logger.info("tts.ready", extra={"fields": {"voices": [v.id for v in engines.voices()]}})
             try:
                 yield
             finally:
-                readiness["ready"] = False
+                voices_loaded.ready = False
                 app.state.synthesizer = None
-
-    async def voices_ready() -> None:
-        if not readiness["ready"]:
-            raise RuntimeError("voices not loaded")
 
     app = create_service_app(
         settings,
         title="Switchboard text-to-speech service",
         description="Text to speech with Piper, streamed sentence by sentence.",
         lifespan=lifespan,
-        readiness={"voices": voices_ready},
+        readiness={"voices": voices_loaded.check},
     )
     app.state.tts_metrics = TtsMetrics.create(app.state.registry)
     app.state.synthesizer = None
@@ -72,7 +69,7 @@ async def _start(
     pool = InferencePool(
         settings.max_concurrency,
         settings.max_queue,
-        on_change=metrics.pool_changed,
+        on_change=metrics.pool.update,
         thread_name_prefix="tts",
     )
     stack.callback(pool.close)

@@ -6,8 +6,9 @@ import struct
 from enum import StrEnum
 
 from switchboard_common.audio import Resampler, mulaw_encode
+from switchboard_common.errors import UnsupportedSampleRateError
 from switchboard_tts.engines.base import Pcm16
-from switchboard_tts.errors import UnsupportedFormatError, UnsupportedSampleRateError
+from switchboard_tts.errors import UnsupportedFormatError
 
 MULAW_RATE_HZ = 8000
 SUPPORTED_RATES_HZ = frozenset({8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000})

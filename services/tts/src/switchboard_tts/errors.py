@@ -1,4 +1,8 @@
-"""The TTS service's errors, each with a stable code mapped to HTTP by the common handler."""
+"""The TTS service's own errors, each with a stable code mapped to HTTP by the common handler.
+
+The errors every speech service shares (`InvalidParameterError`, `UnsupportedSampleRateError`,
+`OverloadedError`) live in `switchboard_common.errors`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from switchboard_common.errors import ServiceError
 
 
 class TtsError(ServiceError):
-    """Root of every error the TTS service answers with."""
+    """Root of the errors only the TTS service answers with."""
 
 
 class EmptyInputError(TtsError):
@@ -27,30 +31,6 @@ class UnknownVoiceError(TtsError):
 class UnsupportedFormatError(TtsError):
     status_code = 400
     code = "unsupported_format"
-
-
-class UnsupportedSampleRateError(TtsError):
-    status_code = 400
-    code = "unsupported_sample_rate"
-
-
-class InvalidParameterError(TtsError):
-    status_code = 400
-    code = "invalid_parameter"
-
-
-class OverloadedError(TtsError):
-    """Every worker is busy and the queue is full; the client should retry later."""
-
-    status_code = 503
-    code = "overloaded"
-
-    def __init__(self, retry_after_s: int) -> None:
-        super().__init__(
-            "The service is busy; retry shortly.",
-            headers={"Retry-After": str(retry_after_s)},
-            details={"retry_after_s": retry_after_s},
-        )
 
 
 class EngineLoadError(TtsError):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client import CollectorRegistry, Counter, Histogram
 
-from switchboard_common.telemetry import LATENCY_BUCKETS_S
-
-RTF_BUCKETS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 5.0)
+from switchboard_common.inference_pool import InferencePoolGauges
+from switchboard_common.telemetry import LATENCY_BUCKETS_S, REAL_TIME_FACTOR_BUCKETS
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,8 +17,7 @@ class TtsMetrics:
     synthesis_s: Histogram
     real_time_factor: Histogram
     cache_events: Counter
-    running: Gauge
-    queue_depth: Gauge
+    pool: InferencePoolGauges
 
     @classmethod
     def create(cls, registry: CollectorRegistry) -> TtsMetrics:
@@ -49,7 +47,7 @@ class TtsMetrics:
                 "tts_real_time_factor",
                 "Engine time divided by the audio duration, per request",
                 ["engine"],
-                buckets=RTF_BUCKETS,
+                buckets=REAL_TIME_FACTOR_BUCKETS,
                 registry=registry,
             ),
             cache_events=Counter(
@@ -58,12 +56,10 @@ class TtsMetrics:
                 ["layer", "result"],
                 registry=registry,
             ),
-            running=Gauge("tts_running_jobs", "Text pieces being synthesized", registry=registry),
-            queue_depth=Gauge(
-                "tts_queue_depth", "Text pieces waiting for a worker", registry=registry
+            pool=InferencePoolGauges.create(
+                registry,
+                "tts",
+                running_help="Text pieces being synthesized",
+                waiting_help="Text pieces waiting for a worker",
             ),
         )
-
-    def pool_changed(self, running: int, waiting: int) -> None:
-        self.running.set(running)
-        self.queue_depth.set(waiting)

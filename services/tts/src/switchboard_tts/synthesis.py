@@ -10,17 +10,13 @@ from dataclasses import dataclass
 
 from opentelemetry import trace
 
+from switchboard_common.errors import InvalidParameterError, OverloadedError
 from switchboard_common.inference_pool import InferencePool, QueueFullError
 from switchboard_tts.audio_output import OutputFormat, StreamEncoder, complete_body, output_rate
 from switchboard_tts.cache import PhraseCache, cache_key
 from switchboard_tts.engines.base import AudioChunk, SpeechEngine, VoiceInfo
 from switchboard_tts.engines.registry import EngineRegistry
-from switchboard_tts.errors import (
-    EmptyInputError,
-    InputTooLongError,
-    InvalidParameterError,
-    OverloadedError,
-)
+from switchboard_tts.errors import EmptyInputError, InputTooLongError
 from switchboard_tts.metrics import TtsMetrics
 from switchboard_tts.sentences import split_for_speech
 from switchboard_tts.settings import Settings
@@ -87,7 +83,7 @@ class Synthesizer:
     def prepare(
         self, text: str, voice_id: str | None, fmt: OutputFormat, rate_hz: int | None, speed: float
     ) -> SpeechJob:
-        """Validates a request; raises a TtsError with a stable code for bad input."""
+        """Validates a request; raises a ServiceError with a stable code for bad input."""
         text = text.strip()
         if not any(ch.isalnum() for ch in text):
             raise EmptyInputError("The input has no text to speak.")

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from redis.asyncio import Redis
 
+from switchboard_common.app_testing import running_client
 from switchboard_tts.app import create_app
 from switchboard_tts.engines.registry import EngineRegistry
 from switchboard_tts.settings import Settings
@@ -32,14 +33,11 @@ async def key_prefix() -> AsyncIterator[str]:
 
 
 async def _speak(app_settings: Settings, registry: EngineRegistry) -> httpx.Response:
-    app = create_app(app_settings, registry=registry)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://tts") as client:
-            return await client.post(
-                "/v1/audio/speech",
-                json={"input": "Thanks for calling.", "response_format": "mulaw"},
-            )
+    async with running_client(create_app(app_settings, registry=registry), "http://tts") as client:
+        return await client.post(
+            "/v1/audio/speech",
+            json={"input": "Thanks for calling.", "response_format": "mulaw"},
+        )
 
 
 async def test_a_second_process_gets_the_phrase_from_redis(

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from switchboard_common.audio import mulaw_decode
+from switchboard_common.errors import UnsupportedSampleRateError
 from switchboard_tts.audio_output import (
     OutputFormat,
     StreamEncoder,
@@ -17,7 +18,7 @@ from switchboard_tts.audio_output import (
     parse_format,
     wav_header,
 )
-from switchboard_tts.errors import UnsupportedFormatError, UnsupportedSampleRateError
+from switchboard_tts.errors import UnsupportedFormatError
 
 
 def _tone(rate_hz: int, duration_ms: int) -> np.ndarray[tuple[int], np.dtype[np.int16]]:

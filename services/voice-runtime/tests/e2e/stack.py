@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Literal
 
 import httpx
-import uvicorn
 from fastapi import FastAPI
 from pydantic import SecretStr
 from redis.asyncio import Redis
 
 from switchboard_callsim import CallReport, FakeTwilioRest, Scenario, load_scenario, run_call
 from switchboard_callsim.events import OnEvent
+from switchboard_common.app_testing import ServedApp, start_serving
 from switchboard_common.contract import Keyring
 from switchboard_stt.app import create_app as create_stt_app
 from switchboard_stt.settings import Settings as SttSettings
@@ -39,37 +39,15 @@ RUNTIME_KEYS = "k1:" + "E" * 43 + "="
 READY_TIMEOUT_S = 180.0
 
 
-@dataclass
-class Served:
-    """An app served by uvicorn in this event loop; ``stop()`` shuts it down."""
-
-    url: str
-    server: uvicorn.Server
-    task: asyncio.Task[None]
-    sock: socket.socket
-
-    async def stop(self) -> None:
-        self.server.should_exit = True
-        await self.task
-        self.sock.close()
-
-
-async def serve(app: FastAPI, *, ready_path: str | None = None) -> Served:
+async def serve(app: FastAPI, *, ready_path: str | None = None) -> ServedApp:
     """Starts ``app`` (lifespan on) on an ephemeral port; with ``ready_path``, waits for 200."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(128)
-    config = uvicorn.Config(app, log_config=None, lifespan="on", ws_max_size=1 << 20)
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    served = Served(f"http://127.0.0.1:{sock.getsockname()[1]}", server, task, sock)
+    served = await start_serving(app, ws_max_size=1 << 20)
     if ready_path is not None:
         await wait_ready(served, ready_path)
     return served
 
 
-async def wait_ready(served: Served, path: str) -> None:
+async def wait_ready(served: ServedApp, path: str) -> None:
     """Polls ``path`` until it answers 200 (the STT and TTS warm-ups run first)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + READY_TIMEOUT_S
@@ -206,11 +184,11 @@ class RedisProcess:
 class E2EStack:
     """The session's running services and how to place calls through them."""
 
-    stt: Served
-    tts: Served
+    stt: ServedApp
+    tts: ServedApp
     carrier: FakeTwilioRest
     carrier_url: str
-    runtime: Served
+    runtime: ServedApp
     redis: Redis
     out_dir: Path
     recordings_dir: Path
@@ -224,7 +202,7 @@ class E2EStack:
         )
 
     @asynccontextmanager
-    async def extra_runtime(self, **overrides: object) -> AsyncIterator[Served]:
+    async def extra_runtime(self, **overrides: object) -> AsyncIterator[ServedApp]:
         """A second runtime app (own settings: another Redis, a proxied STT...)."""
         served = await serve(create_app(self.settings(**overrides)), ready_path="/healthz")
         try:
@@ -266,7 +244,7 @@ async def running_stack(work_dir: Path) -> AsyncIterator[E2EStack]:
     redis = Redis.from_url(REDIS_URL)
     await redis.flushdb()
     carrier = FakeTwilioRest(ACCOUNT_SID, AUTH_TOKEN)
-    started: list[Served] = []
+    started: list[ServedApp] = []
     try:
         stt, tts, _ = await asyncio.gather(
             serve(create_stt_app(SttSettings(log_json=False)), ready_path="/readyz"),

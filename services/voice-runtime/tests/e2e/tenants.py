@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from redis.asyncio import Redis
 
@@ -16,12 +15,11 @@ from switchboard_common.contract import (
     CallEnded,
     CallStarted,
     CallTurn,
-    ConfigChanged,
-    DidRoute,
     TenantRuntimeConfig,
     keys,
-    parse_call_event,
 )
+from switchboard_common.contract.tenant_config import TenantLimits
+from switchboard_voice_runtime.testing.tenants import publish_tenant, read_events
 
 SCENARIOS = Path(__file__).resolve().parents[4] / "tools/callsim/scenarios/e2e"
 AGENT_ID = "a-e2e"
@@ -50,32 +48,19 @@ class Tenants:
         number: str,
         agent: AgentConfig | None = None,
         *,
-        status: str = "active",
+        status: Literal["active", "suspended"] = "active",
         max_concurrent_calls: int = 5,
     ) -> TenantRuntimeConfig:
-        agent = agent or e2e_agent()
         tenant_id = tenant_id_for(number)
-        snapshot = TenantRuntimeConfig.model_validate(
-            {
-                "tenant_id": tenant_id,
-                "revision": int(datetime.now(UTC).timestamp() * 1000),
-                "published_at": datetime.now(UTC),
-                "status": status,
-                "limits": {"max_concurrent_calls": max_concurrent_calls, "calls_per_minute": 600},
-                "agents": {agent.agent_id: agent},
-            }
-        )
-        route = DidRoute(tenant_id=tenant_id, agent_id=agent.agent_id, number_id="n-" + tenant_id)
-        await self.redis.set(keys.tenant_key(tenant_id), snapshot.model_dump_json())
-        await self.redis.set(keys.did_key(number), route.model_dump_json())
         self.written |= {
             keys.tenant_key(tenant_id),
             keys.did_key(number),
             keys.tenant_capacity_key(tenant_id),
         }
-        change = ConfigChanged(tenant_id=tenant_id, revision=snapshot.revision)
-        await self.redis.publish(keys.CONFIG_CHANNEL, change.model_dump_json())
-        return snapshot
+        limits = TenantLimits(max_concurrent_calls=max_concurrent_calls, calls_per_minute=600)
+        return await publish_tenant(
+            self.redis, tenant_id, number, agent or e2e_agent(), limits, status=status
+        )
 
     async def clean(self) -> None:
         if self.written:
@@ -103,16 +88,6 @@ async def call_events(redis: Redis, call_sid: str, wait_s: float = 10.0) -> Call
         if loop.time() > deadline:
             raise AssertionError(f"no complete events for {call_sid} after {wait_s} s: {found}")
         await asyncio.sleep(0.1)
-
-
-async def read_events(redis: Redis) -> list[CallStarted | CallTurn | CallEnded]:
-    """Every call event in ``sb:v1:events``, oldest first."""
-    entries = await redis.xrange(keys.EVENTS_STREAM) or []
-    return [
-        parse_call_event(fields[keys.EVENT_FIELD.encode()])
-        for _entry_id, fields in entries
-        if fields is not None
-    ]
 
 
 async def _read(

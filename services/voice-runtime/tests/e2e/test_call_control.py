@@ -8,12 +8,13 @@ from datetime import UTC, datetime
 import pytest
 import pytest_asyncio
 
+from switchboard_common.app_testing import ServedApp
 from switchboard_common.contract import AgentConfig
 from switchboard_common.contract.tenant_config import BusinessHours, LlmConfig, OpeningHours
 
 from .checks import assert_call
 from .fake_llm import tool_call_app
-from .stack import E2EStack, Served, serve
+from .stack import E2EStack, serve
 from .tenants import Tenants, call_events, e2e_agent, tenant_id_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="session")]
@@ -73,7 +74,7 @@ async def test_a_transfer_to_an_allowed_number_redirects_the_call_to_it(
 
 
 @pytest_asyncio.fixture(loop_scope="session")
-async def llm_asking_for_an_unlisted_number() -> AsyncIterator[Served]:
+async def llm_asking_for_an_unlisted_number() -> AsyncIterator[ServedApp]:
     served = await serve(tool_call_app("", "transfer_call", {"target": NOT_ALLOWED}))
     try:
         yield served
@@ -88,7 +89,7 @@ def llm_agent(stack: E2EStack, number: str, llm_url: str) -> AgentConfig:
 
 
 async def test_a_transfer_to_a_number_off_the_list_is_refused_without_carrier_action(
-    stack: E2EStack, tenants: Tenants, llm_asking_for_an_unlisted_number: Served
+    stack: E2EStack, tenants: Tenants, llm_asking_for_an_unlisted_number: ServedApp
 ) -> None:
     number = "+15005556006"
     await tenants.publish(number, llm_agent(stack, number, llm_asking_for_an_unlisted_number.url))

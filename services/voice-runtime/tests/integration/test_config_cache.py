@@ -8,8 +8,16 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import pytest
 from redis.asyncio import Redis
 
-from switchboard_common.contract import ConfigChanged, Keyring, TenantRuntimeConfig, keys
+from switchboard_common.contract import (
+    AgentConfig,
+    ConfigChanged,
+    Keyring,
+    TenantRuntimeConfig,
+    keys,
+)
+from switchboard_common.contract.tenant_config import TenantLimits
 from switchboard_voice_runtime.config_cache import ConfigCache, ConfigUnavailableError
+from switchboard_voice_runtime.testing.tenants import publish_tenant
 
 pytestmark = pytest.mark.integration
 
@@ -58,6 +66,20 @@ async def test_first_read_comes_from_redis_then_from_memory(
     await redis.delete(keys.tenant_key("t1"), keys.did_key(NUMBER))
     assert await cache.route(NUMBER) == route
     assert await cache.tenant("t1") == tenant
+
+
+async def test_a_tenant_published_by_the_testing_helper_is_served_as_written(
+    redis: Redis, keyring: Keyring, followed: tuple[ConfigCache, Invalidations]
+) -> None:
+    cache, seen = followed
+    agent = AgentConfig(agent_id="a9", version=1, greeting="Hello.")
+    published = await publish_tenant(
+        redis, "t9", NUMBER, agent, TenantLimits(max_concurrent_calls=2), status="suspended"
+    )
+    assert (await seen.next()).revision == published.revision
+    route = await cache.route(NUMBER)
+    assert route is not None and (route.tenant_id, route.agent_id) == ("t9", "a9")
+    assert await cache.tenant("t9") == published
 
 
 async def test_change_message_makes_the_next_read_fetch_the_new_revision(

@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, ConsumerRecord  # type: ignore[import-untyped]
+from aiokafka import ConsumerRecord  # type: ignore[import-untyped]
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
 from switchboard_common.contract import CallEnded, CallStarted, keys, parse_call_event
 from switchboard_common.kafka_sink import KafkaSettings, UsageRecord
-from switchboard_common.kafka_testing import TansuBroker, start_tansu
+from switchboard_common.kafka_testing import TansuBroker, read_records, start_tansu
 from switchboard_voice_runtime.app import create_app
 from switchboard_voice_runtime.runtime import Runtime
 from switchboard_voice_runtime.settings import Settings
@@ -84,24 +84,10 @@ def _events(tenant_id: str) -> tuple[CallStarted, CallEnded]:
     return started, ended
 
 
-async def _read(broker: TansuBroker, topic: str, key: bytes, count: int) -> list[ConsumerRecord]:
-    consumer = AIOKafkaConsumer(
-        topic,
-        bootstrap_servers=broker.bootstrap_servers,
-        group_id=f"reader-{uuid.uuid4().hex}",
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-    )
-    await consumer.start()
-    found: list[ConsumerRecord] = []
-    try:
-        async with asyncio.timeout(DEADLINE_S):
-            while len(found) < count:
-                batches = await consumer.getmany(timeout_ms=500)
-                found += [r for rs in batches.values() for r in rs if r.key == key]
-    finally:
-        await consumer.stop()
-    return found
+async def _read(
+    broker: TansuBroker, topic: str, key: bytes, count: int
+) -> list[ConsumerRecord[bytes, bytes]]:
+    return await read_records(broker, topic, lambda r: r.key == key, count, deadline_s=DEADLINE_S)
 
 
 async def _stream_event_ids(redis: Redis, count: int) -> list[str]:

@@ -24,8 +24,9 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, Field, ValidationError
 
 from switchboard_common.audio import AudioFormat
+from switchboard_common.errors import OverloadedError, ServiceError
 from switchboard_stt.audio_input import check_sample_rate, parse_encoding
-from switchboard_stt.errors import InvalidAudioError, OverloadedError, SttError
+from switchboard_stt.errors import InvalidAudioError
 from switchboard_stt.settings import Settings
 from switchboard_stt.stream_session import AudioSpan, StreamSession
 from switchboard_stt.transcriber import Transcript, TranscriptionOptions
@@ -128,7 +129,7 @@ class StreamConnection:
             raise ProtocolViolationError(
                 CLOSE_INVALID_PAYLOAD, "The start message is malformed."
             ) from exc
-        except SttError as exc:
+        except ServiceError as exc:
             raise ProtocolViolationError(CLOSE_UNSUPPORTED, exc.message) from exc
         self._options = TranscriptionOptions(language=language)
         await self._send(
@@ -266,5 +267,5 @@ def _empty_final(span: AudioSpan) -> dict[str, Any]:
     }
 
 
-def _error(exc: SttError) -> dict[str, Any]:
+def _error(exc: ServiceError) -> dict[str, Any]:
     return {"type": "error", "code": exc.code, "message": exc.message}

@@ -17,14 +17,10 @@ from starlette.datastructures import UploadFile
 from starlette.types import Message
 
 from switchboard_common.audio import AudioEncoding
+from switchboard_common.errors import InvalidParameterError
 from switchboard_stt.api.deps import ServiceDep, SettingsDep
 from switchboard_stt.audio_input import decode_file, decode_raw, parse_encoding
-from switchboard_stt.errors import (
-    InvalidParameterError,
-    ModelNotServedError,
-    PayloadTooLargeError,
-    SttError,
-)
+from switchboard_stt.errors import ModelNotServedError, PayloadTooLargeError, SttError
 from switchboard_stt.transcriber import Samples, Transcript, TranscriptionOptions
 from switchboard_stt.transcription import TranscriptionService
 

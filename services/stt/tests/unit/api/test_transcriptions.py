@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import numpy as np
 import numpy.typing as npt
 import pytest
-from fastapi import FastAPI
 
+from switchboard_common.app_testing import running_client
 from switchboard_common.audio import mulaw_encode, resample
 from switchboard_stt.app import create_app
 from switchboard_stt.quality import word_error_rate
@@ -25,7 +24,6 @@ pytestmark = pytest.mark.models
 
 CLIP_TEXT = "I would like to move my appointment to next week, please."
 URL = "/v1/audio/transcriptions"
-RunningClient = Callable[[FastAPI], AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
 def _error_code(response: httpx.Response) -> str:
@@ -146,7 +144,6 @@ async def test_a_form_without_a_file_is_refused(client: httpx.AsyncClient) -> No
 async def test_an_oversized_upload_is_refused_before_decoding(
     tmp_path: Path,
     whisper_tiny: WhisperSpeechToText,
-    running_client: RunningClient,
     clip_wav: bytes,
 ) -> None:
     settings = Settings(cache_dir=tmp_path, warmup=False, max_upload_bytes=4096)
@@ -167,7 +164,6 @@ async def test_an_oversized_upload_is_refused_before_decoding(
 async def test_a_full_queue_answers_503_with_retry_after(
     tmp_path: Path,
     whisper_tiny: WhisperSpeechToText,
-    running_client: RunningClient,
     clip_pcm16: npt.NDArray[np.int16],
 ) -> None:
     settings = Settings(cache_dir=tmp_path, warmup=False, max_concurrency=1, max_queue=0)

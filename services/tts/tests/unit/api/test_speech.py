@@ -10,6 +10,7 @@ import wave
 import httpx
 import pytest
 
+from switchboard_common.app_testing import running_client
 from switchboard_tts.app import create_app
 from switchboard_tts.engines.registry import EngineRegistry
 from switchboard_tts.settings import Settings
@@ -117,17 +118,15 @@ async def test_a_full_queue_answers_503_with_retry_after(piper_registry: EngineR
         started.set()
         release.wait()
 
-    async with app.router.lifespan_context(app):
+    async with running_client(app, "http://tts") as client:
         synthesizer: Synthesizer = app.state.synthesizer
         blocker = asyncio.create_task(synthesizer._pool.run(occupy_the_worker))
         assert await asyncio.to_thread(started.wait, 30)
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://tts") as client:
-            try:
-                response = await client.post(URL, json={"input": "Hello."})
-            finally:
-                release.set()
-                await blocker
+        try:
+            response = await client.post(URL, json={"input": "Hello."})
+        finally:
+            release.set()
+            await blocker
     assert (response.status_code, _code(response)) == (503, "overloaded")
     assert response.headers["retry-after"] == "2"
 
