@@ -9,12 +9,10 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-import uvicorn
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
-from starlette.routing import Route
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 
+from switchboard_common.app_testing import serving
 from switchboard_common.contract.tenant_config import HttpTool
 from switchboard_voice_runtime.providers.http_tools import (
     MAX_RESULT_CHARS,
@@ -68,32 +66,22 @@ class ToolServer:
         await self._record(request)
         return PlainTextResponse("x" * 100_000)
 
-    def app(self) -> Starlette:
-        return Starlette(
-            routes=[
-                Route("/slots", self.slots, methods=["GET", "POST"]),
-                Route("/broken", self.broken, methods=["POST"]),
-                Route("/slow", self.slow, methods=["POST"]),
-                Route("/moved", self.moved, methods=["POST"]),
-                Route("/huge", self.huge, methods=["GET"]),
-            ]
-        )
+    def app(self) -> FastAPI:
+        app = FastAPI()
+        app.add_api_route("/slots", self.slots, methods=["GET", "POST"])
+        app.add_api_route("/broken", self.broken, methods=["POST"])
+        app.add_api_route("/slow", self.slow, methods=["POST"])
+        app.add_api_route("/moved", self.moved, methods=["POST"])
+        app.add_api_route("/huge", self.huge, methods=["GET"])
+        return app
 
 
 @pytest.fixture
 async def server() -> AsyncIterator[ToolServer]:
     tool_server = ToolServer()
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(16)
-    config = uvicorn.Config(tool_server.app(), log_config=None, lifespan="off")
-    served = uvicorn.Server(config)
-    task = asyncio.create_task(served.serve(sockets=[sock]))  # the socket already listens
-    tool_server.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    yield tool_server
-    served.should_exit = True
-    await task
-    sock.close()
+    async with serving(tool_server.app(), lifespan="off") as url:
+        tool_server.url = url
+        yield tool_server
 
 
 @pytest.fixture
