@@ -160,6 +160,7 @@ def create_app(settings: Settings) -> FastAPI:
                     await kafka.close(timeout_s=_KAFKA_CLOSE_S)
                 for client in clients:
                     await client.aclose()
+                resources.authenticator.close()
                 await resources.sessions.kw["bind"].dispose()
 
     app = create_service_app(

@@ -27,6 +27,14 @@ class JwtSettings(BaseModel):
     audience: str | None = None
     issuer: str | None = None
     jwks_cache_s: int = Field(default=300, ge=1)
+    jwks_timeout_s: float = Field(
+        default=5.0, gt=0, description="Most a request waits for a JWKS fetch; then 503"
+    )
+    jwks_refetch_cooldown_s: float = Field(
+        default=30.0,
+        ge=0,
+        description="Least time between JWKS refetches caused by tokens naming an unknown kid",
+    )
 
 
 class RateLimitSettings(BaseModel):
