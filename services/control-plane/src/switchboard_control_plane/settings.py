@@ -73,9 +73,16 @@ class Settings(BaseServiceSettings):
         default=None, description="Run migrations at serve start; default: on in development"
     )
     run_workers: bool = Field(
-        default=True, description="Run the outbox publisher, reconciler and events consumer"
+        default=True,
+        description="Run the outbox publisher, reconciler, outbox upkeep and events consumer",
     )
     publisher_poll_s: float = Field(default=1.0, gt=0)
+    outbox_retention_s: float = Field(
+        default=7 * 24 * 3600, gt=0, description="Published outbox rows older than this are deleted"
+    )
+    outbox_upkeep_s: float = Field(
+        default=30.0, gt=0, description="How often the outbox is pruned and its gauges refreshed"
+    )
     events_claim_idle_ms: int = Field(default=30_000, ge=100)
     redis_timeout_s: float = Field(default=1.0, gt=0)
     kafka: KafkaSettings = Field(
