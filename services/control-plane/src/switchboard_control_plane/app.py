@@ -39,6 +39,7 @@ from switchboard_control_plane.publishing.publisher import Publisher
 from switchboard_control_plane.publishing.reconciler import republish_all
 from switchboard_control_plane.publishing.redis_writer import RedisPlanWriter
 from switchboard_control_plane.publishing.snapshot import SnapshotBuilder
+from switchboard_control_plane.publishing.upkeep import OutboxBacklogGauges, OutboxUpkeep
 from switchboard_control_plane.resources import Resources
 from switchboard_control_plane.routers import api_routers
 from switchboard_control_plane.settings import Settings
@@ -98,9 +99,12 @@ def build_resources(
     )
 
 
-def _start_workers(resources: Resources, workers: Workers) -> list[Redis]:
-    """Starts the publisher (after a full reconcile) and the events consumer; returns the
-    consumer's Redis client, if any (its blocking reads need a longer socket timeout)."""
+def _start_workers(
+    resources: Resources, workers: Workers, outbox_gauges: OutboxBacklogGauges
+) -> list[Redis]:
+    """Starts the publisher (after a full reconcile), the outbox upkeep and the events consumer;
+    returns the consumer's Redis client, if any (its blocking reads need a longer socket
+    timeout)."""
     settings = resources.settings
     publisher = Publisher(
         resources.sessions,
@@ -114,6 +118,13 @@ def _start_workers(resources: Resources, workers: Workers) -> list[Redis]:
         await publisher.run()
 
     workers.start("publisher", reconcile_then_publish)
+    upkeep = OutboxUpkeep(
+        resources.sessions,
+        outbox_gauges,
+        retention_s=settings.outbox_retention_s,
+        interval_s=settings.outbox_upkeep_s,
+    )
+    workers.start("outbox-upkeep", upkeep.run)
     if settings.events_source == "kafka":
         kafka_consumer = KafkaEventsConsumer(resources.sessions, settings.kafka)
         workers.start("events-consumer", kafka_consumer.run)
@@ -136,6 +147,8 @@ def create_app(settings: Settings) -> FastAPI:
     kafka = (
         KafkaEventProducer(settings.kafka, registry=registry) if settings.kafka.enabled else None
     )
+    # Only the processes that run the workers measure the outbox.
+    outbox_gauges = OutboxBacklogGauges(registry) if settings.run_workers else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -150,8 +163,8 @@ def create_app(settings: Settings) -> FastAPI:
             clients = [resources.redis]
             if kafka is not None:
                 await kafka.start()
-            if settings.run_workers:
-                clients += _start_workers(resources, workers)
+            if outbox_gauges is not None:
+                clients += _start_workers(resources, workers, outbox_gauges)
             try:
                 yield
             finally:
@@ -160,6 +173,7 @@ def create_app(settings: Settings) -> FastAPI:
                     await kafka.close(timeout_s=_KAFKA_CLOSE_S)
                 for client in clients:
                     await client.aclose()
+                resources.authenticator.close()
                 await resources.sessions.kw["bind"].dispose()
 
     app = create_service_app(

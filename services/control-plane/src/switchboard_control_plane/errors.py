@@ -32,6 +32,19 @@ class UnauthorizedError(ControlPlaneError):
         super().__init__(message, headers={"WWW-Authenticate": "Bearer"})
 
 
+class IdentityProviderUnavailableError(ControlPlaneError):
+    """The OIDC provider's keys (JWKS) could not be fetched; the token was not judged."""
+
+    status_code = 503
+    code = "identity_provider_unavailable"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The identity provider's signing keys could not be fetched; retry later.",
+            headers={"Retry-After": "5"},
+        )
+
+
 class ForbiddenError(ControlPlaneError):
     status_code = 403
     code = "forbidden"

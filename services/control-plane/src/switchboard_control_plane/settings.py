@@ -27,6 +27,14 @@ class JwtSettings(BaseModel):
     audience: str | None = None
     issuer: str | None = None
     jwks_cache_s: int = Field(default=300, ge=1)
+    jwks_timeout_s: float = Field(
+        default=5.0, gt=0, description="Most a request waits for a JWKS fetch; then 503"
+    )
+    jwks_refetch_cooldown_s: float = Field(
+        default=30.0,
+        ge=0,
+        description="Least time between JWKS refetches caused by tokens naming an unknown kid",
+    )
 
 
 class RateLimitSettings(BaseModel):
@@ -65,9 +73,16 @@ class Settings(BaseServiceSettings):
         default=None, description="Run migrations at serve start; default: on in development"
     )
     run_workers: bool = Field(
-        default=True, description="Run the outbox publisher, reconciler and events consumer"
+        default=True,
+        description="Run the outbox publisher, reconciler, outbox upkeep and events consumer",
     )
     publisher_poll_s: float = Field(default=1.0, gt=0)
+    outbox_retention_s: float = Field(
+        default=7 * 24 * 3600, gt=0, description="Published outbox rows older than this are deleted"
+    )
+    outbox_upkeep_s: float = Field(
+        default=30.0, gt=0, description="How often the outbox is pruned and its gauges refreshed"
+    )
     events_claim_idle_ms: int = Field(default=30_000, ge=100)
     redis_timeout_s: float = Field(default=1.0, gt=0)
     kafka: KafkaSettings = Field(

@@ -6,16 +6,23 @@ import asyncio
 import shutil
 import socket
 import subprocess
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 import asyncpg  # type: ignore[import-untyped]
+import httpx
 import pytest
 from redis.asyncio import Redis
 
 from switchboard_common.contract import ConfigChanged
-from tests.integration.builders import live_agent, ok, snapshot_at_least, tenant
+from tests.integration.builders import (
+    current_revision,
+    live_agent,
+    ok,
+    snapshot_at_least,
+    tenant,
+)
 from tests.integration.conftest import Harness, make_settings, start_harness, truncate_all
 
 pytestmark = pytest.mark.integration
@@ -92,7 +99,8 @@ async def down_harness(
     client = Redis.from_url(url)
     await _wait_ping(client)
     harness, lifespan = await start_harness(
-        make_settings(migrated_database, redis_url=url, publisher_poll_s=0.1), client
+        make_settings(migrated_database, redis_url=url, publisher_poll_s=0.1, outbox_upkeep_s=0.1),
+        client,
     )
     yield harness, private_redis
     await harness.client.aclose()
@@ -148,3 +156,47 @@ async def test_changes_during_a_redis_outage_are_published_in_order(
     assert len(published_at) == len(rows) and published_at == sorted(published_at)
     await pubsub.aclose()  # type: ignore[no-untyped-call]
     await listener.aclose()
+
+
+PENDING = "switchboard_outbox_pending_rows"
+OLDEST_AGE = "switchboard_outbox_oldest_pending_age_seconds"
+
+
+async def _metric(client: httpx.AsyncClient, name: str) -> float:
+    for line in (await client.get("/metrics")).text.splitlines():
+        if line.startswith(f"{name} "):
+            return float(line.split()[1])
+    raise AssertionError(f"{name} is not exported")
+
+
+async def _metric_reaches(
+    client: httpx.AsyncClient, name: str, wanted: Callable[[float], bool], timeout_s: float = 10
+) -> float:
+    """Polls /metrics (bounded) until ``name`` satisfies ``wanted``; returns its value."""
+    async with asyncio.timeout(timeout_s):
+        while True:
+            value = await _metric(client, name)
+            if wanted(value):
+                return value
+            await asyncio.sleep(0.05)
+
+
+async def test_metrics_show_the_outbox_backlog_while_redis_is_down(
+    down_harness: tuple[Harness, PrivateRedis],
+) -> None:
+    harness, server = down_harness
+    client, redis = harness.client, harness.redis
+    tenant_id = await tenant(client)
+    await snapshot_at_least(redis, tenant_id, await current_revision(client, tenant_id))
+    await _metric_reaches(client, PENDING, lambda value: value == 0)
+    assert await _metric(client, OLDEST_AGE) == 0
+    server.stop()
+    for action in ("suspend", "activate", "suspend"):
+        await ok(client.post(f"/v1/tenants/{tenant_id}/{action}"))
+
+    await _metric_reaches(client, PENDING, lambda value: value == 3)
+    await _metric_reaches(client, OLDEST_AGE, lambda value: value > 0)
+    server.start()
+    await _wait_ping(redis)
+    await _metric_reaches(client, PENDING, lambda value: value == 0, timeout_s=15)
+    assert await _metric(client, OLDEST_AGE) == 0

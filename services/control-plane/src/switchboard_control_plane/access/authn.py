@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,11 +21,16 @@ from switchboard_control_plane.access.key_cache import epoch_text as _epoch_text
 from switchboard_control_plane.access.models import ApiKey, Membership
 from switchboard_control_plane.access.principal import TENANT_ROLES, Principal, TenantRole
 from switchboard_control_plane.access.rate_limit import RateLimiter
-from switchboard_control_plane.access.tokens import InvalidTokenError, JwtVerifier
+from switchboard_control_plane.access.tokens import (
+    InvalidTokenError,
+    JwksUnavailableError,
+    JwtVerifier,
+)
 from switchboard_control_plane.db.base import utcnow
 from switchboard_control_plane.db.scope import ALL_TENANTS
-from switchboard_control_plane.errors import UnauthorizedError
+from switchboard_control_plane.errors import IdentityProviderUnavailableError, UnauthorizedError
 
+logger = logging.getLogger("switchboard.control_plane.authn")
 BOOTSTRAP_SUBJECT = "bootstrap-admin"
 
 
@@ -67,6 +73,9 @@ class Authenticator:
             await self._limiter.check(principal.credential_id)
             return Authentication(principal)
         raise UnauthorizedError("The credential is not valid.")
+
+    def close(self) -> None:
+        self._jwt.close()
 
     async def forget_key(self, key_id: str) -> None:
         """After a revocation commits: this process at once, every other on its next request."""
@@ -118,6 +127,9 @@ class Authenticator:
             sub = await self._jwt.subject(token)
         except InvalidTokenError as exc:
             raise UnauthorizedError("The bearer token is not valid.") from exc
+        except JwksUnavailableError as exc:
+            logger.warning("jwks.unavailable", extra={"fields": {"reason": str(exc)}})
+            raise IdentityProviderUnavailableError() from exc
         query = select(Membership).where(Membership.subject == sub)
         rows = (await session.execute(query.execution_options(**ALL_TENANTS))).scalars().all()
         platform_admin = any(m.role == "platform_admin" and m.tenant_id is None for m in rows)

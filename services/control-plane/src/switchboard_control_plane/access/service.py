@@ -9,7 +9,6 @@ from sqlalchemy import select
 
 from switchboard_control_plane.access.api_keys import new_token
 from switchboard_control_plane.access.models import ApiKey, Membership
-from switchboard_control_plane.audit import service as audit
 from switchboard_control_plane.db.base import utcnow
 from switchboard_control_plane.db.scope import ALL_TENANTS
 from switchboard_control_plane.errors import NotFoundError
@@ -42,14 +41,7 @@ async def create_key(
     )
     access.session.add(key)
     await access.session.flush()
-    await audit.record(
-        access.session,
-        access.actor,
-        "api_key.created",
-        key.id,
-        tenant_id=tenant_id,
-        after=key_view(key),
-    )
+    await access.audit("api_key.created", key.id, tenant_id=tenant_id, after=key_view(key))
     await access.commit()
     return key, token
 
@@ -73,14 +65,8 @@ async def revoke_key(access: Access, tenant_id: str | None, key_id: str) -> None
     before = key_view(key)
     if key.revoked_at is None:
         key.revoked_at = utcnow()
-    await audit.record(
-        access.session,
-        access.actor,
-        "api_key.revoked",
-        key.id,
-        tenant_id=tenant_id,
-        before=before,
-        after=key_view(key),
+    await access.audit(
+        "api_key.revoked", key.id, tenant_id=tenant_id, before=before, after=key_view(key)
     )
     await access.commit()
     await access.resources.authenticator.forget_key(key.id)
@@ -108,14 +94,8 @@ async def set_member(access: Access, tenant_id: str | None, subject: str, role: 
         )
         access.session.add(member)
     member.role = role
-    await audit.record(
-        access.session,
-        access.actor,
-        "member.set",
-        subject,
-        tenant_id=tenant_id,
-        before=before,
-        after={"role": role},
+    await access.audit(
+        "member.set", subject, tenant_id=tenant_id, before=before, after={"role": role}
     )
     await access.commit()
     return member
@@ -127,12 +107,5 @@ async def remove_member(access: Access, tenant_id: str | None, subject: str) -> 
     if member is None:
         raise NotFoundError("member")
     await access.session.delete(member)
-    await audit.record(
-        access.session,
-        access.actor,
-        "member.removed",
-        subject,
-        tenant_id=tenant_id,
-        before={"role": member.role},
-    )
+    await access.audit("member.removed", subject, tenant_id=tenant_id, before={"role": member.role})
     await access.commit()

@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 
 from switchboard_control_plane.agents.models import Agent, AgentVersion
 from switchboard_control_plane.agents.schemas import AgentCreate, AgentUpdate, AgentVersionCreate
-from switchboard_control_plane.audit import service as audit
 from switchboard_control_plane.errors import ConflictError, InvalidConfigError, NotFoundError
 from switchboard_control_plane.http.deps import TenantAccess
 from switchboard_control_plane.numbers.models import PhoneNumber
@@ -28,13 +27,8 @@ async def create_agent(access: TenantAccess, body: AgentCreate) -> Agent:
     agent = Agent(tenant_id=access.tenant.id, name=body.name, description=body.description)
     access.session.add(agent)
     await access.session.flush()
-    await audit.record(
-        access.session,
-        access.actor,
-        "agent.created",
-        agent.id,
-        tenant_id=access.tenant.id,
-        after=agent_view(agent),
+    await access.audit(
+        "agent.created", agent.id, tenant_id=access.tenant.id, after=agent_view(agent)
     )
     await access.commit()
     return agent
@@ -61,9 +55,7 @@ async def update_agent(access: TenantAccess, agent_id: str, body: AgentUpdate) -
         agent.name = body.name
     if body.description is not None:
         agent.description = body.description
-    await audit.record(
-        access.session,
-        access.actor,
+    await access.audit(
         "agent.updated",
         agent.id,
         tenant_id=access.tenant.id,
@@ -80,13 +72,8 @@ async def delete_agent(access: TenantAccess, agent_id: str) -> None:
     if (await access.session.execute(routed)).scalar_one():
         raise ConflictError("Numbers still route to this agent.", code="agent_in_use")
     await access.session.delete(agent)
-    await audit.record(
-        access.session,
-        access.actor,
-        "agent.deleted",
-        agent.id,
-        tenant_id=access.tenant.id,
-        before=agent_view(agent),
+    await access.audit(
+        "agent.deleted", agent.id, tenant_id=access.tenant.id, before=agent_view(agent)
     )
     await access.commit(publish=access.tenant.id if agent.live_version else None)
 
@@ -125,9 +112,7 @@ async def create_version(
         created_by=access.actor.subject,
     )
     access.session.add(version)
-    await audit.record(
-        access.session,
-        access.actor,
+    await access.audit(
         "agent.version_created",
         f"{agent.id}@{version.version}",
         tenant_id=access.tenant.id,
@@ -170,14 +155,8 @@ async def publish_version(
     before = agent_view(agent)
     agent.live_version = number
     action = "agent.rolled_back" if rollback else "agent.published"
-    await audit.record(
-        access.session,
-        access.actor,
-        action,
-        agent.id,
-        tenant_id=access.tenant.id,
-        before=before,
-        after=agent_view(agent),
+    await access.audit(
+        action, agent.id, tenant_id=access.tenant.id, before=before, after=agent_view(agent)
     )
     await access.commit(publish=access.tenant.id)
     return agent

@@ -8,7 +8,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Response, status
 
 from switchboard_control_plane.agents.schemas import SECRET_NAME_PATTERN
-from switchboard_control_plane.audit import service as audit
 from switchboard_control_plane.audit.chain import REDACTED
 from switchboard_control_plane.credentials.schemas import SecretList, SecretOut, SecretWrite
 from switchboard_control_plane.errors import NotFoundError
@@ -29,9 +28,7 @@ async def put_secret(name: SecretName, body: SecretWrite, access: Writer) -> Sec
     info, replaced = await store.put(
         access.session, access.tenant.id, name, value, access.actor.subject
     )
-    await audit.record(
-        access.session,
-        access.actor,
+    await access.audit(
         "secret.replaced" if replaced else "secret.created",
         name,
         tenant_id=access.tenant.id,
@@ -57,13 +54,8 @@ async def list_secrets(access: Reader) -> SecretList:
 async def delete_secret(name: SecretName, access: Writer) -> Response:
     if not await access.resources.secrets.delete(access.session, access.tenant.id, name):
         raise NotFoundError("secret")
-    await audit.record(
-        access.session,
-        access.actor,
-        "secret.deleted",
-        name,
-        tenant_id=access.tenant.id,
-        before={"name": name, "value": REDACTED},
+    await access.audit(
+        "secret.deleted", name, tenant_id=access.tenant.id, before={"name": name, "value": REDACTED}
     )
     await access.commit(publish=access.tenant.id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

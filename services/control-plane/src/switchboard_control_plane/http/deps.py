@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -104,6 +104,26 @@ class Access:
             raise ForbiddenError(
                 f"Not allowed to {action}.", code="forbidden", details={"reason": decision.reason}
             )
+
+    async def audit(
+        self,
+        action: str,
+        target: str,
+        *,
+        tenant_id: str | None,
+        before: Mapping[str, Any] | None = None,
+        after: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Appends an audit entry, by this request's actor, to this request's transaction."""
+        await audit.record(
+            self.session,
+            self.actor,
+            action,
+            target,
+            tenant_id=tenant_id,
+            before=before,
+            after=after,
+        )
 
     async def commit(self, *, publish: str | None = None, removed_dids: Iterable[str] = ()) -> None:
         """Commits the change; with ``publish`` its outbox row joins the same transaction."""

@@ -15,6 +15,7 @@ _DESCRIPTIONS = {
     410: "Gone (`voice_runtime_moved`)",
     422: "Validation error; `details` lists field paths (`validation_error`)",
     429: "Rate limited; see the Retry-After header (`rate_limited`)",
+    503: "The OIDC provider's keys could not be fetched; retry (`identity_provider_unavailable`)",
 }
 
 AUTH_ERRORS = (401, 403, 422, 429)
@@ -22,8 +23,12 @@ TENANT_ERRORS = (401, 403, 404, 422, 429)
 
 
 def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
-    """``responses=`` for a route: each status documented with the error body schema."""
-    return {code: {"model": ErrorResponse, "description": _DESCRIPTIONS[code]} for code in codes}
+    """``responses=`` for a route: each status documented with the error body schema.
+
+    A route that authenticates (401) may also answer 503 while the OIDC provider is unreachable.
+    """
+    statuses = sorted({*codes, 503}) if 401 in codes else codes
+    return {code: {"model": ErrorResponse, "description": _DESCRIPTIONS[code]} for code in statuses}
 
 
 def tenant_errors(*extra: int) -> dict[int | str, dict[str, Any]]:

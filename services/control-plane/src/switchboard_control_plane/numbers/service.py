@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from switchboard_control_plane.agents.models import Agent
-from switchboard_control_plane.audit import service as audit
 from switchboard_control_plane.db.scope import ALL_TENANTS
 from switchboard_control_plane.errors import ConflictError, InvalidConfigError, NotFoundError
 from switchboard_control_plane.http.deps import TenantAccess
@@ -62,13 +61,8 @@ async def add_number(access: TenantAccess, body: NumberCreate) -> PhoneNumber:
     except IntegrityError as exc:
         await access.session.rollback()
         raise _taken(body.e164) from exc
-    await audit.record(
-        access.session,
-        access.actor,
-        "number.added",
-        number.id,
-        tenant_id=access.tenant.id,
-        after=number_view(number),
+    await access.audit(
+        "number.added", number.id, tenant_id=access.tenant.id, after=number_view(number)
     )
     await access.commit(publish=access.tenant.id)
     return number
@@ -97,9 +91,7 @@ async def update_number(access: TenantAccess, number_id: str, body: NumberUpdate
         number.carrier = body.carrier
     if body.label is not None:
         number.label = body.label
-    await audit.record(
-        access.session,
-        access.actor,
+    await access.audit(
         "number.updated",
         number.id,
         tenant_id=access.tenant.id,
@@ -113,12 +105,7 @@ async def update_number(access: TenantAccess, number_id: str, body: NumberUpdate
 async def remove_number(access: TenantAccess, number_id: str) -> None:
     number = await get_number(access, number_id)
     await access.session.delete(number)
-    await audit.record(
-        access.session,
-        access.actor,
-        "number.removed",
-        number.id,
-        tenant_id=access.tenant.id,
-        before=number_view(number),
+    await access.audit(
+        "number.removed", number.id, tenant_id=access.tenant.id, before=number_view(number)
     )
     await access.commit(publish=access.tenant.id, removed_dids=[number.e164])

@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from switchboard_control_plane.audit import service as audit
 from switchboard_control_plane.db.base import utcnow
 from switchboard_control_plane.errors import InvalidConfigError
 from switchboard_control_plane.http.deps import Access, TenantAccess
@@ -30,14 +29,7 @@ async def create_tenant(access: Access, body: TenantCreate) -> Tenant:
     tenant = Tenant(name=body.name, limits=body.limits.model_dump())
     access.session.add(tenant)
     await access.session.flush()
-    await audit.record(
-        access.session,
-        access.actor,
-        "tenant.created",
-        tenant.id,
-        tenant_id=tenant.id,
-        after=tenant_view(tenant),
-    )
+    await access.audit("tenant.created", tenant.id, tenant_id=tenant.id, after=tenant_view(tenant))
     await access.commit(publish=tenant.id)
     return tenant
 
@@ -59,14 +51,8 @@ async def update_tenant(access: TenantAccess, body: TenantUpdate) -> Tenant:
         tenant.name = body.name
     if body.limits is not None:
         tenant.limits = body.limits.model_dump()
-    await audit.record(
-        access.session,
-        access.actor,
-        "tenant.updated",
-        tenant.id,
-        tenant_id=tenant.id,
-        before=before,
-        after=tenant_view(tenant),
+    await access.audit(
+        "tenant.updated", tenant.id, tenant_id=tenant.id, before=before, after=tenant_view(tenant)
     )
     await access.commit(publish=tenant.id if body.limits is not None else None)
     return tenant
@@ -77,14 +63,8 @@ async def set_status(access: TenantAccess, status: str) -> Tenant:
     before = tenant_view(tenant)
     tenant.status = status
     action = "tenant.suspended" if status == "suspended" else "tenant.activated"
-    await audit.record(
-        access.session,
-        access.actor,
-        action,
-        tenant.id,
-        tenant_id=tenant.id,
-        before=before,
-        after=tenant_view(tenant),
+    await access.audit(
+        action, tenant.id, tenant_id=tenant.id, before=before, after=tenant_view(tenant)
     )
     await access.commit(publish=tenant.id)
     return tenant
@@ -97,9 +77,7 @@ async def delete_tenant(access: TenantAccess) -> None:
     numbers = (await access.session.execute(select(PhoneNumber.e164))).scalars().all()
     tenant.deleted_at = utcnow()
     await access.session.execute(delete(PhoneNumber))
-    await audit.record(
-        access.session,
-        access.actor,
+    await access.audit(
         "tenant.deleted",
         tenant.id,
         tenant_id=tenant.id,
@@ -122,9 +100,7 @@ async def set_telephony(access: TenantAccess, body: Telephony) -> Telephony:
             )
     before = {"telephony": tenant.telephony}
     tenant.telephony = body.model_dump(mode="json", exclude_none=True) or None
-    await audit.record(
-        access.session,
-        access.actor,
+    await access.audit(
         "tenant.telephony_set",
         tenant.id,
         tenant_id=tenant.id,
