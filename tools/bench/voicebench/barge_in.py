@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from switchboard_callsim import CallReport, parse_scenario, run_call
+from switchboard_callsim import CallReport, parse_scenario
 from voicebench.figures import summary
-from voicebench.stack import ACCOUNT_SID, AUTH_TOKEN, Service
+from voicebench.stack import Service, call_runtime
 from voicebench.tenant import BARGE_IN_MIN_SPEECH_MS, BENCH_NUMBER
 
 GOAL_MS = 300.0
@@ -53,15 +53,7 @@ async def run_barge_in(
     reactions: list[float] = []
     missed = 0
     for _ in range(calls):
-        report = await run_call(
-            scenario,
-            runtime_url=runtime.url,
-            public_base_url=runtime.url,
-            auth_token=AUTH_TOKEN,
-            account_sid=ACCOUNT_SID,
-            tts_url=tts_url,
-            live_transcripts=False,
-        )
+        report = await call_runtime(runtime, scenario, tts_url=tts_url)
         reaction = clear_after_ms(report)
         if reaction is None:
             missed += 1

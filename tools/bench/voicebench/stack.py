@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from switchboard_callsim import CallReport, Scenario, run_call
+
 REPO = Path(__file__).resolve().parents[3]
 REDIS_URL = "redis://127.0.0.1:6379/5"
 AUTH_TOKEN = "bench-twilio-auth-token"  # noqa: S105 - a local bench runtime's token
@@ -169,3 +171,18 @@ def start_runtime(stack: Stack, *, stt_url: str, tts_url: str, max_calls: int = 
     }
     argv = _console("switchboard_voice_runtime.main")
     return stack.start("voice-runtime", argv, env, port, "/readyz")
+
+
+async def call_runtime(
+    runtime: Service, scenario: Scenario, *, tts_url: str | None = None
+) -> CallReport:
+    """One simulated call to the bench runtime, signed as the bench account, no live printing."""
+    return await run_call(
+        scenario,
+        runtime_url=runtime.url,
+        public_base_url=runtime.url,
+        auth_token=AUTH_TOKEN,
+        account_sid=ACCOUNT_SID,
+        tts_url=tts_url,
+        live_transcripts=False,
+    )

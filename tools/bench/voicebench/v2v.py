@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 from redis.asyncio import Redis
 
-from switchboard_callsim import CallReport, parse_scenario, run_call
+from switchboard_callsim import CallReport, parse_scenario
 from switchboard_callsim.speech import SpeechClient
 from switchboard_callsim.stream import MediaStream
 from switchboard_common.audio import mulaw_decode, write_wav
@@ -29,9 +29,8 @@ from voicebench.figures import (
     summary,
 )
 from voicebench.stack import (
-    ACCOUNT_SID,
-    AUTH_TOKEN,
     Service,
+    call_runtime,
     cpu_seconds,
     machine_busy_seconds,
     rss_mib,
@@ -173,18 +172,7 @@ async def _place_calls(
     runtime: Service, calls: int, scenario: Any
 ) -> tuple[list[CallReport], dict[str, list[float]]]:
     with agent_frame_arrivals() as arrivals:
-        calling = (
-            run_call(
-                scenario,
-                runtime_url=runtime.url,
-                public_base_url=runtime.url,
-                auth_token=AUTH_TOKEN,
-                account_sid=ACCOUNT_SID,
-                live_transcripts=False,
-            )
-            for _ in range(calls)
-        )
-        reports = await asyncio.gather(*calling)
+        reports = await asyncio.gather(*(call_runtime(runtime, scenario) for _ in range(calls)))
     return list(reports), arrivals
 
 

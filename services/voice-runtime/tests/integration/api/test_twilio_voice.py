@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
@@ -48,9 +49,22 @@ def _no_session(
 
 
 class Webhooks:
-    def __init__(self, client: httpx.AsyncClient, prewarmer: RecordingPrewarmer) -> None:
+    def __init__(
+        self, client: httpx.AsyncClient, prewarmer: RecordingPrewarmer, app: FastAPI
+    ) -> None:
         self.client = client
         self.prewarmer = prewarmer
+        self.app = app
+
+    async def until_config_revision(self, tenant_id: str, revision: int) -> None:
+        """Waits until the runtime serves ``revision`` of the tenant: the change message reaches
+        it asynchronously, as in production."""
+        cache = self.app.state.runtime.config
+        async with asyncio.timeout(5):
+            while (snapshot := await cache.tenant(tenant_id)) is None or (  # noqa: ASYNC110
+                snapshot.revision < revision
+            ):
+                await asyncio.sleep(0.01)
 
     async def post(
         self,
@@ -101,7 +115,7 @@ async def webhooks(
 
     app = create_app(make_settings(), call_core=core)
     async with serve(app) as base_url, httpx.AsyncClient(base_url=base_url) as client:
-        yield Webhooks(client, prewarmer)
+        yield Webhooks(client, prewarmer, app)
 
 
 def _token_of(twiml: str) -> str:
@@ -183,6 +197,7 @@ async def test_over_capacity_is_busy_and_rejects_when_the_agent_asks(
     busy = await webhooks.post(call_sid="CA" + "2" * 32)
     assert "<Say>" in busy.text and "<Connect>" not in busy.text
     await publish(revision=2, max_concurrent_calls=1, reject_when_busy=True)
+    await webhooks.until_config_revision("t1", 2)
     rejected = await webhooks.post(call_sid="CA" + "3" * 32)
     assert '<Reject reason="busy"/>' in rejected.text
 
