@@ -20,6 +20,7 @@ from switchboard_voice_runtime.providers.http_tools import (
     ToolCallContext,
     ToolOutcome,
     is_public_address,
+    pinned,
 )
 
 pytestmark = pytest.mark.integration
@@ -41,6 +42,7 @@ class ToolServer:
             "query": dict(request.query_params),
             "json": json.loads(body) if body else None,
             "headers": {k: v for k, v in request.headers.items() if k.startswith("x-switchboard")},
+            "host": request.headers.get("host"),
         }
         self.received.append(seen)
         return seen
@@ -181,3 +183,23 @@ def test_only_globally_routable_addresses_are_public() -> None:
     private += ["fd00::1", "fe80::1", "::ffff:127.0.0.1", "0.0.0.0", "224.0.0.1", "100.64.0.1"]  # noqa: S104
     assert [address for address in private if is_public_address(address)] == []
     assert all(is_public_address(a) for a in ("8.8.8.8", "1.1.1.1", "2606:4700:4700::1111"))
+
+
+def test_a_request_is_pinned_to_the_checked_address_with_the_real_host_and_tls_name() -> None:
+    url, host, extensions = pinned("https://api.example.com/v1/slots?day=1", "93.184.216.34")
+    assert str(url) == "https://93.184.216.34/v1/slots?day=1"
+    assert (host, extensions) == ("api.example.com", {"sni_hostname": "api.example.com"})
+    url, host, extensions = pinned("http://api.example.com:8080/x", "2606:2800:220:1::1")
+    assert str(url) == "http://[2606:2800:220:1::1]:8080/x"
+    assert (host, extensions) == ("api.example.com:8080", {})
+
+
+async def test_a_named_host_is_resolved_once_and_called_at_that_address(
+    server: ToolServer, http: httpx.AsyncClient
+) -> None:
+    port = server.url.rsplit(":", 1)[1]
+    runner = HttpToolRunner(http, allow_private_addresses=True)
+    result = await runner.run(_tool(f"http://localhost:{port}/slots"), {"day": "monday"}, CONTEXT)
+
+    assert json.loads(result)["free"] == ["10:00"]
+    assert server.received[0]["host"] == f"localhost:{port}"

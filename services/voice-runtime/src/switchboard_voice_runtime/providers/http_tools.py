@@ -4,7 +4,9 @@ A tool call never raises into the call: every failure becomes a short result tex
 explain to the caller ("error: timed out"). The URL is the tenant's, so the runtime guards
 against being used to reach its own network: addresses that are not globally routable (loopback,
 private, link-local such as cloud metadata, reserved) are refused unless the operator allows them,
-and redirects are not followed (a redirect could point anywhere).
+redirects are not followed (a redirect could point anywhere), and the request goes to the very
+address that was checked (the URL's host is pinned to it, with the original Host header and TLS
+server name), so a DNS answer that changes between the check and the connect cannot slip in.
 """
 
 from __future__ import annotations
@@ -87,9 +89,9 @@ class HttpToolRunner:
         """The result text for the model; cancellation (barge-in) propagates, nothing else does."""
         outcome: ToolOutcome
         try:
-            await self._check_address(tool.url)
             async with asyncio.timeout(tool.timeout_s):
-                result, outcome = await self._request(tool, arguments, context)
+                address = await self._checked_address(tool.url)
+                result, outcome = await self._request(tool, arguments, context, address)
         except AddressRefusedError:
             result, outcome = "error: this tool's address is not allowed", "refused"
         except TimeoutError:
@@ -104,9 +106,9 @@ class HttpToolRunner:
             self._on_outcome(outcome)
         return result
 
-    async def _check_address(self, url: str) -> None:
-        if self._allow_private:
-            return
+    async def _checked_address(self, url: str) -> str:
+        """The address the request will go to: the host's first, once every address the host
+        resolves to is allowed."""
         parts = urlsplit(url)
         host = parts.hostname or ""
         port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -114,24 +116,37 @@ class HttpToolRunner:
             addresses = [host] if _is_ip(host) else await _resolve(host, port)
         except OSError as exc:
             raise AddressRefusedError(host) from exc
-        if not addresses or not all(is_public_address(address) for address in addresses):
+        if not addresses:
             raise AddressRefusedError(host)
+        if not self._allow_private and not all(is_public_address(a) for a in addresses):
+            raise AddressRefusedError(host)
+        return addresses[0]
 
     async def _request(
-        self, tool: HttpTool, arguments: Mapping[str, object], context: ToolCallContext
+        self,
+        tool: HttpTool,
+        arguments: Mapping[str, object],
+        context: ToolCallContext,
+        address: str,
     ) -> tuple[str, ToolOutcome]:
+        url, host_header, extensions = pinned(tool.url, address)
         headers = {
+            "Host": host_header,
             "User-Agent": USER_AGENT,
+            # no reuse: a pooled connection is keyed by address and could carry another host
+            "Connection": "close",
             "X-Switchboard-Tenant-Id": context.tenant_id,
             "X-Switchboard-Call-Id": context.call_id,
             "X-Switchboard-Agent-Id": context.agent_id,
         }
         if tool.method == "GET":
             params = {key: _query_value(value) for key, value in arguments.items()}
-            request = self._http.build_request("GET", tool.url, params=params, headers=headers)
+            request = self._http.build_request(
+                "GET", url, params=params, headers=headers, extensions=extensions
+            )
         else:
             request = self._http.build_request(
-                "POST", tool.url, json=dict(arguments), headers=headers
+                "POST", url, json=dict(arguments), headers=headers, extensions=extensions
             )
         response = await self._http.send(request, stream=True, follow_redirects=False)
         try:
@@ -147,6 +162,22 @@ class HttpToolRunner:
         if response.is_success:
             return text or "ok", "ok"
         return f"error: HTTP {response.status_code} {text[:200]}".rstrip(), "http_error"
+
+
+def pinned(url: str, address: str) -> tuple[httpx.URL, str, dict[str, object]]:
+    """``url`` aimed at ``address``: the URL to connect to, the Host header the server expects,
+    and for HTTPS the TLS server name (certificates are still checked against the real host)."""
+    original = httpx.URL(url)
+    target = original.copy_with(host=address)
+    default_port = {"http": 80, "https": 443}.get(original.scheme)
+    host = original.host
+    if ":" in host:
+        host = f"[{host}]"
+    host_header = host if original.port in (None, default_port) else f"{host}:{original.port}"
+    extensions: dict[str, object] = {}
+    if original.scheme == "https":
+        extensions["sni_hostname"] = original.host
+    return target, host_header, extensions
 
 
 def _is_ip(host: str) -> bool:
