@@ -35,6 +35,12 @@ class JwtSettings(BaseModel):
         ge=0,
         description="Least time between JWKS refetches caused by tokens naming an unknown kid",
     )
+    jwks_stale_if_error_s: float = Field(
+        default=3600.0,
+        ge=0,
+        description="While the provider cannot be reached, keys already fetched keep verifying "
+        "tokens for this long after their last good lookup (0: answer 503 at once)",
+    )
 
 
 class RateLimitSettings(BaseModel):

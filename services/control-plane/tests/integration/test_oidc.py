@@ -138,6 +138,22 @@ async def test_an_unreachable_provider_gives_503_while_other_credentials_work(
     assert (await h.client.get("/v1/me")).status_code == 200
 
 
+@pytest.mark.parametrize("stale_if_error_s", [60.0, 0.0])
+async def test_known_keys_keep_working_through_a_provider_outage_for_the_stale_window(
+    oidc_harness: HarnessFactory, provider: JwksServer, stale_if_error_s: float
+) -> None:
+    h = await oidc_harness(jwks_cache_s=1, jwks_stale_if_error_s=stale_if_error_s)
+    known = sign(provider.keys[0], claims())
+    await ok(h.client.get("/v1/me", headers=h.as_(known)))
+    provider.stop()
+    await asyncio.sleep(1.2)  # the cached key set expires: the next lookup must refetch
+
+    response = await h.client.get("/v1/me", headers=h.as_(known))
+    assert response.status_code == (200 if stale_if_error_s else 503), response.text
+    unseen = await h.client.get("/v1/me", headers=h.as_(sign(rsa_key("rsa-2025"), claims())))
+    assert unseen.status_code == 503, "a key never fetched cannot be trusted from memory"
+
+
 async def test_a_hung_provider_blocks_neither_the_loop_nor_other_credentials(
     oidc_harness: HarnessFactory, provider: JwksServer
 ) -> None:

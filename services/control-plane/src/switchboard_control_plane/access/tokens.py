@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import jwt
 
 from switchboard_control_plane.settings import JwtSettings
+
+_log = logging.getLogger(__name__)
 
 JWKS_ALGORITHMS = ("RS256", "RS384", "RS512", "ES256", "ES384", "PS256", "EdDSA")
 
@@ -29,14 +33,17 @@ class JwtVerifier:
     refetches when a token names an unknown ``kid`` (key rotation), at most once per
     ``jwks_refetch_cooldown_s``. Lookups run on one dedicated thread (PyJWKClient serialises
     them under its own lock anyway): a hung provider holds that thread, never the event loop or
-    its default executor, and a request waits at most ``jwks_timeout_s`` for it.
-    Call ``close()`` on shutdown.
+    its default executor, and a request waits at most ``jwks_timeout_s`` for it. While the
+    provider cannot be reached, a key already looked up keeps verifying its tokens for
+    ``jwks_stale_if_error_s`` (stale-if-error), so a provider outage does not lock out users
+    whose keys are known. Call ``close()`` on shutdown.
     """
 
     def __init__(self, settings: JwtSettings) -> None:
         self._settings = settings
         self._jwks: jwt.PyJWKClient | None = None
         self._executor: ThreadPoolExecutor | None = None
+        self._known: dict[str, tuple[jwt.PyJWK, float]] = {}
         if settings.jwks_url:
             self._jwks = jwt.PyJWKClient(
                 settings.jwks_url,
@@ -87,6 +94,23 @@ class JwtVerifier:
         return jwt.decode(token, secret.get_secret_value(), algorithms=["HS256"], **common)
 
     async def _signing_key(self, jwks: jwt.PyJWKClient, kid: str) -> jwt.PyJWK:
+        try:
+            key = await self._lookup(jwks, kid)
+        except JwksUnavailableError:
+            known = self._known.get(kid)
+            stale_for_s = time.monotonic() - known[1] if known else None
+            if (
+                known is None
+                or stale_for_s is None
+                or (stale_for_s > self._settings.jwks_stale_if_error_s)
+            ):
+                raise
+            _log.warning("jwks.stale_key_used", extra={"kid": kid, "stale_s": round(stale_for_s)})
+            return known[0]
+        self._known[kid] = (key, time.monotonic())
+        return key
+
+    async def _lookup(self, jwks: jwt.PyJWKClient, kid: str) -> jwt.PyJWK:
         loop = asyncio.get_running_loop()
         try:
             async with asyncio.timeout(self._settings.jwks_timeout_s):
