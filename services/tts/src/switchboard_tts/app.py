@@ -10,6 +10,7 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
+from switchboard_common.body_limit import BodyLimitMiddleware
 from switchboard_common.health import ReadinessFlag
 from switchboard_common.inference_pool import InferencePool
 from switchboard_common.service import create_service_app
@@ -56,6 +57,7 @@ def create_app(settings: Settings, *, registry: EngineRegistry | None = None) ->
         lifespan=lifespan,
         readiness={"voices": voices_loaded.check},
     )
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.state.tts_metrics = TtsMetrics.create(app.state.registry)
     app.state.synthesizer = None
     app.include_router(speech.router)

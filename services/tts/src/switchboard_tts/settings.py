@@ -35,6 +35,11 @@ class Settings(BaseServiceSettings):
     warmup: bool = Field(default=True, description="Synthesize a phrase before /readyz is green.")
 
     max_input_chars: int = Field(default=4096, ge=1)
+    max_body_bytes: int = Field(
+        default=65_536,
+        ge=1_024,
+        description="Request bodies above this get 413 payload_too_large before JSON parsing.",
+    )
     first_chunk_max_chars: int = Field(
         default=40,
         ge=10,

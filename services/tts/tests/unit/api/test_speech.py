@@ -99,6 +99,7 @@ async def test_voices_are_listed_with_language_and_rate(client: httpx.AsyncClien
         ),
         ({"input": "Hi.", "speed": 10}, 400, "invalid_parameter"),
         ({"voice": "piper:en_US-joe-medium"}, 422, "validation_error"),
+        ({"input": "x" * 100_000}, 413, "payload_too_large"),  # refused before JSON parsing
     ],
 )
 async def test_bad_requests_get_a_clear_code(
