@@ -32,7 +32,8 @@ def system_message(agent: AgentConfig) -> ChatMessage:
     return ChatMessage("system", "\n\n".join(part for part in parts if part))
 
 
-def tool_specs(agent: AgentConfig) -> list[ToolSpec]:
+def tool_specs(agent: AgentConfig, *, http_tools: bool) -> list[ToolSpec]:
+    """The functions offered to the model; the agent's HTTP tools only when they can be run."""
     specs = []
     if agent.tools.end_call:
         specs.append(ToolSpec("end_call", "Hang up once the caller is done. Say goodbye first."))
@@ -49,9 +50,8 @@ def tool_specs(agent: AgentConfig) -> list[ToolSpec]:
                 },
             )
         )
-    for tool in agent.tools.http_tools:
-        parameters = tool.parameters or {"type": "object", "properties": {}}
-        specs.append(ToolSpec(tool.name, tool.description, parameters))
+    if http_tools:
+        specs += [ToolSpec(t.name, t.description, t.parameters) for t in agent.tools.http_tools]
     return specs
 
 
@@ -77,11 +77,7 @@ class LlmBrain:
         self._http_tools: dict[str, HttpTool] = (
             {tool.name: tool for tool in agent.tools.http_tools} if http_tools else {}
         )
-        self._tools = [
-            spec
-            for spec in tool_specs(agent)
-            if spec.name in self._http_tools or spec.name in ("end_call", "transfer_call")
-        ]
+        self._tools = tool_specs(agent, http_tools=http_tools is not None)
 
     def reply(self, caller_text: str, history: Sequence[ChatMessage]) -> Reply:
         return Reply("llm", self._outputs([self._system, *history]))
