@@ -142,12 +142,14 @@ async def test_failures_become_results_the_model_can_explain(
     dead_port = closed.getsockname()[1]
     closed.close()
     unreachable = await runner.run(_tool(f"http://127.0.0.1:{dead_port}/x"), {}, CONTEXT)
+    malformed = await runner.run(_tool("http://[::1/x"), {}, CONTEXT)
 
     assert broken == "error: HTTP 503 database down"
     assert slow == "error: the service did not answer in time"
     assert moved.startswith("error: HTTP 302")  # the redirect was not followed
     assert unreachable.startswith("error: the service could not be reached")
-    assert outcomes == ["http_error", "timeout", "http_error", "failed"]
+    assert malformed == "error: the service could not be reached (InvalidURL)"
+    assert outcomes == ["http_error", "timeout", "http_error", "failed", "failed"]
     assert len(server.received) == 3
 
 

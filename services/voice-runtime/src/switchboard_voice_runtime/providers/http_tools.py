@@ -19,7 +19,6 @@ import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -31,6 +30,7 @@ MAX_RESPONSE_BYTES = 16_384
 """What is read of a tool's answer; the model gets at most ``MAX_RESULT_CHARS`` of it."""
 MAX_RESULT_CHARS = 4_000
 USER_AGENT = "switchboard-voice-runtime/1 (http-tool)"
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 ToolOutcome = Literal["ok", "http_error", "timeout", "refused", "failed"]
 
@@ -90,28 +90,26 @@ class HttpToolRunner:
         outcome: ToolOutcome
         try:
             async with asyncio.timeout(tool.timeout_s):
-                address = await self._checked_address(tool.url)
-                result, outcome = await self._request(tool, arguments, context, address)
+                url = httpx.URL(tool.url)
+                address = await self._checked_address(url)
+                result, outcome = await self._request(tool, url, arguments, context, address)
         except AddressRefusedError:
             result, outcome = "error: this tool's address is not allowed", "refused"
         except TimeoutError:
             result, outcome = "error: the service did not answer in time", "timeout"
-        except (httpx.HTTPError, OSError, ValueError) as exc:
-            result, outcome = (
-                f"error: the service could not be reached ({type(exc).__name__})",
-                ("failed"),
-            )
+        except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+            result = f"error: the service could not be reached ({type(exc).__name__})"
+            outcome = "failed"
         _log.info("call.http_tool", extra={"tool": tool.name, "outcome": outcome})
         if self._on_outcome is not None:
             self._on_outcome(outcome)
         return result
 
-    async def _checked_address(self, url: str) -> str:
+    async def _checked_address(self, url: httpx.URL) -> str:
         """The address the request will go to: the host's first, once every address the host
         resolves to is allowed."""
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        port = parts.port or (443 if parts.scheme == "https" else 80)
+        host = url.host
+        port = url.port or _DEFAULT_PORTS.get(url.scheme, 80)
         try:
             addresses = [host] if _is_ip(host) else await _resolve(host, port)
         except OSError as exc:
@@ -125,11 +123,12 @@ class HttpToolRunner:
     async def _request(
         self,
         tool: HttpTool,
+        url: httpx.URL,
         arguments: Mapping[str, object],
         context: ToolCallContext,
         address: str,
     ) -> tuple[str, ToolOutcome]:
-        url, host_header, extensions = pinned(tool.url, address)
+        target, host_header, extensions = pinned(url, address)
         headers = {
             "Host": host_header,
             "User-Agent": USER_AGENT,
@@ -142,11 +141,11 @@ class HttpToolRunner:
         if tool.method == "GET":
             params = {key: _query_value(value) for key, value in arguments.items()}
             request = self._http.build_request(
-                "GET", url, params=params, headers=headers, extensions=extensions
+                "GET", target, params=params, headers=headers, extensions=extensions
             )
         else:
             request = self._http.build_request(
-                "POST", url, json=dict(arguments), headers=headers, extensions=extensions
+                "POST", target, json=dict(arguments), headers=headers, extensions=extensions
             )
         response = await self._http.send(request, stream=True, follow_redirects=False)
         try:
@@ -164,12 +163,12 @@ class HttpToolRunner:
         return f"error: HTTP {response.status_code} {text[:200]}".rstrip(), "http_error"
 
 
-def pinned(url: str, address: str) -> tuple[httpx.URL, str, dict[str, object]]:
+def pinned(url: httpx.URL | str, address: str) -> tuple[httpx.URL, str, dict[str, object]]:
     """``url`` aimed at ``address``: the URL to connect to, the Host header the server expects,
     and for HTTPS the TLS server name (certificates are still checked against the real host)."""
     original = httpx.URL(url)
     target = original.copy_with(host=address)
-    default_port = {"http": 80, "https": 443}.get(original.scheme)
+    default_port = _DEFAULT_PORTS.get(original.scheme)
     host = original.host
     if ":" in host:
         host = f"[{host}]"
