@@ -1,18 +1,38 @@
-"""A request-body cap in front of an app whose routes parse small bodies (JSON APIs).
+"""Request-body caps: 413 ``payload_too_large`` by ``Content-Length`` when declared, else by
+counting while reading (a chunked upload stops being read at the cap).
 
-FastAPI reads a JSON body whole before any route code runs, so a route cannot refuse a body that
-is too large; this middleware does, before the app sees it: by ``Content-Length`` when declared,
-else by counting while it buffers (a chunked upload stops being read at the cap). The app then
-gets the body from the buffer. Answers 413 ``payload_too_large`` in the common error shape.
+``read_capped_body`` serves routes that read their body themselves (uploads, carrier webhooks).
+``BodyLimitMiddleware`` serves apps whose routes parse small JSON bodies: FastAPI reads such a
+body whole before any route code runs, so only a middleware can refuse it first; the app then
+gets the body from the middleware's buffer.
 """
 
 from __future__ import annotations
 
+from fastapi import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from switchboard_common.errors import error_response
+from switchboard_common.errors import PayloadTooLargeError, error_response
 
 _WITHOUT_BODY = frozenset({"GET", "HEAD", "OPTIONS", "DELETE"})
+
+
+def declared_too_large(content_length: str | None, max_bytes: int) -> bool:
+    """Whether a ``Content-Length`` value already says the body is over the cap."""
+    declared = (content_length or "").strip()
+    return declared.isdigit() and int(declared) > max_bytes
+
+
+async def read_capped_body(request: Request, max_bytes: int, *, message: str) -> bytes:
+    """The whole body; ``PayloadTooLargeError(message)`` once it is over ``max_bytes``."""
+    if declared_too_large(request.headers.get("content-length"), max_bytes):
+        raise PayloadTooLargeError(message, max_bytes)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > max_bytes:
+            raise PayloadTooLargeError(message, max_bytes)
+    return bytes(body)
 
 
 class BodyLimitMiddleware:
@@ -24,7 +44,7 @@ class BodyLimitMiddleware:
         if scope["type"] != "http" or scope["method"] in _WITHOUT_BODY:
             await self.app(scope, receive, send)
             return
-        if self._declared_too_large(scope):
+        if declared_too_large(_header(scope, b"content-length"), self.max_bytes):
             await self._refuse(scope, receive, send)
             return
         body = bytearray()
@@ -40,22 +60,22 @@ class BodyLimitMiddleware:
             more = bool(message.get("more_body", False))
         await self.app(scope, _replay(bytes(body), receive), send)
 
-    def _declared_too_large(self, scope: Scope) -> bool:
-        for name, value in scope.get("headers", []):
-            if name == b"content-length":
-                declared = bytes(value).decode("latin-1").strip()
-                return declared.isdigit() and int(declared) > self.max_bytes
-        return False
-
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = error_response(
-            413,
-            "payload_too_large",
+            PayloadTooLargeError.status_code,
+            PayloadTooLargeError.code,
             f"The request body exceeds {self.max_bytes} bytes.",
             {"max_bytes": self.max_bytes},
             headers={"Connection": "close"},
         )
         await response(scope, receive, send)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -66,6 +66,16 @@ class UnsupportedSampleRateError(ServiceError):
     code = "unsupported_sample_rate"
 
 
+class PayloadTooLargeError(ServiceError):
+    """A request body over the endpoint's limit (``details.max_bytes``)."""
+
+    status_code = 413
+    code = "payload_too_large"
+
+    def __init__(self, message: str, max_bytes: int) -> None:
+        super().__init__(message, details={"max_bytes": max_bytes})
+
+
 class OverloadedError(ServiceError):
     """Every worker is busy and the queue is full; the client should retry after `retry_after_s`."""
 

@@ -38,11 +38,6 @@ class ModelNotServedError(SttError):
     code = "model_not_available"
 
 
-class PayloadTooLargeError(SttError):
-    status_code = 413
-    code = "payload_too_large"
-
-
 class ModelLoadError(SttError):
     """The model could not be found, assembled or loaded (a deployment error, not a client's)."""
 

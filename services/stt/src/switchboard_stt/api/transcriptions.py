@@ -17,10 +17,11 @@ from starlette.datastructures import UploadFile
 from starlette.types import Message
 
 from switchboard_common.audio import AudioEncoding
+from switchboard_common.body_limit import read_capped_body
 from switchboard_common.errors import InvalidParameterError
 from switchboard_stt.api.deps import ServiceDep, SettingsDep
 from switchboard_stt.audio_input import decode_file, decode_raw, parse_encoding
-from switchboard_stt.errors import ModelNotServedError, PayloadTooLargeError, SttError
+from switchboard_stt.errors import ModelNotServedError, SttError
 from switchboard_stt.transcriber import Samples, Transcript, TranscriptionOptions
 from switchboard_stt.transcription import TranscriptionService
 
@@ -82,7 +83,11 @@ async def create_transcription(
             status_code=415,
         )
     service.ensure_capacity()
-    body = await _read_capped(request, settings.max_upload_bytes)
+    body = await read_capped_body(
+        request,
+        settings.max_upload_bytes,
+        message=f"The upload exceeds {settings.max_upload_bytes} bytes.",
+    )
     started = time.perf_counter()
     if content_type == "multipart/form-data":
         params, audio = await _from_multipart(request, body)
@@ -92,24 +97,6 @@ async def create_transcription(
     response_format, options = _options(params, service)
     transcript = await service.transcribe(audio, options, kind="batch")
     return _respond(transcript, response_format, round((time.perf_counter() - started) * 1000))
-
-
-async def _read_capped(request: Request, limit_bytes: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit_bytes:
-        raise _too_large(limit_bytes)
-    body = bytearray()
-    async for chunk in request.stream():
-        body.extend(chunk)
-        if len(body) > limit_bytes:
-            raise _too_large(limit_bytes)
-    return bytes(body)
-
-
-def _too_large(limit_bytes: int) -> PayloadTooLargeError:
-    return PayloadTooLargeError(
-        f"The upload exceeds {limit_bytes} bytes.", details={"max_bytes": limit_bytes}
-    )
 
 
 async def _from_multipart(request: Request, body: bytes) -> tuple[Mapping[str, Any], Samples]:

@@ -8,9 +8,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 
+from switchboard_common.body_limit import read_capped_body
 from switchboard_common.contract import AgentConfig
 from switchboard_common.errors import ServiceError
-from switchboard_voice_runtime.api.forms import parse_form, public_url, read_limited_body
+from switchboard_voice_runtime.api.forms import parse_form, public_url
 from switchboard_voice_runtime.call_token import CallClaims
 from switchboard_voice_runtime.capacity import CapacityExceededError
 from switchboard_voice_runtime.runtime import NumberLookup, Runtime
@@ -62,7 +63,9 @@ async def _verified_form(
     request: Request, runtime: RuntimeDep
 ) -> tuple[dict[str, str], NumberLookup]:
     """The form fields and number lookup, once the owning account's token verifies the request."""
-    body = await read_limited_body(request, runtime.settings.webhook_max_body_bytes)
+    body = await read_capped_body(
+        request, runtime.settings.webhook_max_body_bytes, message="The request body is too large."
+    )
     params = parse_form(body)
     if params is None:
         raise _forbidden()
