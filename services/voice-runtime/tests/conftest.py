@@ -24,11 +24,12 @@ from switchboard_common.contract.tenant_config import (
     TenantLimits,
     TwilioAccount,
 )
+from switchboard_common.test_endpoints import redis_url
 from switchboard_voice_runtime.main import WS_MAX_FRAME_BYTES
 from switchboard_voice_runtime.settings import Settings, TwilioSettings
 from switchboard_voice_runtime.testing.tenants import publish_snapshot
 
-TEST_REDIS_URL = "redis://127.0.0.1:6379/2"
+TEST_REDIS_URL = redis_url(2)
 TEST_KEYS = "k1:" + "B" * 43 + "="
 
 Publish = Callable[..., Awaitable[TenantRuntimeConfig]]

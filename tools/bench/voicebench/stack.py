@@ -14,9 +14,10 @@ from pathlib import Path
 import httpx
 
 from switchboard_callsim import CallReport, Scenario, run_call
+from switchboard_common.test_endpoints import redis_url
 
 REPO = Path(__file__).resolve().parents[3]
-REDIS_URL = "redis://127.0.0.1:6379/5"
+REDIS_URL = redis_url(5)
 AUTH_TOKEN = "bench-twilio-auth-token"  # noqa: S105 - a local bench runtime's token
 ACCOUNT_SID = "AC" + "5" * 32
 _CLOCK_TICKS_HZ = os.sysconf("SC_CLK_TCK")

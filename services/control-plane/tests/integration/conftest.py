@@ -13,6 +13,12 @@ import pytest
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
+from switchboard_common.test_endpoints import (
+    database_name,
+    database_url,
+    postgres_server_url,
+    redis_url,
+)
 from switchboard_control_plane.app import create_app
 from switchboard_control_plane.db.migrate import upgrade
 from switchboard_control_plane.db.models import Base
@@ -20,10 +26,10 @@ from switchboard_control_plane.settings import DEV_BOOTSTRAP_ADMIN_KEY, Settings
 
 pytestmark = pytest.mark.integration
 
-SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-TEST_DB = "switchboard_cp_test"
-DATABASE_URL = f"postgresql+asyncpg://postgres@127.0.0.1:5432/{TEST_DB}"
-REDIS_URL = "redis://127.0.0.1:6379/1"
+SERVER_URL = postgres_server_url()
+TEST_DB = database_name("switchboard_cp_test")
+DATABASE_URL = database_url("switchboard_cp_test")
+REDIS_URL = redis_url(1)
 ADMIN = {"Authorization": f"Bearer {DEV_BOOTSTRAP_ADMIN_KEY}"}
 
 

@@ -15,6 +15,7 @@ from redis.asyncio import Redis
 
 from switchboard_common.kafka_sink import KafkaCallEventSink, KafkaEventProducer, KafkaSettings
 from switchboard_common.kafka_testing import TansuBroker, start_tansu
+from switchboard_common.test_endpoints import database_name, database_url, redis_url
 from switchboard_control_plane.db.migrate import upgrade
 from tests.integration.builders import ok, tenant
 from tests.integration.conftest import (
@@ -28,9 +29,9 @@ from tests.integration.test_calls import call_events, wait_for_call
 
 pytestmark = pytest.mark.integration
 
-KAFKA_DB = "switchboard_cp_kafka"
-KAFKA_DATABASE_URL = f"postgresql+asyncpg://postgres@127.0.0.1:5432/{KAFKA_DB}"
-REDIS_URL = "redis://127.0.0.1:6379/7"
+KAFKA_DB = database_name("switchboard_cp_kafka")
+KAFKA_DATABASE_URL = database_url("switchboard_cp_kafka")
+REDIS_URL = redis_url(7)
 DEADLINE_S = 30.0
 
 

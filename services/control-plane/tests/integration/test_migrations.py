@@ -13,13 +13,14 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from switchboard_common.test_endpoints import database_name, database_url
 from switchboard_control_plane.db.migrate import downgrade, upgrade
 from switchboard_control_plane.db.models import Base
 from tests.integration.conftest import drop_database, ensure_database
 
 pytestmark = pytest.mark.integration
-DB = "switchboard_cp_migrations"
-URL = f"postgresql+asyncpg://postgres@127.0.0.1:5432/{DB}"
+DB = database_name("switchboard_cp_migrations")
+URL = database_url("switchboard_cp_migrations")
 
 
 @pytest.fixture

@@ -9,18 +9,19 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 
+from switchboard_common.test_endpoints import database_name, database_url
 from switchboard_control_plane.app import create_app
 from tests.integration.conftest import ADMIN, REDIS_URL, ensure_database, make_settings
 
 pytestmark = pytest.mark.integration
-FUZZ_DB = "switchboard_cp_fuzz"
+FUZZ_DB = database_name("switchboard_cp_fuzz")
 EXAMPLES_PER_OPERATION = 4
 
 
 def test_no_operation_answers_5xx() -> None:
     """Every operation, fed generated and example inputs as a platform admin, stays below 500."""
     asyncio.run(ensure_database(FUZZ_DB, fresh=True))
-    url = f"postgresql+asyncpg://postgres@127.0.0.1:5432/{FUZZ_DB}"
+    url = database_url("switchboard_cp_fuzz")
     app = create_app(
         make_settings(url, redis_url=REDIS_URL, run_workers=False, migrate_on_start=True)
     )

@@ -10,13 +10,14 @@ import pytest
 from redis.asyncio import Redis
 
 from switchboard_common.app_testing import running_client
+from switchboard_common.test_endpoints import redis_url
 from switchboard_tts.app import create_app
 from switchboard_tts.engines.registry import EngineRegistry
 from switchboard_tts.settings import Settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.models]
 
-REDIS_URL = "redis://127.0.0.1:6379/3"
+REDIS_URL = redis_url(3)
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from switchboard_callsim import CallReport, FakeTwilioRest, Scenario, load_scena
 from switchboard_callsim.events import OnEvent
 from switchboard_common.app_testing import ServedApp, start_serving
 from switchboard_common.contract import Keyring
+from switchboard_common.test_endpoints import redis_url
 from switchboard_stt.app import create_app as create_stt_app
 from switchboard_stt.settings import Settings as SttSettings
 from switchboard_tts.app import create_app as create_tts_app
@@ -34,7 +35,7 @@ from .tenants import SCENARIOS
 AUTH_TOKEN = "e2e-twilio-auth-token"
 ACCOUNT_SID = "AC" + "6" * 32
 PUBLIC_BASE_URL = "https://voice.e2e.test"
-REDIS_URL = "redis://127.0.0.1:6379/6"
+REDIS_URL = redis_url(6)
 RUNTIME_KEYS = "k1:" + "E" * 43 + "="
 READY_TIMEOUT_S = 180.0
 

@@ -19,6 +19,7 @@ from redis.asyncio import Redis
 from websockets.asyncio.client import ClientConnection, connect
 
 from switchboard_common.contract import TenantRuntimeConfig
+from switchboard_common.test_endpoints import redis_url
 from switchboard_voice_runtime.telephony import twilio
 
 pytestmark = pytest.mark.integration
@@ -122,7 +123,7 @@ async def _start_runtime(tmp_path: Path, drain_timeout_s: float) -> RuntimeProce
     env = {
         **os.environ,
         "VOICE_RUNTIME_PUBLIC_BASE_URL": "https://voice.test",
-        "VOICE_RUNTIME_REDIS_URL": "redis://127.0.0.1:6379/2",
+        "VOICE_RUNTIME_REDIS_URL": redis_url(2),
         "VOICE_RUNTIME_TWILIO__AUTH_TOKEN": PLATFORM_TOKEN,
         "VOICE_RUNTIME_DRAIN_TIMEOUT_S": str(drain_timeout_s),
         "VOICE_RUNTIME_CALL_TOKEN_SECRET": "drain-test-secret-0123456789abcdef0123",

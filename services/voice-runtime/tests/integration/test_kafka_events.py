@@ -16,13 +16,14 @@ from redis.asyncio import Redis
 from switchboard_common.contract import CallEnded, CallStarted, keys, parse_call_event
 from switchboard_common.kafka_sink import KafkaSettings, UsageRecord
 from switchboard_common.kafka_testing import TansuBroker, read_records, start_tansu
+from switchboard_common.test_endpoints import redis_url
 from switchboard_voice_runtime.app import create_app
 from switchboard_voice_runtime.runtime import Runtime
 from switchboard_voice_runtime.settings import Settings
 
 pytestmark = pytest.mark.integration
 
-REDIS_URL = "redis://127.0.0.1:6379/7"
+REDIS_URL = redis_url(8)
 DEADLINE_S = 30.0
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 
