@@ -17,4 +17,4 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-uv run --locked python tools/demo/run_demo.py "$@"
+"${UV:-$PWD/tools/dev/uv.sh}" run --locked python tools/demo/run_demo.py "$@"

@@ -3,6 +3,7 @@
 # in .run/pids), logs in .run/logs. Usage: stack.sh up|down|status
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+UV="${UV:-$PWD/tools/dev/uv.sh}"
 RUN_DIR=.run
 PIDS=$RUN_DIR/pids
 LOGS=$RUN_DIR/logs
@@ -24,7 +25,7 @@ up() {
   for svc in "${ORDER[@]}"; do
     if alive "$svc"; then echo "$svc already running (pid $(cat "$PIDS/$svc.pid"))"; continue; fi
     if healthy "$svc"; then echo "port ${PORTS[$svc]} is taken by another process" >&2; exit 1; fi
-    setsid nohup uv run --locked "switchboard-$svc" >>"$LOGS/$svc.log" 2>&1 < /dev/null &
+    setsid nohup "$UV" run --locked "switchboard-$svc" >>"$LOGS/$svc.log" 2>&1 < /dev/null &
     echo $! >"$PIDS/$svc.pid"
   done
   for svc in "${ORDER[@]}"; do
