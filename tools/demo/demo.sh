@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source tools/dev/stack_env.sh
 started=0
-if ! bash tools/dev/stack.sh status | grep -q "running"; then
+if ! bash tools/dev/stack.sh running; then
   bash tools/dev/stack.sh up
   started=1
 fi

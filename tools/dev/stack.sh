@@ -2,7 +2,7 @@
 # Starts or stops the four services in the background; `down` stops only what `up` started (pids
 # in .run/pids), logs in .run/logs. SWITCHBOARD_STACK=N (0-5) runs stack N beside the others on its
 # own ports, database and Redis database (tools/dev/stack_env.sh); `env` prints what a stack uses.
-# Usage: stack.sh up|down|status|env
+# Usage: stack.sh up|down|status|running|env
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source tools/dev/stack_env.sh
@@ -62,13 +62,19 @@ status() {
   done
 }
 
+# Exit status 0 when a service `up` started for this stack still runs.
+running() {
+  for svc in "${ORDER[@]}"; do alive "$svc" && return 0; done
+  return 1
+}
+
 print_env() {
   echo "SWITCHBOARD_STACK=$SWITCHBOARD_STACK"
   for name in "${STACK_ENV_NAMES[@]}"; do echo "$name=${!name}"; done
 }
 
 case "${1:-}" in
-  up | down | status) "$1" ;;
+  up | down | status | running) "$1" ;;
   env) print_env ;;
-  *) echo "usage: stack.sh up|down|status|env" >&2; exit 2 ;;
+  *) echo "usage: stack.sh up|down|status|running|env" >&2; exit 2 ;;
 esac

@@ -127,7 +127,8 @@ def test_a_stack_number_out_of_range_is_refused_with_a_clear_message(stack: str)
 
 
 def test_status_and_down_act_only_on_their_own_stack(tmp_path: Path) -> None:
-    """A process `up` started for stack 1 is invisible to stack 2's status and survives its down."""
+    """A process `up` started for stack 1 is invisible to stack 2 (status, running) and survives
+    its down; stack 1's down stops it."""
     shutil.copytree(
         REPO / "tools/dev", tmp_path / "tools/dev", ignore=shutil.ignore_patterns("tests")
     )
@@ -137,20 +138,22 @@ def test_status_and_down_act_only_on_their_own_stack(tmp_path: Path) -> None:
         pids.mkdir(parents=True)
         (pids / "stt.pid").write_text(f"{service.pid}\n")
 
-        def stack_sh(stack: str, command: str) -> str:
-            result = subprocess.run(  # noqa: S603 - fixed argv
+        def stack_sh(stack: str, command: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(  # noqa: S603 - fixed argv
                 ["bash", "tools/dev/stack.sh", command],  # noqa: S607
                 cwd=tmp_path, env=_clean_env(SWITCHBOARD_STACK=stack),
-                capture_output=True, text=True, check=True,
+                capture_output=True, text=True,
             )  # fmt: skip
-            return result.stdout
 
-        assert "running" not in stack_sh("2", "status")
-        assert f"running (pid {service.pid})" in stack_sh("1", "status")
+        assert "running" not in stack_sh("2", "status").stdout
+        assert stack_sh("2", "running").returncode == 1
+        assert f"running (pid {service.pid})" in stack_sh("1", "status").stdout
+        assert stack_sh("1", "running").returncode == 0
         stack_sh("2", "down")
         assert service.poll() is None
-        assert "stt stopped" in stack_sh("1", "down")
+        assert "stt stopped" in stack_sh("1", "down").stdout
         assert service.wait(timeout=10) == -signal.SIGTERM
+        assert stack_sh("1", "running").returncode == 1
     finally:
         if service.poll() is None:
             service.kill()
