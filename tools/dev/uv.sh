@@ -2,8 +2,9 @@
 # Runs the pinned uv with the given arguments (`tools/dev/uv.sh sync --locked`), installing it first
 # when missing: a `uv` on PATH is used only at exactly the pinned version; otherwise the pinned uv is
 # installed from PyPI with pip into a private venv (.run/tools/uv-venv, or SWITCHBOARD_UV_VENV),
-# which also works where the system Python refuses `pip install` (PEP 668). `tools/dev/uv.sh --which`
-# prints the uv it would run. Every Makefile target and .ci/run go through this script.
+# which also works where the system Python refuses `pip install` (PEP 668); the venv is made with
+# `python3` on PATH, or PYTHON. `tools/dev/uv.sh --which` prints the uv it would run. Every Makefile
+# target and .ci/run go through this script.
 set -euo pipefail
 
 UV_VERSION=0.13.8
