@@ -1,7 +1,10 @@
 # Switchboard's developer interface. `make` lists the targets.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-UV ?= uv
+# The pinned uv: tools/dev/uv.sh installs it on first use (into .run/tools/uv-venv) and runs it;
+# the scripts that targets call use the same one. `make UV=/path/to/uv ...` picks another.
+UV ?= $(CURDIR)/tools/dev/uv.sh
+export UV
 RUN_DIR := .run
 SERVICES := control-plane voice-runtime stt tts
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # `make demo`: start the stack (unless it already runs), publish the demo tenant through the control
 # plane's API, place the scripted call with the simulator, print the turns and latencies, then stop
-# what it started (keep it with SWITCHBOARD_DEMO_KEEP_RUNNING=1).
+# what it started (keep it with SWITCHBOARD_DEMO_KEEP_RUNNING=1). SWITCHBOARD_STACK=N calls stack N.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tools/dev/stack_env.sh
 started=0
-if ! bash tools/dev/stack.sh status | grep -q "running"; then
+if ! bash tools/dev/stack.sh running; then
   bash tools/dev/stack.sh up
   started=1
 fi
@@ -13,8 +14,9 @@ cleanup() {
   if [ "$started" = 1 ] && [ "${SWITCHBOARD_DEMO_KEEP_RUNNING:-0}" != 1 ]; then
     bash tools/dev/stack.sh down
   elif [ "$started" = 1 ]; then
-    echo "The stack keeps running (make down stops it)."
+    prefix=""; [ "$SWITCHBOARD_STACK" = 0 ] || prefix="SWITCHBOARD_STACK=$SWITCHBOARD_STACK "
+    echo "The stack keeps running (${prefix}make down stops it)."
   fi
 }
 trap cleanup EXIT
-uv run --locked python tools/demo/run_demo.py "$@"
+"${UV:-$PWD/tools/dev/uv.sh}" run --locked python tools/demo/run_demo.py "$@"

@@ -1,7 +1,8 @@
 """The demo call: publish a demo tenant through the control plane, call it, print what happened.
 
-Run through ``make demo`` (which starts the stack). Talks to the services on their default ports;
-every URL and credential can be overridden with the same environment variables the services read.
+Run through ``make demo`` (which starts the stack). Talks to the services of the stack that
+tools/dev/stack_env.sh describes (``SWITCHBOARD_STACK``; the default ports without it); every URL
+and credential can be overridden with the same environment variables the services read.
 With ``SWITCHBOARD_DEMO_LLM_MODEL`` (a litellm model string) and ``SWITCHBOARD_DEMO_LLM_API_KEY``
 set, the agent thinks with that LLM; otherwise it uses the built-in brain.
 """
@@ -29,7 +30,7 @@ from switchboard_callsim.report import CallReport
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "tools/callsim/scenarios"
-OUT_DIR = ROOT / ".run/demo"
+OUT_DIR = Path(os.environ.get("SWITCHBOARD_DEMO_OUT_DIR") or ROOT / ".run/demo")
 TENANT_NAME = "Bright Smile Dental (demo)"
 AGENT_NAME = "Front desk"
 LLM_SECRET = "demo-llm-key"  # noqa: S105  (the secret's name, not its value)

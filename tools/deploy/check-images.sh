@@ -4,6 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
+uv="${UV:-$root/tools/dev/uv.sh}"  # the pinned uv (tools/dev/uv.sh), or the one make passes
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
@@ -22,7 +23,7 @@ for image in "${images[@]}"; do
   grep -q -- "--package $package" "$dockerfile" || { echo "FAIL $dockerfile does not install $package"; status=1; continue; }
   env_dir="$scratch/$service"
   echo "== $service: uv sync --locked --no-editable --no-default-groups --package $package"
-  if ! UV_PROJECT_ENVIRONMENT="$env_dir" uv sync --quiet --locked --no-editable --no-default-groups \
+  if ! UV_PROJECT_ENVIRONMENT="$env_dir" "$uv" sync --quiet --locked --no-editable --no-default-groups \
       --package "$package"; then
     echo "FAIL $service: uv sync"; status=1; continue
   fi

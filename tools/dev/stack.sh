@@ -1,20 +1,18 @@
 #!/usr/bin/env bash
 # Starts or stops the four services in the background; `down` stops only what `up` started (pids
-# in .run/pids), logs in .run/logs. Usage: stack.sh up|down|status
+# in .run/pids), logs in .run/logs. SWITCHBOARD_STACK=N (0-5) runs stack N beside the others on its
+# own ports, database and Redis database (tools/dev/stack_env.sh); `env` prints what a stack uses.
+# Usage: stack.sh up|down|status|running|env
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-RUN_DIR=.run
+source tools/dev/stack_env.sh
+UV="${UV:-$PWD/tools/dev/uv.sh}"
+RUN_DIR=$STACK_RUN_DIR
 PIDS=$RUN_DIR/pids
 LOGS=$RUN_DIR/logs
-declare -A PORTS=([control-plane]=8080 [voice-runtime]=8081 [stt]=8082 [tts]=8083)
+declare -A PORTS=([control-plane]=$CONTROL_PLANE_PORT [voice-runtime]=$VOICE_RUNTIME_PORT
+  [stt]=$STT_PORT [tts]=$TTS_PORT)
 ORDER=(stt tts control-plane voice-runtime)
-
-# A development stack: the runtime's carrier REST calls (hang-up, transfer) go to the local fake
-# carrier the demo and the simulator serve on 8099, TTS shares its phrase cache through Redis,
-# and recordings land under .run/.
-export VOICE_RUNTIME_TWILIO__API_BASE="${VOICE_RUNTIME_TWILIO__API_BASE:-http://127.0.0.1:8099}"
-export TTS_REDIS_URL="${TTS_REDIS_URL:-redis://127.0.0.1:6379/0}"
-export VOICE_RUNTIME_RECORDINGS_DIR="${VOICE_RUNTIME_RECORDINGS_DIR:-$PWD/$RUN_DIR/recordings}"
 
 alive() { [ -f "$PIDS/$1.pid" ] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
 healthy() { curl -fsS -m 2 "http://127.0.0.1:${PORTS[$1]}/healthz" >/dev/null 2>&1; }
@@ -23,8 +21,12 @@ up() {
   mkdir -p "$PIDS" "$LOGS"
   for svc in "${ORDER[@]}"; do
     if alive "$svc"; then echo "$svc already running (pid $(cat "$PIDS/$svc.pid"))"; continue; fi
-    if healthy "$svc"; then echo "port ${PORTS[$svc]} is taken by another process" >&2; exit 1; fi
-    setsid nohup uv run --locked "switchboard-$svc" >>"$LOGS/$svc.log" 2>&1 < /dev/null &
+    if healthy "$svc"; then
+      echo "port ${PORTS[$svc]} is taken by another process (another stack there? give this one" \
+        "its own number: SWITCHBOARD_STACK=1 make up)" >&2
+      exit 1
+    fi
+    setsid nohup "$UV" run --locked "switchboard-$svc" >>"$LOGS/$svc.log" 2>&1 < /dev/null &
     echo $! >"$PIDS/$svc.pid"
   done
   for svc in "${ORDER[@]}"; do
@@ -52,6 +54,7 @@ down() {
 }
 
 status() {
+  echo "stack $SWITCHBOARD_STACK (SWITCHBOARD_STACK), pids and logs in $RUN_DIR"
   for svc in "${ORDER[@]}"; do
     if alive "$svc"; then state="running (pid $(cat "$PIDS/$svc.pid"))"; else state="not started"; fi
     if healthy "$svc"; then health=healthy; else health="no answer"; fi
@@ -59,4 +62,19 @@ status() {
   done
 }
 
-"${1:?usage: stack.sh up|down|status}"
+# Exit status 0 when a service `up` started for this stack still runs.
+running() {
+  for svc in "${ORDER[@]}"; do alive "$svc" && return 0; done
+  return 1
+}
+
+print_env() {
+  echo "SWITCHBOARD_STACK=$SWITCHBOARD_STACK"
+  for name in "${STACK_ENV_NAMES[@]}"; do echo "$name=${!name}"; done
+}
+
+case "${1:-}" in
+  up | down | status | running) "$1" ;;
+  env) print_env ;;
+  *) echo "usage: stack.sh up|down|status|running|env" >&2; exit 2 ;;
+esac
