@@ -52,16 +52,18 @@ class MediaCall:
         data = message.get("text") or message.get("bytes") or ""
         try:
             frame = twilio.parse_frame(data)
-        except twilio.FrameError:
-            self._reject_frame("malformed")
-            return twilio.Unknown("malformed")
+        except twilio.FrameError as exc:
+            self._reject_frame(exc.reason)
+            return twilio.Unknown(exc.reason)
         if isinstance(frame, twilio.Media) and len(frame.payload) > MAX_MEDIA_PAYLOAD_BYTES:
             self._reject_frame("oversized")
             return twilio.Unknown("oversized")
         return frame
 
     def _reject_frame(self, reason: str) -> None:
+        """Counts and logs a frame that is skipped; the call goes on."""
         self._runtime.metrics.media_frames_rejected.labels(reason).inc()
+        logger.warning("media.frame_rejected", extra={"fields": {"reason": reason}})
 
     async def wait_for_start(self) -> bool:
         """Reads until the start frame and admits the call; False when the socket closed first."""

@@ -193,3 +193,32 @@ def test_formats_outbound_media_mark_and_clear() -> None:
         "mark": {"name": "t1-s2"},
     }
     assert json.loads(twilio.clear_frame("MZ1")) == {"event": "clear", "streamSid": "MZ1"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 30_000 + "]" * 30_000,
+        '{"event": "media", "media": ' + '{"a": ' * 5_000 + "1" + "}" * 5_000 + "}",
+        ('{"event": "mark", "mark": {"name": "x"}, "junk": ' + "[" * 20_000).encode(),
+    ],
+)
+def test_deeply_nested_frames_are_refused_before_parsing(text: str | bytes) -> None:
+    with pytest.raises(twilio.FrameError) as refused:
+        twilio.parse_frame(text)
+    assert refused.value.reason == "too_deep"
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
+    name = '[{"\\"' * 50
+    frame = twilio.parse_frame(
+        _frame({"event": "mark", "streamSid": "MZ1", "mark": {"name": name}})
+    )
+    assert frame == twilio.Mark("MZ1", name)
+
+
+def test_a_frame_over_the_size_bound_is_refused() -> None:
+    text = _frame({"event": "mark", "mark": {"name": "x" * twilio.MAX_FRAME_BYTES}})
+    with pytest.raises(twilio.FrameError) as refused:
+        twilio.parse_frame(text)
+    assert refused.value.reason == "oversized"
