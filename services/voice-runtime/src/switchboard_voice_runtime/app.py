@@ -15,9 +15,10 @@ from switchboard_common.service import create_service_app
 from switchboard_common.telemetry import tracer
 from switchboard_voice_runtime.api import twilio_media, twilio_voice
 from switchboard_voice_runtime.call.ports import EventSink
-from switchboard_voice_runtime.call_token import CallTokenSigner
+from switchboard_voice_runtime.call_token import CallTokenGuard, CallTokenSigner
 from switchboard_voice_runtime.calls import CallRegistry, Drain
 from switchboard_voice_runtime.capacity import CapacityManager
+from switchboard_voice_runtime.carrier_calls import CarrierCallLedger
 from switchboard_voice_runtime.config_cache import ConfigCache
 from switchboard_voice_runtime.event_sink import FanOutEventSink, RedisEventSink
 from switchboard_voice_runtime.metrics import RuntimeMetrics
@@ -71,6 +72,8 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
             http=http,
             metrics=metrics,
             tokens=signer,
+            token_guard=CallTokenGuard(redis, settings.call_token_ttl_s),
+            carrier_calls=CarrierCallLedger(redis),
             services=services,
             session_factory=session_factory,
             calls=calls,

@@ -18,9 +18,10 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from switchboard_common.contract import AgentConfig, DidRoute, TenantRuntimeConfig
 from switchboard_voice_runtime.call.ports import EventSink
-from switchboard_voice_runtime.call_token import CallTokenSigner
+from switchboard_voice_runtime.call_token import CallTokenGuard, CallTokenSigner
 from switchboard_voice_runtime.calls import CallRegistry, Drain, SessionFactory
 from switchboard_voice_runtime.capacity import CapacityManager
+from switchboard_voice_runtime.carrier_calls import CarrierCallLedger
 from switchboard_voice_runtime.config_cache import ConfigCache, ConfigUnavailableError
 from switchboard_voice_runtime.metrics import RuntimeMetrics
 from switchboard_voice_runtime.settings import Settings
@@ -88,6 +89,8 @@ class Runtime:
     http: httpx.AsyncClient
     metrics: RuntimeMetrics
     tokens: CallTokenSigner
+    token_guard: CallTokenGuard
+    carrier_calls: CarrierCallLedger
     services: Prewarmer
     session_factory: SessionFactory
     calls: CallRegistry

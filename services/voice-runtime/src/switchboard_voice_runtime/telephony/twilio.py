@@ -102,6 +102,10 @@ def say_hangup_twiml(message: str) -> str:
     return _response(f"<Say>{escape(message)}</Say>", "<Hangup/>")
 
 
+def hangup_twiml() -> str:
+    return _response("<Hangup/>")
+
+
 def reject_twiml(reason: str = "busy") -> str:
     return _response(f"<Reject reason={_attr(reason)}/>")
 

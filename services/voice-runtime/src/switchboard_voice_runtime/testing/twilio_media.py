@@ -22,7 +22,6 @@ from switchboard_voice_runtime.telephony import twilio
 
 PLATFORM_TOKEN = "platform-auth-token"  # noqa: S105
 MEDIA_URL = "wss://voice.test/telephony/twilio/media"
-VOICE_URL = "https://voice.test/telephony/twilio/voice"
 NUMBER = "+15550001000"
 CALL_SID = "CA" + "1" * 32
 
@@ -115,23 +114,36 @@ class MediaHarness:
         self.created.set()
         return session
 
-    async def call_token(self, call_sid: str = CALL_SID) -> str:
-        """The call token of the voice webhook's ``<Connect><Stream>`` answer."""
+    async def voice(self, call_sid: str = CALL_SID) -> httpx.Response:
+        """Posts the signed voice webhook of a call to NUMBER."""
         params = {
             "CallSid": call_sid,
             "AccountSid": "AC" + "0" * 32,
             "From": "+15559990000",
             "To": NUMBER,
         }
-        signature = twilio.compute_signature(PLATFORM_TOKEN, VOICE_URL, list(params.items()))
-        response = await self.client.post(
-            "/telephony/twilio/voice",
+        return await self._post_signed("/telephony/twilio/voice", params)
+
+    async def status(self, call_sid: str, status: str) -> httpx.Response:
+        """Posts the signed status callback of a call."""
+        params = {"CallSid": call_sid, "To": NUMBER, "CallStatus": status}
+        return await self._post_signed("/telephony/twilio/status", params)
+
+    async def _post_signed(self, path: str, params: dict[str, str]) -> httpx.Response:
+        url = "https://voice.test" + path
+        signature = twilio.compute_signature(PLATFORM_TOKEN, url, list(params.items()))
+        return await self.client.post(
+            path,
             content=urlencode(params),
             headers={
                 "content-type": "application/x-www-form-urlencoded",
                 twilio.SIGNATURE_HEADER: signature,
             },
         )
+
+    async def call_token(self, call_sid: str = CALL_SID) -> str:
+        """The call token of the voice webhook's ``<Connect><Stream>`` answer."""
+        response = await self.voice(call_sid)
         match = re.search(r'name="call_token" value="([^"]+)"', response.text)
         assert match is not None, response.text
         return match.group(1)
@@ -141,10 +153,13 @@ class MediaHarness:
         signature = twilio.compute_signature(token, MEDIA_URL, [])
         return connect(ws_url, additional_headers={twilio.SIGNATURE_HEADER: signature})
 
-    async def session(self) -> FakeSession:
+    async def session(self, number: int = 1) -> FakeSession:
+        """The ``number``-th session this runtime built, once it exists (5 s at most)."""
         async with asyncio.timeout(5):
-            await self.created.wait()
-        return self.sessions[-1]
+            while len(self.sessions) < number:
+                self.created.clear()
+                await self.created.wait()
+        return self.sessions[number - 1]
 
 
 def start_frame(token: str, call_sid: str = CALL_SID) -> str:

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
+import logging
 from collections.abc import Awaitable, Callable
 
 import pytest
 from websockets.asyncio.client import ClientConnection
 
 from switchboard_common.contract import TenantRuntimeConfig
+from switchboard_voice_runtime.api.twilio_media import APOLOGY_MARK
+from switchboard_voice_runtime.call.phrases import APOLOGY_TROUBLE, builtin_audio
+from switchboard_voice_runtime.call_token import CallClaims, CallTokenSigner
+from switchboard_voice_runtime.testing.redis_server import free_port
 from switchboard_voice_runtime.testing.twilio_media import (
+    CALL_SID,
+    NUMBER,
     MediaHarness,
     media_frame,
     start_frame,
@@ -79,3 +87,53 @@ async def test_a_deeply_nested_frame_before_start_does_not_stop_the_call_startin
         await ws.send(stop_frame())
         await _wait_closed(ws)
     assert session.reason == "caller_hangup"
+
+
+async def test_a_call_token_used_on_one_replica_is_refused_on_another(
+    start_runtime: StartRuntime, publish: Publish
+) -> None:
+    await publish()
+    first, second = await start_runtime(), await start_runtime()
+    token = await first.call_token()
+    async with first.socket() as ws:
+        await ws.send(start_frame(token))
+        session = await first.session()
+        await ws.recv()
+        async with second.socket() as replay:
+            await replay.send(start_frame(token))
+            await _wait_closed(replay)
+        assert second.sessions == []
+        assert not session.ended
+        await ws.send(stop_frame())
+        await _wait_closed(ws)
+    assert len(first.sessions) == 1
+
+
+async def _read_apology(ws: ClientConnection) -> bytes:
+    """The audio sent before the apology's mark; the mark is echoed as Twilio does."""
+    audio = b""
+    async with asyncio.timeout(5):
+        while True:
+            frame = json.loads(await ws.recv())
+            if frame["event"] == "mark":
+                assert frame["mark"]["name"] == APOLOGY_MARK
+                await ws.send(json.dumps(frame))
+                return audio
+            audio += base64.b64decode(frame["media"]["payload"])
+
+
+async def test_with_redis_unreachable_the_token_is_refused_and_the_caller_hears_an_apology(
+    start_runtime: StartRuntime, caplog: pytest.LogCaptureFixture
+) -> None:
+    runtime = await start_runtime(redis_url=f"redis://127.0.0.1:{free_port()}/0")
+    claims = CallClaims("c1", "t1", "a1", "n0", CALL_SID, "AC" + "0" * 32, "+15559990000", NUMBER)
+    token = CallTokenSigner("test-call-token-secret-0123456789abcdef", 30).issue(claims)
+    with caplog.at_level(logging.WARNING, logger="switchboard_voice_runtime.api.twilio_media"):
+        async with runtime.socket() as ws:
+            await ws.send(start_frame(token))
+            assert await _read_apology(ws) == builtin_audio(APOLOGY_TROUBLE)
+            await _wait_closed(ws)
+    assert runtime.sessions == []
+    rejected = [r for r in caplog.records if r.getMessage() == "media.start_rejected"]
+    reasons = [getattr(record, "fields", {}).get("reason") for record in rejected]
+    assert reasons == ["the replay guard is unavailable"]
