@@ -8,6 +8,8 @@ import logging
 from fastapi import APIRouter, WebSocket
 from starlette.websockets import WebSocketState
 
+from switchboard_common.audio.formats import TELEPHONY_MULAW
+from switchboard_common.audio.framing import FrameSplitter
 from switchboard_voice_runtime.api.media_call import MediaCall, StartRejectedError
 from switchboard_voice_runtime.api.media_sink import TwilioMediaSink
 from switchboard_voice_runtime.call.phrases import APOLOGY_TROUBLE, builtin_audio
@@ -20,8 +22,6 @@ START_TIMEOUT_S = 10.0
 APOLOGY_MARK = "refused-apology"
 APOLOGY_GRACE_S = 2.0
 """How long past the apology's own length the carrier may take to echo its mark."""
-_FRAME_BYTES = 160
-_ULAW_BYTES_PER_S = 8000
 _POLICY_VIOLATION = 1008
 
 router = APIRouter(prefix="/telephony/twilio", tags=["telephony"])
@@ -68,11 +68,15 @@ async def _apologize(call: MediaCall, websocket: WebSocket) -> None:
     if audio is None or call.stream_sid is None:
         return
     sink = TwilioMediaSink(websocket, call.stream_sid)
+    splitter = FrameSplitter(TELEPHONY_MULAW)
+    frames = splitter.push(audio)
+    last = splitter.flush(pad_byte=0xFF)  # mu-law silence
+    duration_s = TELEPHONY_MULAW.ms_for_bytes(len(audio)) / 1000
     try:
-        for offset in range(0, len(audio), _FRAME_BYTES):
-            await sink.send_audio(audio[offset : offset + _FRAME_BYTES])
+        for frame in [*frames, *([last] if last is not None else [])]:
+            await sink.send_audio(frame)
         await sink.send_mark(APOLOGY_MARK)
-        async with asyncio.timeout(len(audio) / _ULAW_BYTES_PER_S + APOLOGY_GRACE_S):
+        async with asyncio.timeout(duration_s + APOLOGY_GRACE_S):
             await call.wait_for_mark(APOLOGY_MARK)
     except (ConnectionError, TimeoutError):
         logger.info("media.apology_cut_short")

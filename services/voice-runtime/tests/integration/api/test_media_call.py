@@ -120,7 +120,9 @@ async def _read_apology(ws: ClientConnection) -> bytes:
                 assert frame["mark"]["name"] == APOLOGY_MARK
                 await ws.send(json.dumps(frame))
                 return audio
-            audio += base64.b64decode(frame["media"]["payload"])
+            payload = base64.b64decode(frame["media"]["payload"])
+            assert len(payload) == 160  # 20 ms frames
+            audio += payload
 
 
 async def test_with_redis_unreachable_the_token_is_refused_and_the_caller_hears_an_apology(
@@ -132,7 +134,9 @@ async def test_with_redis_unreachable_the_token_is_refused_and_the_caller_hears_
     with caplog.at_level(logging.WARNING, logger="switchboard_voice_runtime.api.twilio_media"):
         async with runtime.socket() as ws:
             await ws.send(start_frame(token))
-            assert await _read_apology(ws) == builtin_audio(APOLOGY_TROUBLE)
+            heard, apology = await _read_apology(ws), builtin_audio(APOLOGY_TROUBLE)
+            assert apology is not None and heard[: len(apology)] == apology
+            assert set(heard[len(apology) :]) <= {0xFF}  # the last frame padded with silence
             await _wait_closed(ws)
     assert runtime.sessions == []
     rejected = [r for r in caplog.records if r.getMessage() == "media.start_rejected"]
