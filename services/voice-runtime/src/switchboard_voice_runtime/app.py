@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 from prometheus_client import CollectorRegistry
-from redis.asyncio import Redis
 
 from switchboard_common.contract import Keyring
 from switchboard_common.kafka_sink import KafkaCallEventSink, KafkaEventProducer
@@ -16,13 +15,14 @@ from switchboard_common.service import create_service_app
 from switchboard_common.telemetry import tracer
 from switchboard_voice_runtime.api import twilio_media, twilio_voice
 from switchboard_voice_runtime.call.ports import EventSink
-from switchboard_voice_runtime.call_token import CallTokenSigner
+from switchboard_voice_runtime.call_token import CallTokenGuard, CallTokenSigner
 from switchboard_voice_runtime.calls import CallRegistry, Drain
 from switchboard_voice_runtime.capacity import CapacityManager
+from switchboard_voice_runtime.carrier_calls import CarrierCallLedger
 from switchboard_voice_runtime.config_cache import ConfigCache
 from switchboard_voice_runtime.event_sink import FanOutEventSink, RedisEventSink
 from switchboard_voice_runtime.metrics import RuntimeMetrics
-from switchboard_voice_runtime.runtime import Runtime
+from switchboard_voice_runtime.runtime import Runtime, connect_redis
 from switchboard_voice_runtime.settings import Settings
 from switchboard_voice_runtime.wiring import CallCore, default_call_core
 
@@ -53,7 +53,7 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        redis = Redis.from_url(settings.redis_url, socket_connect_timeout=1.0, socket_timeout=2.0)
+        redis = connect_redis(settings.redis_url)
         http = httpx.AsyncClient(
             timeout=httpx.Timeout(5.0), limits=httpx.Limits(max_connections=200)
         )
@@ -72,6 +72,8 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
             http=http,
             metrics=metrics,
             tokens=signer,
+            token_guard=CallTokenGuard(redis, settings.call_token_ttl_s),
+            carrier_calls=CarrierCallLedger(redis),
             services=services,
             session_factory=session_factory,
             calls=calls,

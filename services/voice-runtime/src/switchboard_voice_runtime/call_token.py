@@ -6,6 +6,9 @@ import time
 from dataclasses import dataclass
 
 import jwt
+from redis.asyncio import Redis
+
+from switchboard_common.contract import keys
 
 _ALGORITHM = "HS256"
 _AUDIENCE = "switchboard-media"
@@ -83,3 +86,27 @@ class CallTokenSigner:
             )
         except KeyError as exc:
             raise CallTokenError("the call token lacks a claim") from exc
+
+
+class CallTokenGuard:
+    """Single use of call tokens across every runtime replica: the first use of a call's token
+    sets its key in Redis (SET NX) for the token's lifetime; any later use, on any replica, is
+    refused.
+
+    Fails closed: when Redis cannot be asked, ``claim`` raises (RedisError) and the caller must
+    refuse the token, since another replica may already have used it.
+    """
+
+    def __init__(self, redis: Redis, ttl_s: int) -> None:
+        self._redis = redis
+        self._ttl_s = ttl_s
+
+    async def claim(self, call_id: str) -> bool:
+        """True the first time a token of ``call_id`` is used; False for every use after.
+
+        The key lives ``ttl_s`` (the tokens' lifetime) from now: every token of the call was
+        issued no later than now, with the first issue time (see the voice webhook), so each
+        expires before its key does.
+        """
+        first = await self._redis.set(keys.call_token_key(call_id), b"1", nx=True, ex=self._ttl_s)
+        return bool(first)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -47,11 +46,10 @@ class RegisteredCall:
 
 @dataclass(slots=True)
 class CallRegistry:
-    """Live calls by id and by carrier call id; remembers recently used call tokens."""
+    """Live calls by id and by carrier call id."""
 
     _calls: dict[str, RegisteredCall] = field(default_factory=dict)
     _by_carrier: dict[str, str] = field(default_factory=dict)
-    _claimed: dict[str, float] = field(default_factory=dict)
     _idle: asyncio.Event = field(default_factory=asyncio.Event)
 
     def __post_init__(self) -> None:
@@ -59,16 +57,6 @@ class CallRegistry:
 
     def __len__(self) -> int:
         return len(self._calls)
-
-    def claim(self, call_id: str, ttl_s: float) -> bool:
-        """True the first time a call id's token is used here within ``ttl_s`` (replay guard)."""
-        now = time.monotonic()
-        for stale in [cid for cid, until in self._claimed.items() if until < now]:
-            del self._claimed[stale]
-        if call_id in self._claimed:
-            return False
-        self._claimed[call_id] = now + ttl_s
-        return True
 
     def add(self, call: RegisteredCall) -> None:
         self._calls[call.call_id] = call

@@ -11,17 +11,45 @@ from typing import Any, Protocol
 import httpx
 from opentelemetry.trace import Tracer
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialWithJitterBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from switchboard_common.contract import AgentConfig, DidRoute, TenantRuntimeConfig
 from switchboard_voice_runtime.call.ports import EventSink
-from switchboard_voice_runtime.call_token import CallTokenSigner
+from switchboard_voice_runtime.call_token import CallTokenGuard, CallTokenSigner
 from switchboard_voice_runtime.calls import CallRegistry, Drain, SessionFactory
 from switchboard_voice_runtime.capacity import CapacityManager
+from switchboard_voice_runtime.carrier_calls import CarrierCallLedger
 from switchboard_voice_runtime.config_cache import ConfigCache, ConfigUnavailableError
 from switchboard_voice_runtime.metrics import RuntimeMetrics
 from switchboard_voice_runtime.settings import Settings
 
 logger = logging.getLogger(__name__)
+
+REDIS_RETRIES = 2
+"""Retries of a Redis command after a connection or timeout error, each on a fresh connection."""
+
+
+def connect_redis(redis_url: str) -> Redis:
+    """The runtime's one Redis client; every runtime Redis operation goes through it.
+
+    Each command, script call, pipeline and MULTI/EXEC transaction is retried REDIS_RETRIES
+    times on a connection or timeout error, on a new connection, after a jittered backoff of
+    up to 100 ms, then 200 ms: after a Redis restart every pooled connection is dead, and
+    without this the first operation on each fails (redis-py's default for a client built from
+    a URL is no retry at all). What the runtime sends is safe to repeat: lease scripts and
+    releases are idempotent per call id. Once the retries are spent the error reaches the
+    caller, which has its own Redis-down path (local leases, cached configs, buffered events).
+    """
+    return Redis.from_url(
+        redis_url,
+        socket_connect_timeout=1.0,
+        socket_timeout=2.0,
+        retry=Retry(ExponentialWithJitterBackoff(base=0.05, cap=0.5), REDIS_RETRIES),
+        retry_on_error=[RedisConnectionError, RedisTimeoutError],
+    )
 
 
 class Prewarmer(Protocol):
@@ -61,6 +89,8 @@ class Runtime:
     http: httpx.AsyncClient
     metrics: RuntimeMetrics
     tokens: CallTokenSigner
+    token_guard: CallTokenGuard
+    carrier_calls: CarrierCallLedger
     services: Prewarmer
     session_factory: SessionFactory
     calls: CallRegistry

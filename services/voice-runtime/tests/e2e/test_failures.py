@@ -12,10 +12,11 @@ from switchboard_callsim import SimEvent
 from switchboard_callsim.events import CallerActed
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
 from switchboard_voice_runtime.call.phrases import APOLOGY_REPEAT
+from switchboard_voice_runtime.testing.redis_server import RedisProcess, free_port
 from switchboard_voice_runtime.testing.tenants import read_events
 
 from .checks import BUDGET_MS, LATENCY_MARGIN, assert_call, failed
-from .stack import E2EStack, RedisProcess, SwitchableProxy, free_port
+from .stack import E2EStack, SwitchableProxy
 from .tenants import Tenants, call_events
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="session")]

@@ -46,3 +46,24 @@ def global_capacity_key() -> str:
 def call_rate_key(tenant_id: str, minute: int) -> str:
     """Counter of calls started by a tenant within one wall-clock minute (unix minute)."""
     return f"{PREFIX}rate:calls:{tenant_id}:{minute}"
+
+
+def _checked_id(value: str, what: str) -> str:
+    if not value or len(value) > 128 or ":" in value or not value.isprintable():
+        raise ValueError(f"invalid {what}: {value!r}")
+    return value
+
+
+def call_token_key(call_id: str) -> str:
+    """Set (NX, expiring with the token) when a call's media token is first used: single use
+    across every runtime replica."""
+    return f"{PREFIX}call-token:{_checked_id(call_id, 'call id')}"
+
+
+def carrier_call_key(carrier: str, carrier_call_id: str) -> str:
+    """Hash of what the runtime decided about one carrier call (its call id, tenant, token issue
+    time, state), so a replayed webhook or status callback changes nothing a second time."""
+    return (
+        f"{PREFIX}carrier-call:{_checked_id(carrier, 'carrier')}:"
+        f"{_checked_id(carrier_call_id, 'carrier call id')}"
+    )

@@ -26,3 +26,16 @@ def test_did_key_rejects_non_e164(bad: str) -> None:
 def test_tenant_key_rejects_ids_that_would_escape_the_namespace(bad: str) -> None:
     with pytest.raises(ValueError, match="tenant id"):
         keys.tenant_key(bad)
+
+
+def test_call_token_and_carrier_call_keys_are_the_documented_ones() -> None:
+    assert keys.call_token_key("c1") == "sb:v1:call-token:c1"
+    assert keys.carrier_call_key("twilio", "CA1") == "sb:v1:carrier-call:twilio:CA1"
+
+
+@pytest.mark.parametrize("bad", ["", "a:b", "x" * 129, "a\nb"])
+def test_call_keys_reject_ids_that_would_escape_the_namespace(bad: str) -> None:
+    with pytest.raises(ValueError, match="invalid"):
+        keys.call_token_key(bad)
+    with pytest.raises(ValueError, match="invalid"):
+        keys.carrier_call_key("twilio", bad)

@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 from fastapi import WebSocket
+from redis.exceptions import RedisError
 
 from switchboard_common.contract import AgentConfig
 from switchboard_common.contract.tenant_config import TenantLimits
@@ -28,7 +29,15 @@ MAX_MEDIA_PAYLOAD_BYTES = 8_000
 
 
 class StartRejectedError(Exception):
-    """The start frame does not admit a call (bad token, replay, unknown tenant, no capacity)."""
+    """The start frame does not admit a call (bad token, replay, unknown tenant, no capacity).
+
+    ``apologize``: the refusal is ours, not the caller's (a dependency is down), so the caller
+    hears an apology before the socket closes.
+    """
+
+    def __init__(self, reason: str, *, apologize: bool = False) -> None:
+        super().__init__(reason)
+        self.apologize = apologize
 
 
 class MediaCall:
@@ -43,6 +52,8 @@ class MediaCall:
         self._context: CallContext | None = None
         self._account: CarrierAccount | None = None
         self._lease: Lease | None = None
+        self.stream_sid: str | None = None
+        """The stream's sid once its start frame came (admitted or not)."""
 
     async def _next_frame(self) -> twilio.InboundFrame | None:
         """The next frame, ``Unknown`` for a malformed one, or None once the socket closed."""
@@ -52,16 +63,18 @@ class MediaCall:
         data = message.get("text") or message.get("bytes") or ""
         try:
             frame = twilio.parse_frame(data)
-        except twilio.FrameError:
-            self._reject_frame("malformed")
-            return twilio.Unknown("malformed")
+        except twilio.FrameError as exc:
+            self._reject_frame(exc.reason)
+            return twilio.Unknown(exc.reason)
         if isinstance(frame, twilio.Media) and len(frame.payload) > MAX_MEDIA_PAYLOAD_BYTES:
             self._reject_frame("oversized")
             return twilio.Unknown("oversized")
         return frame
 
     def _reject_frame(self, reason: str) -> None:
+        """Counts and logs a frame that is skipped; the call goes on."""
         self._runtime.metrics.media_frames_rejected.labels(reason).inc()
+        logger.warning("media.frame_rejected", extra={"fields": {"reason": reason}})
 
     async def wait_for_start(self) -> bool:
         """Reads until the start frame and admits the call; False when the socket closed first."""
@@ -70,10 +83,20 @@ class MediaCall:
             if frame is None or isinstance(frame, twilio.Stop):
                 return False
             if isinstance(frame, twilio.Start):
+                self.stream_sid = frame.stream_sid
                 await self._admit(frame)
                 return True
             if isinstance(frame, twilio.Media | twilio.Mark | twilio.Dtmf):
                 self._reject_frame("before_start")
+
+    async def wait_for_mark(self, name: str) -> bool:
+        """Reads until the carrier echoes mark ``name`` (True) or the stream ends (False)."""
+        while True:
+            frame = await self._next_frame()
+            if frame is None or isinstance(frame, twilio.Stop):
+                return False
+            if isinstance(frame, twilio.Mark) and frame.name == name:
+                return True
 
     async def _admit(self, start: twilio.Start) -> None:
         runtime = self._runtime
@@ -83,7 +106,11 @@ class MediaCall:
             raise StartRejectedError("bad call token") from exc
         if claims.carrier_call_id != start.call_sid:
             raise StartRejectedError("the token belongs to another call")
-        if not runtime.calls.claim(claims.call_id, runtime.settings.call_token_ttl_s * 2):
+        try:
+            first_use = await runtime.token_guard.claim(claims.call_id)
+        except RedisError as exc:
+            raise StartRejectedError("the replay guard is unavailable", apologize=True) from exc
+        if not first_use:
             raise StartRejectedError("the call token was already used")
         try:
             tenant = await runtime.config.tenant(claims.tenant_id)

@@ -16,8 +16,25 @@ SIGNATURE_HEADER = "x-twilio-signature"
 _DEFAULT_PORTS = {"https": 443, "wss": 443, "http": 80, "ws": 80}
 
 
+MAX_FRAME_BYTES = 65_536
+"""The largest frame parsed; Twilio's largest (a start frame with parameters) is a few KB."""
+
+MAX_FRAME_BRACKETS = 64
+"""The most ``{`` and ``[`` a frame may hold (in strings too), counted at C speed before parsing.
+Twilio's frames hold fewer than ten; the bound also caps nesting (each level opens one) far
+below the depth at which json.loads exhausts its recursion and raises."""
+
+
 class FrameError(ValueError):
-    """A media-stream frame is not valid JSON or lacks what its event needs."""
+    """A media-stream frame is not valid JSON or lacks what its event needs.
+
+    ``reason`` is a stable label for metrics and logs: ``malformed``, ``oversized`` or
+    ``too_complex``.
+    """
+
+    def __init__(self, message: str, *, reason: str = "malformed") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def compute_signature(auth_token: str, url: str, params: Iterable[tuple[str, str]] = ()) -> str:
@@ -82,6 +99,10 @@ def connect_stream_twiml(stream_url: str, parameters: Mapping[str, str]) -> str:
 
 def say_hangup_twiml(message: str) -> str:
     return _response(f"<Say>{escape(message)}</Say>", "<Hangup/>")
+
+
+def hangup_twiml() -> str:
+    return _response("<Hangup/>")
 
 
 def reject_twiml(reason: str = "busy") -> str:
@@ -182,8 +203,22 @@ def _parse_media(frame: Mapping[str, object]) -> Media:
     return Media(_str(frame, "streamSid", default=""), payload, timestamp_ms)
 
 
+def _bracket_count(text: str | bytes) -> int:
+    if isinstance(text, str):
+        return text.count("{") + text.count("[")
+    return text.count(b"{") + text.count(b"[")
+
+
 def parse_frame(text: str | bytes) -> InboundFrame:
-    """Parses one Media Streams JSON frame; unknown events come back as ``Unknown``."""
+    """Parses one Media Streams JSON frame; unknown events come back as ``Unknown``.
+
+    Frames over MAX_FRAME_BYTES or holding more than MAX_FRAME_BRACKETS brackets are refused
+    before ``json.loads`` sees them: deep nesting would exhaust the parser's recursion.
+    """
+    if len(text) > MAX_FRAME_BYTES:
+        raise FrameError("frame is too large", reason="oversized")
+    if _bracket_count(text) > MAX_FRAME_BRACKETS:
+        raise FrameError("frame holds too many brackets to parse", reason="too_complex")
     try:
         frame = _obj(json.loads(text), "frame")
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

@@ -5,214 +5,33 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import re
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from urllib.parse import urlencode
+from collections.abc import Awaitable, Callable
 
-import httpx
 import pytest
-from fastapi import FastAPI
 from redis.asyncio import Redis
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from switchboard_common.contract import (
-    AgentConfig,
     CallEnded,
     CallStarted,
     TenantRuntimeConfig,
     keys,
     parse_call_event,
 )
-from switchboard_common.contract.events import EndReason
-from switchboard_voice_runtime.app import create_app
-from switchboard_voice_runtime.call.ports import CallContext, CallControl, EventSink, MediaSink
-from switchboard_voice_runtime.calls import LiveCall, SessionFactory
-from switchboard_voice_runtime.metrics import RuntimeMetrics
-from switchboard_voice_runtime.runtime import Prewarmer
-from switchboard_voice_runtime.settings import Settings
 from switchboard_voice_runtime.telephony import twilio
+from switchboard_voice_runtime.testing.twilio_media import (
+    CALL_SID,
+    NUMBER,
+    PLATFORM_TOKEN,
+    MediaHarness,
+    media_frame,
+    start_frame,
+)
 
 pytestmark = pytest.mark.integration
 
 Publish = Callable[..., Awaitable[TenantRuntimeConfig]]
-Serve = Callable[[FastAPI], AbstractAsyncContextManager[str]]
-
-PLATFORM_TOKEN = "platform-auth-token"
-MEDIA_URL = "wss://voice.test/telephony/twilio/media"
-NUMBER = "+15550001000"
-CALL_SID = "CA" + "1" * 32
-
-
-@dataclass
-class FakeSession:
-    """Stands in for CallSession: greets with one frame and a mark, records what it is fed."""
-
-    context: CallContext
-    media: MediaSink
-    events: EventSink
-    audio: list[bytes] = field(default_factory=list)
-    marks: list[str] = field(default_factory=list)
-    digits: list[str] = field(default_factory=list)
-    reason: EndReason | None = None
-    done: asyncio.Event = field(default_factory=asyncio.Event)
-
-    async def run(self) -> object:
-        now = datetime.now(UTC)
-        base = {"tenant_id": self.context.tenant_id, "call_id": self.context.call_id}
-        await self.events.publish(
-            CallStarted(
-                event_id="s-" + self.context.call_id,
-                occurred_at=now,
-                agent_id="a1",
-                agent_version=1,
-                number_id=self.context.number_id,
-                carrier="twilio",
-                carrier_call_id=self.context.carrier_call_id,
-                from_number=self.context.from_number,
-                to_number=self.context.to_number,
-                **base,
-            )
-        )
-        await self.media.send_audio(b"\xff" * 160)
-        await self.media.send_mark("t0-s0")
-        await self.done.wait()
-        await self.events.publish(
-            CallEnded(
-                event_id="e-" + self.context.call_id,
-                occurred_at=now,
-                reason=self.reason or "error",
-                started_at=now,
-                duration_s=0.1,
-                turns=0,
-                **base,
-            )
-        )
-        return self.reason
-
-    def push_audio(self, payload: bytes) -> None:
-        self.audio.append(payload)
-
-    def mark_played(self, name: str) -> None:
-        self.marks.append(name)
-
-    def press_digit(self, digit: str) -> None:
-        self.digits.append(digit)
-
-    def hang_up(self, reason: EndReason = "caller_hangup") -> None:
-        if self.reason is None:
-            self.reason = reason
-        self.done.set()
-
-    @property
-    def ended(self) -> bool:
-        return self.done.is_set()
-
-
-class Harness:
-    def __init__(self, base_url: str, client: httpx.AsyncClient) -> None:
-        self.base_url = base_url
-        self.client = client
-        self.sessions: list[FakeSession] = []
-        self.created = asyncio.Event()
-
-    def factory(
-        self, context: CallContext, media: MediaSink, control: CallControl, events: EventSink
-    ) -> LiveCall:
-        session = FakeSession(context, media, events)
-        self.sessions.append(session)
-        self.created.set()
-        return session
-
-    async def call_token(self, call_sid: str = CALL_SID) -> str:
-        params = {
-            "CallSid": call_sid,
-            "AccountSid": "AC" + "0" * 32,
-            "From": "+15559990000",
-            "To": NUMBER,
-        }
-        signature = twilio.compute_signature(
-            PLATFORM_TOKEN, "https://voice.test/telephony/twilio/voice", list(params.items())
-        )
-        response = await self.client.post(
-            "/telephony/twilio/voice",
-            content=urlencode(params),
-            headers={
-                "content-type": "application/x-www-form-urlencoded",
-                twilio.SIGNATURE_HEADER: signature,
-            },
-        )
-        match = re.search(r'name="call_token" value="([^"]+)"', response.text)
-        assert match is not None, response.text
-        return match.group(1)
-
-    def socket(self, token: str = PLATFORM_TOKEN) -> connect:
-        ws_url = self.base_url.replace("http://", "ws://") + "/telephony/twilio/media"
-        signature = twilio.compute_signature(token, MEDIA_URL, [])
-        return connect(ws_url, additional_headers={twilio.SIGNATURE_HEADER: signature})
-
-    async def session(self) -> FakeSession:
-        async with asyncio.timeout(5):
-            await self.created.wait()
-        return self.sessions[-1]
-
-
-class NoPrewarm:
-    async def prewarm(self, agent: AgentConfig) -> None:
-        return None
-
-
-@pytest.fixture
-async def harness(
-    redis: Redis, serve: Serve, make_settings: Callable[..., Settings]
-) -> AsyncIterator[Harness]:
-    holder: list[Harness] = []
-
-    def core(
-        settings: Settings, http: httpx.AsyncClient, metrics: RuntimeMetrics
-    ) -> tuple[Prewarmer, SessionFactory]:
-        return NoPrewarm(), lambda *args: holder[0].factory(*args)
-
-    app = create_app(make_settings(), call_core=core)
-    async with serve(app) as base_url, httpx.AsyncClient(base_url=base_url) as client:
-        holder.append(Harness(base_url, client))
-        yield holder[0]
-
-
-def _start(token: str, call_sid: str = CALL_SID) -> str:
-    return json.dumps(
-        {
-            "event": "start",
-            "sequenceNumber": "1",
-            "streamSid": "MZ1",
-            "start": {
-                "accountSid": "AC" + "0" * 32,
-                "streamSid": "MZ1",
-                "callSid": call_sid,
-                "tracks": ["inbound"],
-                "customParameters": {"call_token": token},
-                "mediaFormat": {"encoding": "audio/x-mulaw", "sampleRate": 8000, "channels": 1},
-            },
-        }
-    )
-
-
-def _media(payload: bytes) -> str:
-    return json.dumps(
-        {
-            "event": "media",
-            "streamSid": "MZ1",
-            "media": {
-                "track": "inbound",
-                "chunk": "1",
-                "timestamp": "20",
-                "payload": base64.b64encode(payload).decode(),
-            },
-        }
-    )
 
 
 async def _wait_closed(ws: ClientConnection) -> None:
@@ -240,13 +59,13 @@ async def _stream_events(redis: Redis, count: int) -> list[object]:
 
 
 async def test_full_call_feeds_the_session_and_frees_everything(
-    harness: Harness, publish: Publish, redis: Redis
+    harness: MediaHarness, publish: Publish, redis: Redis
 ) -> None:
     await publish()
     token = await harness.call_token()
     async with harness.socket() as ws:
         await ws.send(json.dumps({"event": "connected", "protocol": "Call", "version": "1.0.0"}))
-        await ws.send(_start(token))
+        await ws.send(start_frame(token))
         session = await harness.session()
         greeting = json.loads(await ws.recv())
         assert greeting["event"] == "media" and greeting["streamSid"] == "MZ1"
@@ -256,7 +75,7 @@ async def test_full_call_feeds_the_session_and_frees_everything(
             "streamSid": "MZ1",
             "mark": {"name": "t0-s0"},
         }
-        await ws.send(_media(b"\x01" * 160))
+        await ws.send(media_frame(b"\x01" * 160))
         await ws.send(json.dumps({"event": "mark", "streamSid": "MZ1", "mark": {"name": "t0-s0"}}))
         await ws.send(json.dumps({"event": "dtmf", "streamSid": "MZ1", "dtmf": {"digit": "7"}}))
         await ws.send(
@@ -272,25 +91,25 @@ async def test_full_call_feeds_the_session_and_frees_everything(
 
 
 async def test_broken_frames_are_ignored_and_a_dropped_socket_ends_the_call(
-    harness: Harness, publish: Publish, redis: Redis
+    harness: MediaHarness, publish: Publish, redis: Redis
 ) -> None:
     await publish()
     token = await harness.call_token()
     async with harness.socket() as ws:
-        await ws.send(_media(b"\x02" * 160))  # before start
-        await ws.send(_start(token))
+        await ws.send(media_frame(b"\x02" * 160))  # before start
+        await ws.send(start_frame(token))
         session = await harness.session()
         for junk in [
             "not json",
             "{}",
             '{"event": "media", "media": {"payload": "%%%"}}',
             '{"event": "weird"}',
-            _start(token),
+            start_frame(token),
             '{"event": "mark"}',
-            _media(b"\x00" * 9000),
+            media_frame(b"\x00" * 9000),
         ]:
             await ws.send(junk)
-        await ws.send(_media(b"\x03" * 160))
+        await ws.send(media_frame(b"\x03" * 160))
         await ws.recv()
         await ws.recv()
     async with asyncio.timeout(5):
@@ -303,7 +122,7 @@ async def test_broken_frames_are_ignored_and_a_dropped_socket_ends_the_call(
     assert "voice_runtime_active_calls 0.0" in metrics
 
 
-async def test_bad_upgrade_signature_is_refused_before_accept(harness: Harness) -> None:
+async def test_bad_upgrade_signature_is_refused_before_accept(harness: MediaHarness) -> None:
     with pytest.raises(InvalidStatus) as refused:
         async with harness.socket(token="wrong-token"):
             pass
@@ -312,29 +131,29 @@ async def test_bad_upgrade_signature_is_refused_before_accept(harness: Harness) 
 
 @pytest.mark.parametrize("token", ["", "forged.token.value"])
 async def test_bad_call_token_closes_without_a_session(
-    harness: Harness, publish: Publish, token: str
+    harness: MediaHarness, publish: Publish, token: str
 ) -> None:
     await publish()
     async with harness.socket() as ws:
-        await ws.send(_start(token))
+        await ws.send(start_frame(token))
         await _wait_closed(ws)
     assert harness.sessions == []
 
 
 async def test_token_for_another_call_or_replayed_is_refused(
-    harness: Harness, publish: Publish
+    harness: MediaHarness, publish: Publish
 ) -> None:
     await publish()
     token = await harness.call_token()
     async with harness.socket() as ws:
-        await ws.send(_start(token, call_sid="CA" + "9" * 32))
+        await ws.send(start_frame(token, call_sid="CA" + "9" * 32))
         await _wait_closed(ws)
     assert harness.sessions == []
     async with harness.socket() as ws:
-        await ws.send(_start(token))
+        await ws.send(start_frame(token))
         await ws.recv()
         async with harness.socket() as replay:
-            await replay.send(_start(token))
+            await replay.send(start_frame(token))
             await _wait_closed(replay)
         assert len(harness.sessions) == 1
         await ws.send(json.dumps({"event": "stop", "streamSid": "MZ1"}))
@@ -342,12 +161,12 @@ async def test_token_for_another_call_or_replayed_is_refused(
 
 
 async def test_events_reach_the_stream_with_the_carrier_status(
-    harness: Harness, publish: Publish, redis: Redis
+    harness: MediaHarness, publish: Publish, redis: Redis
 ) -> None:
     await publish()
     token = await harness.call_token()
     async with harness.socket() as ws:
-        await ws.send(_start(token))
+        await ws.send(start_frame(token))
         session = await harness.session()
         await ws.recv()
         params = {"CallSid": CALL_SID, "To": NUMBER, "CallStatus": "completed"}
@@ -367,19 +186,19 @@ async def test_events_reach_the_stream_with_the_carrier_status(
     assert ended.call_id == session.context.call_id
 
 
-async def test_closing_before_start_creates_nothing(harness: Harness) -> None:
+async def test_closing_before_start_creates_nothing(harness: MediaHarness) -> None:
     async with harness.socket() as ws:
         await ws.send(json.dumps({"event": "connected"}))
     assert harness.sessions == []
 
 
 async def test_server_survives_the_peer_vanishing_mid_stream(
-    harness: Harness, publish: Publish, redis: Redis
+    harness: MediaHarness, publish: Publish, redis: Redis
 ) -> None:
     await publish()
     token = await harness.call_token()
     ws = await harness.socket()
-    await ws.send(_start(token))
+    await ws.send(start_frame(token))
     session = await harness.session()
     ws.transport.abort()  # no close handshake
     async with asyncio.timeout(5):

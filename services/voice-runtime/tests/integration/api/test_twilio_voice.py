@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
@@ -22,6 +23,7 @@ from switchboard_voice_runtime.metrics import RuntimeMetrics
 from switchboard_voice_runtime.runtime import Prewarmer
 from switchboard_voice_runtime.settings import Settings
 from switchboard_voice_runtime.telephony import twilio
+from switchboard_voice_runtime.testing.twilio_media import MediaHarness, start_frame, stop_frame
 
 pytestmark = pytest.mark.integration
 
@@ -116,6 +118,13 @@ async def webhooks(
     app = create_app(make_settings(), call_core=core)
     async with serve(app) as base_url, httpx.AsyncClient(base_url=base_url) as client:
         yield Webhooks(client, prewarmer, app)
+
+
+async def _until_no_leases(redis: Redis) -> None:
+    """Leases live in Redis, which has no change notification to await: poll with a deadline."""
+    async with asyncio.timeout(5):
+        while await redis.zcard("sb:v1:capacity:tenant:t1"):  # noqa: ASYNC110
+            await asyncio.sleep(0.01)
 
 
 def _token_of(twiml: str) -> str:
@@ -239,3 +248,69 @@ async def test_status_callback_is_verified_and_counted(
     assert bad.status_code == 403
     metrics = (await webhooks.client.get("/metrics")).text
     assert 'voice_runtime_carrier_status_total{carrier="twilio",status="completed"} 1.0' in metrics
+
+
+CAPTURED_SID = "CA" + "7" * 32
+REAL_SID = "CA" + "8" * 32
+
+
+async def test_a_replayed_voice_webhook_takes_no_lease_and_the_real_call_still_gets_in(
+    harness: MediaHarness, publish: Publish, redis: Redis
+) -> None:
+    await publish(max_concurrent_calls=1)
+    answered = await harness.voice(CAPTURED_SID)
+    token = _token_of(answered.text)
+    async with harness.socket() as ws:  # the captured call runs and ends
+        await ws.send(start_frame(token, call_sid=CAPTURED_SID))
+        await ws.recv()
+        await ws.send(stop_frame())
+        await ws.wait_closed()
+    await _until_no_leases(redis)
+    for _ in range(5):
+        replayed = await harness.voice(CAPTURED_SID)
+        assert replayed.text == answered.text
+        assert await redis.zcard("sb:v1:capacity:tenant:t1") == 0
+    real_token = await harness.call_token(REAL_SID)
+    async with harness.socket() as ws:
+        await ws.send(start_frame(real_token, call_sid=REAL_SID))
+        session = await harness.session(2)
+        await ws.recv()
+        assert session.context.carrier_call_id == REAL_SID
+        await ws.send(stop_frame())
+        await ws.wait_closed()
+    assert len(harness.sessions) == 2
+
+
+async def test_a_repeated_status_callback_frees_the_lease_once_and_counts_once(
+    harness: MediaHarness, publish: Publish, redis: Redis, caplog: pytest.LogCaptureFixture
+) -> None:
+    await publish(max_concurrent_calls=1)
+    assert "<Connect>" in (await harness.voice(CAPTURED_SID)).text
+    with caplog.at_level(logging.INFO, logger="switchboard_voice_runtime.api.twilio_voice"):
+        # The caller hung up before the media socket opened: the pending lease is freed.
+        assert (await harness.status(CAPTURED_SID, "canceled")).status_code == 204
+        assert await redis.zcard("sb:v1:capacity:tenant:t1") == 0
+        assert "<Connect>" in (await harness.voice(REAL_SID)).text
+        assert (await harness.status(CAPTURED_SID, "canceled")).status_code == 204
+        assert (await harness.status(CAPTURED_SID, "completed")).status_code == 204
+    released = [r for r in caplog.records if r.getMessage() == "carrier.lease_released"]
+    assert len(released) == 1
+    assert await redis.zcard("sb:v1:capacity:tenant:t1") == 1  # the real call's lease
+    assert "<Connect>" not in (await harness.voice(CAPTURED_SID)).text
+    assert await redis.zcard("sb:v1:capacity:tenant:t1") == 1
+    metrics = (await harness.client.get("/metrics")).text
+    assert 'voice_runtime_carrier_status_total{carrier="twilio",status="canceled"} 1.0' in metrics
+    assert 'status="completed"' not in metrics
+
+
+async def test_a_refused_call_replayed_hears_the_same_refusal_and_counts_no_new_call(
+    harness: MediaHarness, publish: Publish, redis: Redis
+) -> None:
+    await publish(max_concurrent_calls=1, calls_per_minute=2)
+    assert "<Connect>" in (await harness.voice(REAL_SID)).text
+    busy = await harness.voice(CAPTURED_SID)
+    assert "<Connect>" not in busy.text
+    for _ in range(3):
+        assert (await harness.voice(CAPTURED_SID)).text == busy.text
+    await harness.status(REAL_SID, "completed")
+    assert "<Connect>" in (await harness.voice("CA" + "9" * 32)).text  # the minute's 2nd call

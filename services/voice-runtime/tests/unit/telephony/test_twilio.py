@@ -193,3 +193,31 @@ def test_formats_outbound_media_mark_and_clear() -> None:
         "mark": {"name": "t1-s2"},
     }
     assert json.loads(twilio.clear_frame("MZ1")) == {"event": "clear", "streamSid": "MZ1"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 30_000 + "]" * 30_000,
+        '{"event": "media", "media": ' + '{"a": ' * 5_000 + "1" + "}" * 5_000 + "}",
+        ('{"event": "mark", "mark": {"name": "x"}, "junk": ' + "[" * 20_000).encode(),
+        '{"event": "mark", "mark": {"name": "x"}, "junk": ' + "[1], " * 100 + "0}",
+    ],
+)
+def test_frames_with_too_many_brackets_are_refused_before_parsing(text: str | bytes) -> None:
+    with pytest.raises(twilio.FrameError) as refused:
+        twilio.parse_frame(text)
+    assert refused.value.reason == "too_complex"
+
+
+def test_a_frame_nested_up_to_the_bracket_bound_still_parses() -> None:
+    depth = twilio.MAX_FRAME_BRACKETS - 2
+    text = '{"event": "mark", "mark": {"name": "x"}, "junk": ' + "[" * depth + "]" * depth + "}"
+    assert twilio.parse_frame(text) == twilio.Mark("", "x")
+
+
+def test_a_frame_over_the_size_bound_is_refused() -> None:
+    text = _frame({"event": "mark", "mark": {"name": "x" * twilio.MAX_FRAME_BYTES}})
+    with pytest.raises(twilio.FrameError) as refused:
+        twilio.parse_frame(text)
+    assert refused.value.reason == "oversized"
