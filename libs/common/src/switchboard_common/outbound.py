@@ -81,6 +81,11 @@ async def resolve(host: str, port: int) -> list[str]:
     return [str(info[4][0]) for info in infos]
 
 
+def addresses_allowed(addresses: list[str], *, allow_private: bool) -> bool:
+    """Whether a host resolving to ``addresses`` may be called: every one must be public."""
+    return allow_private or all(is_public_address(address) for address in addresses)
+
+
 async def checked_address(host: str, port: int, *, allow_private: bool) -> str:
     """The address to connect to: the host's first, once every address it resolves to is
     allowed. Raises ``AddressRefusedError`` (also when the host does not resolve)."""
@@ -90,7 +95,7 @@ async def checked_address(host: str, port: int, *, allow_private: bool) -> str:
         raise AddressRefusedError(host, "does not resolve") from exc
     if not addresses:
         raise AddressRefusedError(host, "does not resolve")
-    if not allow_private and not all(is_public_address(a) for a in addresses):
+    if not addresses_allowed(addresses, allow_private=allow_private):
         raise AddressRefusedError(host, "resolves to a loopback, private or reserved address")
     return addresses[0]
 
