@@ -68,7 +68,9 @@ def build_snapshot(
         telephony = TelephonyConfig(
             twilio=TwilioAccount(
                 account_sid="AC" + "9" * 32,
-                auth_token=keyring.seal(tenant_id, "twilio_auth_token", own_twilio_token),
+                auth_token=keyring.seal(
+                    tenant_id, "twilio_auth_token", own_twilio_token, kind="carrier_credential"
+                ),
             )
         )
     agent = AgentConfig(

@@ -72,7 +72,7 @@ async def test_secret_writes_are_audited_with_the_value_redacted(harness: Harnes
     assert actions[:2] == ["secret.replaced", "secret.created"]
     assert entries[0]["diff"]["after"] in (
         {"value": "[redacted]"},
-        {"name": "openai", "value": "[redacted]"},
+        {"name": "openai", "kind": "llm_api_key", "value": "[redacted]"},
     )
     listed = await ok(client.get(f"/v1/tenants/{tenant_id}/secrets"))
     assert [s["name"] for s in listed["items"]] == ["openai"]
