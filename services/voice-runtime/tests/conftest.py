@@ -20,6 +20,7 @@ from switchboard_common.contract import (
     TenantRuntimeConfig,
 )
 from switchboard_common.contract.tenant_config import (
+    LlmConfig,
     TelephonyConfig,
     TenantLimits,
     TwilioAccount,
@@ -62,6 +63,7 @@ def build_snapshot(
     own_twilio_token: str | None = None,
     greeting: str = "Hello, thanks for calling.",
     reject_when_busy: bool = False,
+    llm: LlmConfig | None = None,
 ) -> TenantRuntimeConfig:
     telephony = TelephonyConfig()
     if own_twilio_token is not None:
@@ -74,7 +76,11 @@ def build_snapshot(
             )
         )
     agent = AgentConfig(
-        agent_id="a1", version=1, greeting=greeting, reject_when_busy=reject_when_busy
+        agent_id="a1",
+        version=1,
+        greeting=greeting,
+        reject_when_busy=reject_when_busy,
+        llm=llm or LlmConfig(),
     )
     return TenantRuntimeConfig.model_validate(
         {

@@ -8,7 +8,7 @@ import os
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import httpx
 
@@ -157,7 +157,8 @@ class LiteLlmChatModel:
         return AsyncOpenAI(
             api_key=self._api_key or NO_KEY,
             base_url=self._config.api_base,
-            http_client=http,
+            # the SDK types httpx2 clients and accepts httpx ones (its "legacy" client check)
+            http_client=cast("Any", http),
             max_retries=0,
         )
 

@@ -14,6 +14,7 @@ import pytest
 from switchboard_common.contract import EncryptedSecret
 from switchboard_common.contract.secret_use import SecretKind
 from switchboard_common.contract.tenant_config import LlmConfig
+from switchboard_common.llm_providers import API_BASE_PROVIDERS, KNOWN_LLM_PROVIDERS
 from switchboard_voice_runtime.providers import (
     ChatDelta,
     ChatMessage,
@@ -22,7 +23,7 @@ from switchboard_voice_runtime.providers import (
     ToolCall,
     ToolSpec,
 )
-from switchboard_voice_runtime.providers.llm import NO_KEY
+from switchboard_voice_runtime.providers.llm import NO_KEY, import_litellm
 
 MESSAGES = [ChatMessage("system", "Be brief."), ChatMessage("user", "Hours?")]
 
@@ -287,3 +288,10 @@ async def test_an_api_base_needs_an_openai_compatible_model(server: tuple[Server
     with pytest.raises(ProviderError, match="OpenAI-compatible"):
         await _text(model.stream(MESSAGES, []))
     assert seen.heads == [] and json.dumps(seen.bodies) == "[]"
+
+
+def test_the_control_planes_provider_list_is_litellms() -> None:
+    litellm = import_litellm()
+    theirs = {str(getattr(p, "value", p)) for p in litellm.provider_list}
+    assert theirs == set(KNOWN_LLM_PROVIDERS)
+    assert theirs >= API_BASE_PROVIDERS
