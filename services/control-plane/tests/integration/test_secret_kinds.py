@@ -81,6 +81,11 @@ async def test_a_secrets_kind_is_required_at_creation_and_then_fixed(harness: Ha
     assert (kept["kind"], kept["allowed_host"]) == ("llm_api_key", "a.example")
     listed = await ok(client.get(f"/v1/tenants/{tenant_id}/secrets"))
     assert [(s["name"], s["kind"]) for s in listed["items"]] == [("key", "llm_api_key")]
+    one = await ok(client.get(path))
+    assert (one["kind"], one["allowed_host"]) == ("llm_api_key", "a.example")
+    assert "value" not in one
+    missing = await client.get(f"/v1/tenants/{tenant_id}/secrets/nope")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "secret_not_found"
 
 
 async def test_telephony_takes_only_a_carrier_credential(harness: Harness) -> None:
@@ -149,18 +154,24 @@ async def test_the_runtime_view_says_when_a_live_agents_key_is_unusable(
     client = harness.client
     tenant_id = await tenant(client)
     await put_secret(client, tenant_id, "openai", "llm_api_key")
+    await put_secret(client, tenant_id, "twilio", "carrier_credential")
+    await ok(client.put(f"/v1/tenants/{tenant_id}/telephony", json={"twilio": TWILIO}))
     agent_id = await live_agent(
         client, tenant_id, llm={"model": "openai/m", "api_key_secret_name": "openai"}
     )
     state = await ok(client.get(f"/v1/tenants/{tenant_id}/runtime"))
     assert state["problems"] == []
-    # data from before kinds existed, or written around the API
+    # data from before kinds existed, or written around the API: the two kinds swapped
     connection = await asyncpg.connect(migrated_database.replace("+asyncpg", ""))
     try:
-        await connection.execute("UPDATE secrets SET kind = 'carrier_credential'")
+        await connection.execute(
+            "UPDATE secrets SET kind = CASE name WHEN 'openai' THEN 'carrier_credential' "
+            "ELSE 'llm_api_key' END"
+        )
     finally:
         await connection.close()
     state = await ok(client.get(f"/v1/tenants/{tenant_id}/runtime"))
     assert [(p["agent_id"], p["field"], p["type"]) for p in state["problems"]] == [
-        (agent_id, "llm.api_key_secret_name", "secret_kind_mismatch")
+        (agent_id, "llm.api_key_secret_name", "secret_kind_mismatch"),
+        (None, "telephony.twilio.auth_token_secret_name", "secret_kind_mismatch"),
     ]

@@ -55,6 +55,15 @@ async def list_secrets(access: Reader) -> SecretList:
     return SecretList(items=[SecretOut.model_validate(asdict(info)) for info in infos])
 
 
+@router.get("/{name}", operation_id="get_secret", responses=tenant_errors())
+async def get_secret(name: SecretName, access: Reader) -> SecretOut:
+    """One secret's name, kind and metadata (never its value)."""
+    info = await access.resources.secrets.info(access.session, access.tenant.id, name)
+    if info is None:
+        raise NotFoundError("secret")
+    return SecretOut.model_validate(asdict(info))
+
+
 @router.delete(
     "/{name}",
     status_code=status.HTTP_204_NO_CONTENT,

@@ -34,16 +34,14 @@ async def _telephony_problems(
         return []
     name = str(twilio.get("auth_token_secret_name"))
     info = await secrets.info(session, tenant.id, name)
-    field = "telephony.twilio.auth_token_secret_name"
     if info is None:
-        message = f"no secret named {name!r} in this tenant"
-        return [RuntimeProblem(agent_id=None, version=None, field=field, type="secret_not_found",
-                               message=message)]  # fmt: skip
-    problem = kind_problem(info.kind, "carrier_credential")
-    if problem is None:
+        type_, message = "secret_not_found", f"no secret named {name!r} in this tenant"
+    elif (problem := kind_problem(info.kind, "carrier_credential")) is not None:
+        type_, message = "secret_kind_mismatch", f"secret {name!r}: {problem}"
+    else:
         return []
-    return [RuntimeProblem(agent_id=None, version=None, field=field, type="secret_kind_mismatch",
-                           message=f"secret {name!r}: {problem}")]  # fmt: skip
+    field = "telephony.twilio.auth_token_secret_name"
+    return [RuntimeProblem(agent_id=None, version=None, field=field, type=type_, message=message)]
 
 
 async def live_problems(
