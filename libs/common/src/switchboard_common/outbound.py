@@ -152,10 +152,17 @@ class PinnedTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         pin = await self._pin(request.url)
         target, host_header, extensions = pinned(request.url, pin.address)
-        request.url = target
-        request.headers["Host"] = host_header
-        request.extensions = {**request.extensions, **extensions}
-        return await pin.transport.handle_async_request(request)
+        headers = request.headers.copy()
+        headers["Host"] = host_header
+        # a new request: the caller's keeps its URL (redirects are resolved against it)
+        aimed = httpx.Request(
+            request.method,
+            target,
+            headers=headers,
+            stream=request.stream,
+            extensions={**request.extensions, **extensions},
+        )
+        return await pin.transport.handle_async_request(aimed)
 
     async def aclose(self) -> None:
         pins, self._pins = list(self._pins.values()), {}
