@@ -19,6 +19,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import uvicorn
@@ -223,13 +224,22 @@ async def _fake_carrier(config: DemoConfig) -> AsyncIterator[FakeTwilioRest]:
             server.should_exit = True
 
 
+def _secret_body(config: DemoConfig) -> dict[str, Any]:
+    """The LLM key as an ``llm_api_key``, bound to the api_base host when there is one."""
+    body: dict[str, Any] = {"value": config.llm_api_key, "kind": "llm_api_key"}
+    host = urlsplit(config.llm_api_base).hostname if config.llm_api_base else None
+    if host:
+        body["allowed_host"] = host.lower()
+    return body
+
+
 async def _publish(config: DemoConfig, cp: ControlPlane) -> str:
     tenant_id = await cp.ensure_tenant()
     if config.llm_api_key:
         await cp.call(
             "PUT",
             f"/v1/tenants/{tenant_id}/secrets/{LLM_SECRET}",
-            json={"value": config.llm_api_key},
+            json=_secret_body(config),
         )
     agent_id = await cp.ensure_agent(tenant_id)
     version = await cp.publish_version(tenant_id, agent_id, _version_body(config))

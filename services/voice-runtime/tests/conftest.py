@@ -20,6 +20,7 @@ from switchboard_common.contract import (
     TenantRuntimeConfig,
 )
 from switchboard_common.contract.tenant_config import (
+    LlmConfig,
     TelephonyConfig,
     TenantLimits,
     TwilioAccount,
@@ -62,17 +63,24 @@ def build_snapshot(
     own_twilio_token: str | None = None,
     greeting: str = "Hello, thanks for calling.",
     reject_when_busy: bool = False,
+    llm: LlmConfig | None = None,
 ) -> TenantRuntimeConfig:
     telephony = TelephonyConfig()
     if own_twilio_token is not None:
         telephony = TelephonyConfig(
             twilio=TwilioAccount(
                 account_sid="AC" + "9" * 32,
-                auth_token=keyring.seal(tenant_id, "twilio_auth_token", own_twilio_token),
+                auth_token=keyring.seal(
+                    tenant_id, "twilio_auth_token", own_twilio_token, kind="carrier_credential"
+                ),
             )
         )
     agent = AgentConfig(
-        agent_id="a1", version=1, greeting=greeting, reject_when_busy=reject_when_busy
+        agent_id="a1",
+        version=1,
+        greeting=greeting,
+        reject_when_busy=reject_when_busy,
+        llm=llm or LlmConfig(),
     )
     return TenantRuntimeConfig.model_validate(
         {

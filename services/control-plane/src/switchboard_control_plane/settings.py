@@ -75,6 +75,12 @@ class Settings(BaseServiceSettings):
     rate_limit: RateLimitSettings = RateLimitSettings()
     voice_runtime_public_url: str = "http://127.0.0.1:8081"
     secrets_provider: Literal["db", "env"] = "db"
+    allow_private_addresses: bool = Field(
+        default=False,
+        description="Accept agents whose LLM api_base or HTTP tool URLs are on loopback, private "
+        "or link-local addresses, and let the control plane call such addresses (development "
+        "and tests; off: 422 address_not_allowed)",
+    )
     migrate_on_start: bool | None = Field(
         default=None, description="Run migrations at serve start; default: on in development"
     )

@@ -19,7 +19,8 @@ async def _tenant_a(harness: Harness) -> dict[str, str]:
     tenant_id = await tenant(client, "Alpha Secret Dental")
     agent_id = await live_agent(client, tenant_id, greeting="alpha-greeting-marker")
     number_id = await number(client, tenant_id, "+14155550199", agent_id)
-    await ok(client.put(f"/v1/tenants/{tenant_id}/secrets/alpha-key", json={"value": "v"}))
+    secret = {"value": "v", "kind": "tool_credential"}
+    await ok(client.put(f"/v1/tenants/{tenant_id}/secrets/alpha-key", json=secret))
     keys = await ok(
         client.post(f"/v1/tenants/{tenant_id}/api-keys", json={"name": "alpha", "role": "viewer"}),
         201,

@@ -23,9 +23,13 @@ async def test_secret_values_never_leave_in_plaintext(
     client, redis = harness.client, harness.redis
     tenant_id = await tenant(client)
     seen: list[str] = []
-    put = await client.put(f"/v1/tenants/{tenant_id}/secrets/openai", json={"value": SECRET_VALUE})
+    put = await client.put(
+        f"/v1/tenants/{tenant_id}/secrets/openai",
+        json={"value": SECRET_VALUE, "kind": "llm_api_key"},
+    )
     seen.append(put.text)
-    await ok(client.put(f"/v1/tenants/{tenant_id}/secrets/twilio", json={"value": TWILIO_TOKEN}))
+    carrier = {"value": TWILIO_TOKEN, "kind": "carrier_credential"}
+    await ok(client.put(f"/v1/tenants/{tenant_id}/secrets/twilio", json=carrier))
     telephony = {"twilio": {"account_sid": "AC" + "a" * 32, "auth_token_secret_name": "twilio"}}
     seen.append((await client.put(f"/v1/tenants/{tenant_id}/telephony", json=telephony)).text)
     llm = {"model": "openai/gpt-4o-mini", "api_key_secret_name": "openai"}
@@ -60,18 +64,28 @@ async def test_secret_values_never_leave_in_plaintext(
 async def test_secret_writes_are_audited_with_the_value_redacted(harness: Harness) -> None:
     client = harness.client
     tenant_id = await tenant(client)
-    await ok(client.put(f"/v1/tenants/{tenant_id}/secrets/openai", json={"value": SECRET_VALUE}))
+    first = {"value": SECRET_VALUE, "kind": "llm_api_key"}
+    await ok(client.put(f"/v1/tenants/{tenant_id}/secrets/openai", json=first))
     await ok(client.put(f"/v1/tenants/{tenant_id}/secrets/openai", json={"value": "second"}))
     entries = (await ok(client.get(f"/v1/tenants/{tenant_id}/audit")))["items"]
     actions = [e["action"] for e in entries]
     assert actions[:2] == ["secret.replaced", "secret.created"]
     assert entries[0]["diff"]["after"] in (
         {"value": "[redacted]"},
-        {"name": "openai", "value": "[redacted]"},
+        {"name": "openai", "kind": "llm_api_key", "value": "[redacted]"},
     )
     listed = await ok(client.get(f"/v1/tenants/{tenant_id}/secrets"))
     assert [s["name"] for s in listed["items"]] == ["openai"]
-    assert set(listed["items"][0]) == {"name", "provider", "key_id", "updated_at", "updated_by"}
+    assert set(listed["items"][0]) == {
+        "name",
+        "provider",
+        "kind",
+        "allowed_host",
+        "key_id",
+        "updated_at",
+        "updated_by",
+    }
+    assert listed["items"][0]["kind"] == "llm_api_key"
 
 
 async def test_secret_names_are_validated_and_deletes_publish(harness: Harness) -> None:
@@ -79,7 +93,8 @@ async def test_secret_names_are_validated_and_deletes_publish(harness: Harness) 
     tenant_id = await tenant(client)
     bad = await client.put(f"/v1/tenants/{tenant_id}/secrets/Bad Name!", json={"value": "x"})
     assert bad.status_code == 422
-    await ok(client.put(f"/v1/tenants/{tenant_id}/secrets/gone", json={"value": "x"}))
+    gone = {"value": "x", "kind": "tool_credential"}
+    await ok(client.put(f"/v1/tenants/{tenant_id}/secrets/gone", json=gone))
     await ok(client.delete(f"/v1/tenants/{tenant_id}/secrets/gone"), 204)
     missing = await client.delete(f"/v1/tenants/{tenant_id}/secrets/gone")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "secret_not_found"

@@ -61,10 +61,14 @@ class Settings(BaseServiceSettings):
     drain_timeout_s: float = Field(default=300.0, ge=0)
     webhook_max_body_bytes: int = Field(default=16_384, ge=1_024)
     event_buffer_size: int = Field(default=10_000, ge=1)
-    http_tools_allow_private_addresses: bool = Field(
+    allow_private_addresses: bool = Field(
         default=False,
-        description="Let agents' HTTP tools call loopback, private and link-local addresses "
-        "(off: a tenant's tool URL could otherwise reach this runtime's own network).",
+        description="Let agents' HTTP tools and LLM api_base call loopback, private and "
+        "link-local addresses (off: a tenant's URL could otherwise reach this runtime's own "
+        "network).",
+    )
+    http_tools_allow_private_addresses: bool = Field(
+        default=False, description="The former name of allow_private_addresses; still read."
     )
     kafka: KafkaSettings = Field(
         default_factory=KafkaSettings,
@@ -77,6 +81,12 @@ class Settings(BaseServiceSettings):
         if not value.startswith(("https://", "http://")):
             raise ValueError("public_base_url must start with https:// or http://")
         return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _former_private_addresses_name(self) -> Settings:
+        if self.http_tools_allow_private_addresses:
+            object.__setattr__(self, "allow_private_addresses", True)
+        return self
 
     @model_validator(mode="after")
     def _no_development_secrets_in_production(self) -> Settings:

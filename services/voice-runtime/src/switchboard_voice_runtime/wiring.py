@@ -52,7 +52,7 @@ def default_call_core(
         http=http,
         stt_timeout_s=settings.stt_timeout_s,
         tts_timeout_s=settings.tts_timeout_s,
-        http_tools_allow_private=settings.http_tools_allow_private_addresses,
+        allow_private_addresses=settings.allow_private_addresses,
         on_tool_outcome=lambda outcome: metrics.http_tool_calls.labels(outcome).inc(),
     )
     session_class = session_module.CallSession

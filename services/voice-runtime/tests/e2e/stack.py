@@ -76,6 +76,7 @@ def runtime_settings(*, carrier_url: str, recordings_dir: Path, **overrides: obj
         "drain_timeout_s": 2.0,
         "lease_ttl_s": 10.0,
         "log_json": False,
+        "allow_private_addresses": True,  # the fake LLM and tool servers are on loopback
     }
     values.update(overrides)
     return Settings.model_validate(values)

@@ -83,7 +83,10 @@ async def llm_asking_for_an_unlisted_number() -> AsyncIterator[ServedApp]:
 
 
 def llm_agent(stack: E2EStack, number: str, llm_url: str) -> AgentConfig:
-    secret = stack.keyring.seal(tenant_id_for(number), "llm_api_key", "sk-e2e-fake")
+    secret = stack.keyring.seal(
+        tenant_id_for(number), "llm_api_key", "sk-e2e-fake", kind="llm_api_key",
+        allowed_host="127.0.0.1",
+    )  # fmt: skip
     llm = LlmConfig(model="openai/fake-model", api_base=llm_url + "/v1", api_key_secret=secret)
     return e2e_agent(llm=llm)
 

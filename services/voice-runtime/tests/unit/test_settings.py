@@ -40,3 +40,14 @@ def test_kafka_settings_nest_under_voice_runtime_kafka(monkeypatch: pytest.Monke
     kafka = Settings().kafka
     assert (kafka.enabled, kafka.bootstrap_servers) == (True, "kafka-1:9092,kafka-2:9092")
     assert not Settings.model_construct().kafka.enabled
+
+
+def test_private_addresses_are_off_unless_either_name_turns_them_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().allow_private_addresses is False
+    monkeypatch.setenv("VOICE_RUNTIME_HTTP_TOOLS_ALLOW_PRIVATE_ADDRESSES", "true")
+    assert Settings().allow_private_addresses is True
+    monkeypatch.delenv("VOICE_RUNTIME_HTTP_TOOLS_ALLOW_PRIVATE_ADDRESSES")
+    monkeypatch.setenv("VOICE_RUNTIME_ALLOW_PRIVATE_ADDRESSES", "true")
+    assert Settings().allow_private_addresses is True

@@ -11,6 +11,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from pydantic import BaseModel, ConfigDict, Field
 
+from switchboard_common.contract.secret_use import SecretKind
+
 _KEY_BYTES = 32
 
 DEVELOPMENT_RUNTIME_KEYS = "dev-rt-1:ZGV2LXJ1bnRpbWUta2V5cmluZy1rZXktMzJieXRlcyE="
@@ -32,7 +34,11 @@ class TamperedSecretError(EnvelopeError):
 
 
 class EncryptedSecret(BaseModel):
-    """A sealed secret as it travels inside a snapshot; the plaintext never does."""
+    """A sealed secret as it travels inside a snapshot; the plaintext never does.
+
+    ``kind`` and ``allowed_host`` say where the value may be sent (``secret_use``); when set they
+    are bound into the ciphertext's authentication, so altering them makes ``open`` fail.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -40,10 +46,16 @@ class EncryptedSecret(BaseModel):
     key_id: str = Field(min_length=1, max_length=64)
     nonce: str
     ciphertext: str
+    kind: SecretKind | None = None
+    allowed_host: str | None = Field(default=None, max_length=253)
 
 
-def _associated_data(tenant_id: str, name: str) -> bytes:
-    return f"sb:v1:secret:{tenant_id}:{name}".encode()
+def _associated_data(
+    tenant_id: str, name: str, kind: str | None = None, allowed_host: str | None = None
+) -> bytes:
+    if kind is None:
+        return f"sb:v1:secret:{tenant_id}:{name}".encode()
+    return f"sb:v1:secret:{tenant_id}:{name}:{kind}:{allowed_host or ''}".encode()
 
 
 class Keyring:
@@ -89,15 +101,26 @@ class Keyring:
     def key_ids(self) -> frozenset[str]:
         return frozenset(self._keys)
 
-    def seal(self, tenant_id: str, name: str, plaintext: str) -> EncryptedSecret:
+    def seal(
+        self,
+        tenant_id: str,
+        name: str,
+        plaintext: str,
+        *,
+        kind: SecretKind | None = None,
+        allowed_host: str | None = None,
+    ) -> EncryptedSecret:
         nonce = os.urandom(_NONCE_BYTES)
         aead = self._keys[self.current_key_id]
-        ciphertext = aead.encrypt(nonce, plaintext.encode(), _associated_data(tenant_id, name))
+        data = _associated_data(tenant_id, name, kind, allowed_host)
+        ciphertext = aead.encrypt(nonce, plaintext.encode(), data)
         return EncryptedSecret(
             name=name,
             key_id=self.current_key_id,
             nonce=base64.b64encode(nonce).decode(),
             ciphertext=base64.b64encode(ciphertext).decode(),
+            kind=kind,
+            allowed_host=allowed_host,
         )
 
     def open(self, tenant_id: str, secret: EncryptedSecret) -> str:
@@ -107,7 +130,8 @@ class Keyring:
         try:
             nonce = base64.b64decode(secret.nonce, validate=True)
             ciphertext = base64.b64decode(secret.ciphertext, validate=True)
-            plaintext = aead.decrypt(nonce, ciphertext, _associated_data(tenant_id, secret.name))
+            data = _associated_data(tenant_id, secret.name, secret.kind, secret.allowed_host)
+            plaintext = aead.decrypt(nonce, ciphertext, data)
         except (InvalidTag, binascii.Error, ValueError) as exc:
             raise TamperedSecretError(f"secret {secret.name!r} failed authentication") from exc
         return plaintext.decode()
@@ -116,4 +140,10 @@ class Keyring:
         """Re-seals under the current key (unchanged when it already uses it)."""
         if secret.key_id == self.current_key_id:
             return secret
-        return self.seal(tenant_id, secret.name, self.open(tenant_id, secret))
+        return self.seal(
+            tenant_id,
+            secret.name,
+            self.open(tenant_id, secret),
+            kind=secret.kind,
+            allowed_host=secret.allowed_host,
+        )

@@ -75,3 +75,18 @@ def test_envelope_model_rejects_unknown_fields() -> None:
         EncryptedSecret.model_validate(
             {"name": "n", "key_id": "k", "nonce": "", "ciphertext": "", "plaintext": "x"}
         )
+
+
+def test_a_secrets_kind_and_host_are_bound_to_its_ciphertext() -> None:
+    ring = Keyring.from_spec(f"k1:{KEY_A}")
+    sealed = ring.seal("t1", "twilio", "tok", kind="carrier_credential")
+    assert (sealed.kind, sealed.allowed_host) == ("carrier_credential", None)
+    assert ring.open("t1", sealed) == "tok"
+    for update in ({"kind": "llm_api_key"}, {"kind": None}, {"allowed_host": "evil.example"}):
+        with pytest.raises(TamperedSecretError):
+            ring.open("t1", sealed.model_copy(update=update))
+    bound = ring.seal("t1", "key", "sk", kind="llm_api_key", allowed_host="llm.example.com")
+    with pytest.raises(TamperedSecretError):
+        ring.open("t1", bound.model_copy(update={"allowed_host": "evil.example"}))
+    rotated = Keyring.from_spec(f"k2:{KEY_B},k1:{KEY_A}").rotate("t1", bound)
+    assert (rotated.kind, rotated.allowed_host) == ("llm_api_key", "llm.example.com")

@@ -43,7 +43,12 @@ from switchboard_common.contract.tenant_config import (
 
 GOLDEN = Path(__file__).with_name("golden")
 AT = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
-SECRET = EncryptedSecret(name="openai", key_id="k1", nonce="bm9uY2U=", ciphertext="Y2lwaGVy")
+SECRET = EncryptedSecret(
+    name="openai", key_id="k1", nonce="bm9uY2U=", ciphertext="Y2lwaGVy", kind="llm_api_key"
+)
+TOKEN = EncryptedSecret(
+    name="twilio", key_id="k1", nonce="bm9uY2U=", ciphertext="dG9rZW4=", kind="carrier_credential"
+)
 
 
 def _agent() -> AgentConfig:
@@ -91,7 +96,7 @@ def examples() -> dict[str, BaseModel]:
             published_at=AT,
             limits=TenantLimits(max_concurrent_calls=3),
             telephony=TelephonyConfig(
-                twilio=TwilioAccount(account_sid="AC" + "0" * 32, auth_token=SECRET)
+                twilio=TwilioAccount(account_sid="AC" + "0" * 32, auth_token=TOKEN)
             ),
             agents={"agt_1": _agent()},
         ),

@@ -53,11 +53,28 @@ class LlmSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    model: str | None = Field(default=None, max_length=200, description="litellm model string")
+    model: str | None = Field(
+        default=None,
+        max_length=200,
+        description="litellm model string, `provider/model` with a provider litellm knows "
+        "(422 `empty_llm_model` / `unknown_llm_provider` otherwise); unset selects the "
+        "built-in brain",
+    )
     temperature: float = Field(default=0.4, ge=0.0, le=2.0)
     max_tokens: int = Field(default=256, ge=1, le=4_096)
-    api_key_secret_name: str | None = Field(default=None, pattern=SECRET_NAME_PATTERN)
-    api_base: str | None = Field(default=None, pattern=r"^https?://", max_length=500)
+    api_key_secret_name: str | None = Field(
+        default=None,
+        pattern=SECRET_NAME_PATTERN,
+        description="A secret of kind `llm_api_key` whose `allowed_host` is the host of "
+        "`api_base` (unset for the provider's own endpoint)",
+    )
+    api_base: str | None = Field(
+        default=None,
+        pattern=r"^https?://",
+        max_length=500,
+        description="An OpenAI-compatible server (model `openai/...`); its host must not be a "
+        "loopback, private or link-local address (422 `address_not_allowed`)",
+    )
     timeout_s: float = Field(default=8.0, gt=0, le=60)
 
 

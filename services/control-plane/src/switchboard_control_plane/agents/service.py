@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 
+from switchboard_control_plane.agents.llm_checks import llm_problems
 from switchboard_control_plane.agents.models import Agent, AgentVersion
 from switchboard_control_plane.agents.schemas import AgentCreate, AgentUpdate, AgentVersionCreate
 from switchboard_control_plane.errors import ConflictError, InvalidConfigError, NotFoundError
@@ -87,14 +88,16 @@ async def _validate_version(access: TenantAccess, body: AgentVersionCreate) -> N
             raise InvalidConfigError(
                 "business_hours.timezone", "unknown time zone", type_="unknown_timezone"
             ) from exc
-    name = body.llm.api_key_secret_name
-    secrets = access.resources.secrets
-    if name is not None and await secrets.get(access.session, access.tenant.id, name) is None:
-        raise InvalidConfigError(
-            "llm.api_key_secret_name",
-            f"no secret named {name!r} in this tenant",
-            type_="secret_not_found",
-        )
+    problems = await llm_problems(
+        access.resources.secrets,
+        access.session,
+        access.tenant.id,
+        body.llm,
+        body.tools,
+        allow_private=access.resources.settings.allow_private_addresses,
+    )
+    if problems:
+        raise problems[0].error()
 
 
 async def create_version(

@@ -19,6 +19,8 @@ class StoredSecret(Timestamps, TenantOwned, Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True, default=_secret_id)
     tenant_id: Mapped[str] = tenant_fk()
     name: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(32))
+    allowed_host: Mapped[str | None] = mapped_column(String(253), default=None)
     key_id: Mapped[str] = mapped_column(String(64))
     nonce: Mapped[str] = mapped_column(String(64))
     ciphertext: Mapped[str] = mapped_column(Text)

@@ -17,14 +17,30 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from switchboard_common.contract import EncryptedSecret, Keyring
+from switchboard_common.contract.secret_use import SECRET_KINDS, SecretKind
 from switchboard_control_plane.credentials.models import StoredSecret
 from switchboard_control_plane.db.base import utcnow
-from switchboard_control_plane.errors import ControlPlaneError
+from switchboard_control_plane.errors import ControlPlaneError, InvalidConfigError
 
 
 class ReadOnlySecretsError(ControlPlaneError):
     status_code = 409
     code = "secrets_read_only"
+
+
+class SecretKindFixedError(ControlPlaneError):
+    """A secret's kind and allowed host are fixed at creation (delete and re-create to change)."""
+
+    status_code = 409
+    code = "secret_kind_fixed"
+
+
+@dataclass(frozen=True, slots=True)
+class SecretUse:
+    """What a secret is for: its kind and, for an LLM key, the one host it may be sent to."""
+
+    kind: SecretKind
+    allowed_host: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +52,8 @@ class SecretInfo:
     key_id: str | None
     updated_at: datetime | None
     updated_by: str | None
+    kind: SecretKind
+    allowed_host: str | None = None
 
 
 class SecretStore(Protocol):
@@ -45,20 +63,57 @@ class SecretStore(Protocol):
     provider: str
 
     async def put(
-        self, session: AsyncSession, tenant_id: str, name: str, value: str, actor: str
+        self,
+        session: AsyncSession,
+        tenant_id: str,
+        name: str,
+        value: str,
+        actor: str,
+        use: SecretUse | None,
     ) -> tuple[SecretInfo, bool]:
-        """Stores a value; returns its info and whether it replaced an existing one."""
+        """Stores a value; returns its info and whether it replaced an existing one. A new
+        secret needs ``use``; a replaced one keeps its own (``SecretKindFixedError`` if ``use``
+        differs from it)."""
         ...
 
     async def get(self, session: AsyncSession, tenant_id: str, name: str) -> str | None: ...
+
+    async def info(self, session: AsyncSession, tenant_id: str, name: str) -> SecretInfo | None:
+        """What may be shown about one secret (its kind included), or None."""
+        ...
 
     async def delete(self, session: AsyncSession, tenant_id: str, name: str) -> bool: ...
 
     async def list(self, session: AsyncSession, tenant_id: str) -> list[SecretInfo]: ...
 
 
+def _kind(value: str | None) -> SecretKind:
+    """A stored kind; anything unrecognised is the kind that is never sent anywhere."""
+    for kind in SECRET_KINDS:
+        if value == kind:
+            return kind
+    return "webhook_secret"
+
+
 def _info(row: StoredSecret) -> SecretInfo:
-    return SecretInfo(row.name, "db", row.key_id, row.updated_at, row.updated_by)
+    return SecretInfo(
+        row.name,
+        "db",
+        row.key_id,
+        row.updated_at,
+        row.updated_by,
+        _kind(row.kind),
+        row.allowed_host,
+    )
+
+
+def _check_use(name: str, stored: SecretUse, asked: SecretUse | None) -> None:
+    if asked is not None and asked != stored:
+        raise SecretKindFixedError(
+            f"The secret {name!r} is a {stored.kind}"
+            + (f" for {stored.allowed_host}" if stored.allowed_host else "")
+            + "; its kind and allowed host are fixed at creation (delete it and create it again).",
+        )
 
 
 class DbSecretStore:
@@ -76,13 +131,25 @@ class DbSecretStore:
         return (await session.execute(query)).scalar_one_or_none()
 
     async def put(
-        self, session: AsyncSession, tenant_id: str, name: str, value: str, actor: str
+        self,
+        session: AsyncSession,
+        tenant_id: str,
+        name: str,
+        value: str,
+        actor: str,
+        use: SecretUse | None,
     ) -> tuple[SecretInfo, bool]:
         sealed = self._keyring.seal(tenant_id, name, value)
         row = await self._row(session, tenant_id, name)
         replaced = row is not None
-        if row is None:
-            row = StoredSecret(tenant_id=tenant_id, name=name)
+        if row is not None:
+            _check_use(name, SecretUse(_kind(row.kind), row.allowed_host), use)
+        else:
+            if use is None:
+                raise InvalidConfigError("kind", "a new secret needs a kind", type_="missing")
+            row = StoredSecret(
+                tenant_id=tenant_id, name=name, kind=use.kind, allowed_host=use.allowed_host
+            )
             session.add(row)
         row.key_id, row.nonce, row.ciphertext = sealed.key_id, sealed.nonce, sealed.ciphertext
         row.updated_by, row.updated_at = actor, utcnow()
@@ -94,6 +161,10 @@ class DbSecretStore:
         if row is None:
             return None
         return self._keyring.open(tenant_id, _envelope(row))
+
+    async def info(self, session: AsyncSession, tenant_id: str, name: str) -> SecretInfo | None:
+        row = await self._row(session, tenant_id, name)
+        return None if row is None else _info(row)
 
     async def delete(self, session: AsyncSession, tenant_id: str, name: str) -> bool:
         row = await self._row(session, tenant_id, name)
@@ -122,10 +193,12 @@ def _envelope(row: StoredSecret) -> EncryptedSecret:
     )
 
 
-def env_var_name(tenant_id: str, name: str) -> str:
-    """``SWITCHBOARD_SECRET__{TENANT}__{NAME}`` with non-alphanumerics as ``_``."""
+def env_var_name(tenant_id: str, name: str, prefix: str = "SWITCHBOARD_SECRET") -> str:
+    """``SWITCHBOARD_SECRET__{TENANT}__{NAME}`` with non-alphanumerics as ``_``; the secret's
+    kind is in ``SWITCHBOARD_SECRET_KIND__...`` and an LLM key's host in
+    ``SWITCHBOARD_SECRET_HOST__...`` (no kind: ``webhook_secret``, never sent anywhere)."""
     clean = re.compile(r"[^A-Za-z0-9]")
-    return f"SWITCHBOARD_SECRET__{clean.sub('_', tenant_id)}__{clean.sub('_', name)}".upper()
+    return f"{prefix}__{clean.sub('_', tenant_id)}__{clean.sub('_', name)}".upper()
 
 
 class EnvSecretStore:
@@ -137,12 +210,28 @@ class EnvSecretStore:
         self._environ = environ if environ is not None else os.environ
 
     async def put(
-        self, session: AsyncSession, tenant_id: str, name: str, value: str, actor: str
+        self,
+        session: AsyncSession,
+        tenant_id: str,
+        name: str,
+        value: str,
+        actor: str,
+        use: SecretUse | None,
     ) -> tuple[SecretInfo, bool]:
         raise ReadOnlySecretsError("Secrets come from the environment and are read-only.")
 
     async def get(self, session: AsyncSession, tenant_id: str, name: str) -> str | None:
         return self._environ.get(env_var_name(tenant_id, name))
+
+    def _info(self, tenant_id: str, name: str) -> SecretInfo:
+        kind = _kind(self._environ.get(env_var_name(tenant_id, name, "SWITCHBOARD_SECRET_KIND")))
+        host = self._environ.get(env_var_name(tenant_id, name, "SWITCHBOARD_SECRET_HOST"))
+        return SecretInfo(name, "env", None, None, None, kind, host.lower() if host else None)
+
+    async def info(self, session: AsyncSession, tenant_id: str, name: str) -> SecretInfo | None:
+        if env_var_name(tenant_id, name) not in self._environ:
+            return None
+        return self._info(tenant_id, name)
 
     async def delete(self, session: AsyncSession, tenant_id: str, name: str) -> bool:
         raise ReadOnlySecretsError("Secrets come from the environment and are read-only.")
@@ -150,4 +239,4 @@ class EnvSecretStore:
     async def list(self, session: AsyncSession, tenant_id: str) -> list[SecretInfo]:
         prefix = env_var_name(tenant_id, "")
         names = sorted(k[len(prefix) :].lower() for k in self._environ if k.startswith(prefix))
-        return [SecretInfo(name, "env", None, None, None) for name in names]
+        return [self._info(tenant_id, name) for name in names]

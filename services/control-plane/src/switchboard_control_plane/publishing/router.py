@@ -12,6 +12,7 @@ from switchboard_control_plane.errors import ControlPlaneError
 from switchboard_control_plane.http.deps import TenantAccess, tenant_access
 from switchboard_control_plane.http.docs import error_responses, tenant_errors
 from switchboard_control_plane.publishing.models import OutboxEntry
+from switchboard_control_plane.publishing.problems import live_problems
 from switchboard_control_plane.publishing.reconciler import drift
 from switchboard_control_plane.publishing.schemas import PublishQueued, RuntimeState
 
@@ -29,7 +30,8 @@ class RedisUnavailableError(ControlPlaneError):
 async def runtime_state(
     access: Annotated[TenantAccess, Depends(tenant_access("runtime.read"))],
 ) -> RuntimeState:
-    """The published revision and any drift between Postgres and Redis."""
+    """The published revision, any drift between Postgres and Redis, and what is wrong with
+    the live configuration (``problems``)."""
     session, tenant = access.session, access.tenant
     published = await session.scalar(
         select(func.max(OutboxEntry.revision)).where(OutboxEntry.published_at.is_not(None))
@@ -51,6 +53,12 @@ async def runtime_state(
         redis_revision=report.redis_revision,
         in_sync=not report.differences,
         drift=report.differences,
+        problems=await live_problems(
+            access.resources.secrets,
+            session,
+            tenant,
+            allow_private=access.resources.settings.allow_private_addresses,
+        ),
     )
 
 

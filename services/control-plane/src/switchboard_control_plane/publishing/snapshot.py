@@ -112,19 +112,24 @@ class SnapshotBuilder:
     async def _seal(
         self, session: AsyncSession, tenant_id: str, name: str | None
     ) -> EncryptedSecret | None:
+        """The secret sealed for the runtime with its kind (and an LLM key's allowed host): the
+        runtime sends a value only where its kind allows, whatever slot it was put in."""
         if name is None:
             return None
         value = await self._secrets.get(session, tenant_id, name)
-        if value is None:
+        info = await self._secrets.info(session, tenant_id, name)
+        if value is None or info is None:
             return None
-        return self._runtime_keys.seal(tenant_id, name, value)
+        return self._runtime_keys.seal(
+            tenant_id, name, value, kind=info.kind, allowed_host=info.allowed_host
+        )
 
     async def _telephony(self, session: AsyncSession, tenant: Tenant) -> TelephonyConfig:
         twilio = (tenant.telephony or {}).get("twilio")
         if not isinstance(twilio, dict):
             return TelephonyConfig()
         token = await self._seal(session, tenant.id, str(twilio.get("auth_token_secret_name")))
-        if token is None:
+        if token is None or token.kind != "carrier_credential":
             return TelephonyConfig()
         account = TwilioAccount(account_sid=str(twilio.get("account_sid")), auth_token=token)
         return TelephonyConfig(twilio=account)

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from switchboard_common.contract.secret_use import kind_problem
 from switchboard_control_plane.db.base import utcnow
 from switchboard_control_plane.errors import InvalidConfigError
 from switchboard_control_plane.http.deps import Access, TenantAccess
@@ -91,12 +92,16 @@ async def set_telephony(access: TenantAccess, body: Telephony) -> Telephony:
     tenant = access.tenant
     if body.twilio is not None:
         name = body.twilio.auth_token_secret_name
-        stored = await access.resources.secrets.get(access.session, tenant.id, name)
+        stored = await access.resources.secrets.info(access.session, tenant.id, name)
         if stored is None:
             raise InvalidConfigError(
                 "twilio.auth_token_secret_name",
                 f"no secret named {name!r} in this tenant",
                 type_="secret_not_found",
+            )
+        if (problem := kind_problem(stored.kind, "carrier_credential")) is not None:
+            raise InvalidConfigError(
+                "twilio.auth_token_secret_name", problem, type_="secret_kind_mismatch"
             )
     before = {"telephony": tenant.telephony}
     tenant.telephony = body.model_dump(mode="json", exclude_none=True) or None

@@ -9,6 +9,7 @@ from fastapi import WebSocket
 from redis.exceptions import RedisError
 
 from switchboard_common.contract import AgentConfig
+from switchboard_common.contract.secret_use import llm_key_problem
 from switchboard_common.contract.tenant_config import TenantLimits
 from switchboard_common.log import bound
 from switchboard_voice_runtime.api.media_sink import TwilioMediaSink
@@ -142,9 +143,14 @@ class MediaCall:
         self, claims: CallClaims, agent: AgentConfig, limits: TenantLimits
     ) -> CallContext:
         secret = agent.llm.api_key_secret
+        refusal = None
+        if secret is not None:
+            refusal = llm_key_problem(secret.kind, secret.allowed_host, agent.llm.api_base)
+        if refusal is not None:
+            logger.warning("call.llm_key_refused", extra={"fields": {"reason": refusal}})
         api_key = (
             self._runtime.config.open_secret(claims.tenant_id, secret)
-            if secret is not None
+            if secret is not None and refusal is None
             else None
         )
         return CallContext(

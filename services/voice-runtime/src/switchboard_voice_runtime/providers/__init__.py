@@ -21,6 +21,7 @@ from switchboard_voice_runtime.providers.llm import (
     ToolCall,
     ToolSpec,
     litellm_chat_model,
+    litellm_chat_models,
 )
 from switchboard_voice_runtime.providers.stt import HttpSpeechToText, SpeechToText
 from switchboard_voice_runtime.providers.tts import (
@@ -56,15 +57,15 @@ def build_speech_services(
     http: httpx.AsyncClient,
     stt_timeout_s: float = 3.0,
     tts_timeout_s: float = 3.0,
-    http_tools_allow_private: bool = False,
+    allow_private_addresses: bool = False,
     on_tool_outcome: Callable[[ToolOutcome], None] | None = None,
 ) -> SpeechServices:
     return SpeechServices(
         stt=HttpSpeechToText(stt_url, http, timeout_s=stt_timeout_s),
         tts=HttpTextToSpeech(tts_url, http, timeout_s=tts_timeout_s),
-        chat=litellm_chat_model,
+        chat=litellm_chat_models(allow_private_addresses=allow_private_addresses),
         http_tools=HttpToolRunner(
-            http, allow_private_addresses=http_tools_allow_private, on_outcome=on_tool_outcome
+            http, allow_private_addresses=allow_private_addresses, on_outcome=on_tool_outcome
         ),
     )
 
@@ -88,4 +89,5 @@ __all__ = [
     "ToolSpec",
     "build_speech_services",
     "litellm_chat_model",
+    "litellm_chat_models",
 ]

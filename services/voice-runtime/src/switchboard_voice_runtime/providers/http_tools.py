@@ -1,21 +1,17 @@
 """HTTP tools: the tenant's own endpoints the LLM may call mid-turn (book a slot, look up an order).
 
 A tool call never raises into the call: every failure becomes a short result text the model can
-explain to the caller ("error: timed out"). The URL is the tenant's, so the runtime guards
-against being used to reach its own network: addresses that are not globally routable (loopback,
-private, link-local such as cloud metadata, reserved) are refused unless the operator allows them,
-redirects are not followed (a redirect could point anywhere), and the request goes to the very
-address that was checked (the URL's host is pinned to it, with the original Host header and TLS
-server name), so a DNS answer that changes between the check and the connect cannot slip in.
+explain to the caller ("error: timed out"). The URL is the tenant's, so it passes the platform's
+one outbound-address guard (``switchboard_common.outbound``): addresses that are not globally
+routable are refused unless the operator allows them, redirects are not followed (a redirect
+could point anywhere), and the request goes to the very address that was checked.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 import logging
-import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -23,6 +19,7 @@ from typing import Literal, Protocol
 import httpx
 
 from switchboard_common.contract.tenant_config import HttpTool
+from switchboard_common.outbound import AddressRefusedError, checked_address, pinned, url_port
 
 _log = logging.getLogger(__name__)
 
@@ -30,7 +27,6 @@ MAX_RESPONSE_BYTES = 16_384
 """What is read of a tool's answer; the model gets at most ``MAX_RESULT_CHARS`` of it."""
 MAX_RESULT_CHARS = 4_000
 USER_AGENT = "switchboard-voice-runtime/1 (http-tool)"
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 ToolOutcome = Literal["ok", "http_error", "timeout", "refused", "failed"]
 
@@ -49,24 +45,6 @@ class ToolRunner(Protocol):
         self, tool: HttpTool, arguments: Mapping[str, object], context: ToolCallContext
     ) -> str:
         """The tool's result as text for the model; never raises but for cancellation."""
-
-
-class AddressRefusedError(Exception):
-    """The tool's host resolves to an address the runtime may not call."""
-
-
-async def _resolve(host: str, port: int) -> list[str]:
-    infos = await asyncio.get_running_loop().getaddrinfo(
-        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
-    )
-    return [str(info[4][0]) for info in infos]
-
-
-def is_public_address(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
 
 
 class HttpToolRunner:
@@ -91,7 +69,9 @@ class HttpToolRunner:
         try:
             async with asyncio.timeout(tool.timeout_s):
                 url = httpx.URL(tool.url)
-                address = await self._checked_address(url)
+                address = await checked_address(
+                    url.host, url_port(url), allow_private=self._allow_private
+                )
                 result, outcome = await self._request(tool, url, arguments, context, address)
         except AddressRefusedError:
             result, outcome = "error: this tool's address is not allowed", "refused"
@@ -104,21 +84,6 @@ class HttpToolRunner:
         if self._on_outcome is not None:
             self._on_outcome(outcome)
         return result
-
-    async def _checked_address(self, url: httpx.URL) -> str:
-        """The address the request will go to: the host's first, once every address the host
-        resolves to is allowed."""
-        host = url.host
-        port = url.port or _DEFAULT_PORTS.get(url.scheme, 80)
-        try:
-            addresses = [host] if _is_ip(host) else await _resolve(host, port)
-        except OSError as exc:
-            raise AddressRefusedError(host) from exc
-        if not addresses:
-            raise AddressRefusedError(host)
-        if not self._allow_private and not all(is_public_address(a) for a in addresses):
-            raise AddressRefusedError(host)
-        return addresses[0]
 
     async def _request(
         self,
@@ -161,30 +126,6 @@ class HttpToolRunner:
         if response.is_success:
             return text or "ok", "ok"
         return f"error: HTTP {response.status_code} {text[:200]}".rstrip(), "http_error"
-
-
-def pinned(url: httpx.URL | str, address: str) -> tuple[httpx.URL, str, dict[str, object]]:
-    """``url`` aimed at ``address``: the URL to connect to, the Host header the server expects,
-    and for HTTPS the TLS server name (certificates are still checked against the real host)."""
-    original = httpx.URL(url)
-    target = original.copy_with(host=address)
-    default_port = _DEFAULT_PORTS.get(original.scheme)
-    host = original.host
-    if ":" in host:
-        host = f"[{host}]"
-    host_header = host if original.port in (None, default_port) else f"{host}:{original.port}"
-    extensions: dict[str, object] = {}
-    if original.scheme == "https":
-        extensions["sni_hostname"] = original.host
-    return target, host_header, extensions
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 def _query_value(value: object) -> str:

@@ -6,10 +6,16 @@ import asyncio
 import json
 import os
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
+import httpx
+
+from switchboard_common.contract.secret_use import llm_key_problem
 from switchboard_common.contract.tenant_config import LlmConfig
+from switchboard_common.llm_providers import API_BASE_PROVIDERS, model_provider
+from switchboard_common.outbound import AddressRefusedError, PinnedTransport
 from switchboard_voice_runtime.providers.errors import ProviderError
 
 
@@ -67,11 +73,48 @@ def import_litellm() -> Any:
     return litellm
 
 
+def key_refusal(config: LlmConfig, api_key: str | None) -> str | None:
+    """Why this call may not go out with this key; None when it may.
+
+    The tenant's key is sent only where its kind and host allow (``secret_use``), whatever the
+    snapshot says; a referenced key that could not be opened is never replaced by the
+    platform's own provider keys; a tenant ``api_base`` must be an OpenAI-compatible route,
+    the one the runtime sends through its own pinned client.
+    """
+    secret = config.api_key_secret
+    if secret is not None:
+        if api_key is None:
+            return "the agent's key could not be opened"
+        problem = llm_key_problem(secret.kind, secret.allowed_host, config.api_base)
+        if problem is not None:
+            return problem
+    if config.api_base is not None and model_provider(config.model or "") not in API_BASE_PROVIDERS:
+        return "an api_base needs an OpenAI-compatible ('openai/...') model"
+    return None
+
+
+NO_KEY = "no-key"
+"""The key sent to a tenant ``api_base`` when the agent names none: the OpenAI client needs one,
+and this one is no secret (litellm would otherwise fill in the platform's ``OPENAI_API_KEY``)."""
+
+
 class LiteLlmChatModel:
-    """Any provider litellm speaks to, streamed; ``mock_response`` is for tests."""
+    """Any provider litellm speaks to, streamed; ``mock_response`` is for tests.
+
+    With a tenant ``api_base`` the request goes through an OpenAI client built here: its
+    transport resolves and checks the host (``allow_private_addresses`` off: no loopback,
+    private or link-local address) and connects to the checked address, and its key is the
+    tenant's or ``NO_KEY``, so the platform's own provider keys (``OPENAI_API_KEY`` ...) are never
+    sent to a tenant's server.
+    """
 
     def __init__(
-        self, config: LlmConfig, api_key: str | None, *, mock_response: str | None = None
+        self,
+        config: LlmConfig,
+        api_key: str | None,
+        *,
+        mock_response: str | None = None,
+        allow_private_addresses: bool = False,
     ) -> None:
         if config.model is None:
             raise ValueError("LiteLlmChatModel needs config.model")
@@ -79,6 +122,7 @@ class LiteLlmChatModel:
         self._model = config.model
         self._api_key = api_key
         self._mock_response = mock_response
+        self._allow_private = allow_private_addresses
 
     def _request(
         self, messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]
@@ -103,32 +147,65 @@ class LiteLlmChatModel:
                 request[key] = value
         return request
 
+    def _tenant_client(self, stack: AsyncExitStack) -> Any:
+        """The OpenAI client for a tenant ``api_base``: pinned transport, explicit key."""
+        from openai import AsyncOpenAI  # loaded with litellm (its dependency), never before
+
+        transport = PinnedTransport(allow_private=self._allow_private)
+        http = httpx.AsyncClient(transport=transport, timeout=self._config.timeout_s)
+        stack.push_async_callback(http.aclose)
+        return AsyncOpenAI(
+            api_key=self._api_key or NO_KEY,
+            base_url=self._config.api_base,
+            # the SDK types httpx2 clients and accepts httpx ones (its "legacy" client check)
+            http_client=cast("Any", http),
+            max_retries=0,
+        )
+
     async def stream(
         self, messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]
     ) -> AsyncIterator[ChatDelta]:
+        refusal = key_refusal(self._config, self._api_key)
+        if refusal is not None:
+            raise ProviderError(f"llm refused: {refusal}", provider="llm", retryable=False)
         litellm = import_litellm()
         calls = _ToolCallAssembler()
+        request = self._request(messages, tools)
         try:
-            async with asyncio.timeout(self._config.timeout_s):
-                response = await litellm.acompletion(**self._request(messages, tools))
-            async for chunk in response:
-                if not chunk.choices:
-                    continue
-                delta = chunk.choices[0].delta
-                if delta.content:
-                    yield ChatDelta(text=delta.content)
-                for tool_delta in delta.tool_calls or ():
-                    calls.add(tool_delta)
+            async with AsyncExitStack() as stack:
+                if self._config.api_base is not None and self._mock_response is None:
+                    request["client"] = self._tenant_client(stack)
+                    request["api_key"] = self._api_key or NO_KEY
+                async for delta in self._deltas(litellm, request, calls):
+                    yield delta
         except TimeoutError as exc:
             raise ProviderError("llm timed out", provider="llm", retryable=True) from exc
         except ProviderError:
             raise
         except Exception as exc:  # vendor exceptions vary by provider
+            if _caused_by(exc, AddressRefusedError):
+                raise ProviderError(
+                    "llm api_base address refused", provider="llm", retryable=False
+                ) from exc
             raise ProviderError(
                 f"llm failed: {type(exc).__name__}", provider="llm", retryable=_retryable(exc)
             ) from exc
         for call in calls.complete():
             yield ChatDelta(tool_call=call)
+
+    async def _deltas(
+        self, litellm: Any, request: dict[str, Any], calls: _ToolCallAssembler
+    ) -> AsyncIterator[ChatDelta]:
+        async with asyncio.timeout(self._config.timeout_s):
+            response = await litellm.acompletion(**request)
+        async for chunk in response:
+            if not chunk.choices:
+                continue
+            delta = chunk.choices[0].delta
+            if delta.content:
+                yield ChatDelta(text=delta.content)
+            for tool_delta in delta.tool_calls or ():
+                calls.add(tool_delta)
 
 
 def _message_json(message: ChatMessage) -> dict[str, object]:
@@ -153,6 +230,17 @@ def _tool_json(tool: ToolSpec) -> dict[str, object]:
         "type": "function",
         "function": {"name": tool.name, "description": tool.description, "parameters": parameters},
     }
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _retryable(exc: Exception) -> bool:
@@ -197,5 +285,14 @@ class _ToolCallAssembler:
 
 
 def litellm_chat_model(config: LlmConfig, api_key: str | None) -> ChatModel:
-    """The default ChatModelFactory."""
+    """The default ChatModelFactory (tenant ``api_base`` hosts must be public)."""
     return LiteLlmChatModel(config, api_key)
+
+
+def litellm_chat_models(*, allow_private_addresses: bool) -> ChatModelFactory:
+    """The ChatModelFactory of a runtime whose operator may allow private ``api_base`` hosts."""
+
+    def build(config: LlmConfig, api_key: str | None) -> ChatModel:
+        return LiteLlmChatModel(config, api_key, allow_private_addresses=allow_private_addresses)
+
+    return build

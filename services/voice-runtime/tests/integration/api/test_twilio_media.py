@@ -15,10 +15,13 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from switchboard_common.contract import (
     CallEnded,
     CallStarted,
+    Keyring,
     TenantRuntimeConfig,
     keys,
     parse_call_event,
 )
+from switchboard_common.contract.secret_use import SecretKind
+from switchboard_common.contract.tenant_config import LlmConfig
 from switchboard_voice_runtime.telephony import twilio
 from switchboard_voice_runtime.testing.twilio_media import (
     CALL_SID,
@@ -207,3 +210,32 @@ async def test_server_survives_the_peer_vanishing_mid_stream(
     assert (await harness.client.get("/healthz")).status_code == 200
     with pytest.raises(ConnectionClosed):
         await ws.recv()
+
+
+@pytest.mark.parametrize(
+    ("kind", "allowed_host", "opened"),
+    [
+        ("carrier_credential", None, False),
+        ("llm_api_key", "evil.example", False),
+        ("llm_api_key", None, True),
+    ],
+)
+async def test_a_call_gets_the_agents_llm_key_only_when_its_kind_and_host_fit(
+    harness: MediaHarness,
+    publish: Publish,
+    keyring: Keyring,
+    kind: SecretKind,
+    allowed_host: str | None,
+    opened: bool,
+) -> None:
+    sealed = keyring.seal(
+        "t1", "twilio", "carrier-token-PLAINTEXT", kind=kind, allowed_host=allowed_host
+    )
+    await publish(llm=LlmConfig(model="openai/gpt-4o-mini", api_key_secret=sealed))
+    token = await harness.call_token()
+    async with harness.socket() as ws:
+        await ws.send(start_frame(token))
+        session = await harness.session()
+        await ws.close()
+    expected = "carrier-token-PLAINTEXT" if opened else None
+    assert session.context.llm_api_key == expected
