@@ -34,6 +34,7 @@ from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecret
 from switchboard_control_plane.db.migrate import upgrade_async
 from switchboard_control_plane.db.session import create_engine, session_factory
 from switchboard_control_plane.http.legacy import legacy_router
+from switchboard_control_plane.publishing.epoch import EpochWatch, epoch_readiness
 from switchboard_control_plane.publishing.outbox import Outbox
 from switchboard_control_plane.publishing.publisher import Publisher
 from switchboard_control_plane.publishing.reconciler import republish_all
@@ -118,6 +119,10 @@ def _start_workers(
         await publisher.run()
 
     workers.start("publisher", reconcile_then_publish)
+    epoch = EpochWatch(
+        resources.sessions, resources.outbox, resources.redis, check_s=settings.epoch_check_s
+    )
+    workers.start("epoch-watch", epoch.run)
     upkeep = OutboxUpkeep(
         resources.sessions,
         outbox_gauges,
@@ -199,4 +204,7 @@ def _readiness(resources: Resources) -> dict[str, ReadinessCheck]:
     async def redis() -> None:
         await resources.redis.ping()
 
-    return {"database": database, "redis": redis}
+    async def contract_data() -> None:
+        await epoch_readiness(resources.redis)
+
+    return {"database": database, "redis": redis, "contract_data": contract_data}

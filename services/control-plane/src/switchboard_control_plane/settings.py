@@ -90,6 +90,12 @@ class Settings(BaseServiceSettings):
         default=30.0, gt=0, description="How often the outbox is pruned and its gauges refreshed"
     )
     events_claim_idle_ms: int = Field(default=30_000, ge=100)
+    epoch_check_s: float = Field(
+        default=1.0,
+        gt=0,
+        description="How often the contract epoch (sb:v1:epoch) is checked; when Redis lost it, "
+        "every tenant is republished at once",
+    )
     redis_timeout_s: float = Field(default=1.0, gt=0)
     kafka: KafkaSettings = Field(
         default_factory=KafkaSettings,
