@@ -26,6 +26,9 @@ from switchboard_control_plane.publishing.reconciler import republish_all
 logger = logging.getLogger("switchboard.control_plane.epoch")
 EPOCH_LOCK_KEY = 7_100_002
 DRAIN_POLL_S = 0.05
+FIRST_RETRY_S = 0.1
+"""After a failed check (a pooled connection that died with a restarted Redis) the next comes
+soon; further failures back off to ``check_s``."""
 
 
 async def redis_run_id(redis: Redis) -> str | None:
@@ -83,14 +86,19 @@ class EpochWatch:
         self._clock = clock
 
     async def run(self) -> None:
+        retry_s = FIRST_RETRY_S
         while True:
             try:
                 await self.check_once()
             except (RedisError, OSError, SQLAlchemyError) as exc:
                 logger.warning(
                     "epoch.check_failed",
-                    extra={"fields": {"error": type(exc).__name__, "retry_s": self._check_s}},
+                    extra={"fields": {"error": type(exc).__name__, "retry_s": retry_s}},
                 )
+                await asyncio.sleep(retry_s)
+                retry_s = min(retry_s * 2, self._check_s)
+                continue
+            retry_s = FIRST_RETRY_S
             await asyncio.sleep(self._check_s)
 
     async def check_once(self) -> bool:
