@@ -30,6 +30,7 @@ from switchboard_control_plane.access.tokens import JwtVerifier
 from switchboard_control_plane.audit.stream import AuditStream, install_audit_hooks
 from switchboard_control_plane.calls.consumer import EventsConsumer
 from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
+from switchboard_control_plane.calls.sweeper import LostCallSweeper
 from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecretStore, SecretStore
 from switchboard_control_plane.db.migrate import upgrade_async
 from switchboard_control_plane.db.session import create_engine, session_factory
@@ -123,6 +124,13 @@ def _start_workers(
         resources.sessions, resources.outbox, resources.redis, check_s=settings.epoch_check_s
     )
     workers.start("epoch-watch", epoch.run)
+    lost_calls = LostCallSweeper(
+        resources.sessions,
+        resources.redis,
+        lost_after_s=settings.call_lost_after_s,
+        interval_s=settings.lost_calls_sweep_s,
+    )
+    workers.start("lost-calls", lost_calls.run)
     upkeep = OutboxUpkeep(
         resources.sessions,
         outbox_gauges,
