@@ -38,7 +38,6 @@ from switchboard_control_plane.http.legacy import legacy_router
 from switchboard_control_plane.publishing.epoch import EpochWatch, epoch_readiness
 from switchboard_control_plane.publishing.outbox import Outbox
 from switchboard_control_plane.publishing.publisher import Publisher
-from switchboard_control_plane.publishing.reconciler import republish_all
 from switchboard_control_plane.publishing.redis_writer import RedisPlanWriter
 from switchboard_control_plane.publishing.snapshot import SnapshotBuilder
 from switchboard_control_plane.publishing.upkeep import OutboxBacklogGauges, OutboxUpkeep
@@ -104,9 +103,9 @@ def build_resources(
 def _start_workers(
     resources: Resources, workers: Workers, outbox_gauges: OutboxBacklogGauges
 ) -> list[Redis]:
-    """Starts the publisher (after a full reconcile), the outbox upkeep and the events consumer;
-    returns the consumer's Redis client, if any (its blocking reads need a longer socket
-    timeout)."""
+    """Starts the publisher, the reconciler (epoch watch), the outbox upkeep, the lost-call sweeper
+    and the events consumer; returns the consumer's Redis client, if any (its blocking reads need
+    a longer socket timeout)."""
     settings = resources.settings
     publisher = Publisher(
         resources.sessions,
@@ -115,11 +114,8 @@ def _start_workers(
         poll_s=settings.publisher_poll_s,
     )
 
-    async def reconcile_then_publish() -> None:
-        await republish_all(resources.sessions, resources.outbox)
-        await publisher.run()
-
-    workers.start("publisher", reconcile_then_publish)
+    workers.start("publisher", publisher.run)
+    # The reconciler: a full republish at start, and again whenever Redis lost the contract data.
     epoch = EpochWatch(
         resources.sessions, resources.outbox, resources.redis, check_s=settings.epoch_check_s
     )

@@ -1,4 +1,4 @@
-"""Notices that Redis lost the contract data (``sb:v1:epoch`` gone) and republishes everything."""
+"""Republishes every tenant at start and whenever Redis lost the contract data (epoch gone)."""
 
 from __future__ import annotations
 
@@ -61,13 +61,14 @@ async def epoch_readiness(redis: Redis) -> None:
 
 
 class EpochWatch:
-    """Every ``check_s``: is the epoch in Redis, and was it written on this very server?
+    """The reconciler's loop: republishes every tenant at start, then every ``check_s`` checks
+    that the epoch is in Redis and was written on this very server.
 
     When it is missing, or names another server's run id (Redis restarted, perhaps from an older
     dump), one instance (a Postgres advisory lock) queues a snapshot of every tenant, waits until
     the publisher has written them all, then writes the epoch with the run id it saw before the
     republish. A restart during the republish leaves an epoch naming the old run id, so the next
-    check republishes again. While Redis is down the check fails and is retried.
+    check republishes again. While Redis or Postgres is down the check fails and is retried.
     """
 
     def __init__(
@@ -87,9 +88,11 @@ class EpochWatch:
 
     async def run(self) -> None:
         retry_s = FIRST_RETRY_S
+        started = False
         while True:
             try:
-                await self.check_once()
+                await self.check_once(force=not started)
+                started = True
             except (RedisError, OSError, SQLAlchemyError) as exc:
                 logger.warning(
                     "epoch.check_failed",
@@ -101,10 +104,12 @@ class EpochWatch:
             retry_s = FIRST_RETRY_S
             await asyncio.sleep(self._check_s)
 
-    async def check_once(self) -> bool:
-        """Republishes when the epoch is missing or stale; True when this call republished."""
+    async def check_once(self, *, force: bool = False) -> bool:
+        """Republishes when the epoch is missing or stale (or ``force``); True when this call
+        republished, False when it did not need to or another instance is doing it."""
         run_id = await redis_run_id(self._redis)
-        if await epoch_is_current(self._redis, run_id):
+        current = await epoch_is_current(self._redis, run_id)
+        if current and not force:
             return False
         async with self._sessions() as session, session.begin():
             locked = await session.scalar(
@@ -112,7 +117,8 @@ class EpochWatch:
             )
             if not locked:
                 return False
-            logger.warning("epoch.contract_data_missing", extra={"fields": {"run_id": run_id}})
+            if not current:
+                logger.warning("epoch.contract_data_missing", extra={"fields": {"run_id": run_id}})
             tenants = await republish_all(self._sessions, self._outbox)
             await self._until_published()
             epoch = ContractEpoch(redis_run_id=run_id, written_at=self._clock())
