@@ -28,7 +28,7 @@ from switchboard_common.contract.tenant_config import (
 from switchboard_common.test_endpoints import redis_url
 from switchboard_voice_runtime.main import WS_MAX_FRAME_BYTES
 from switchboard_voice_runtime.settings import Settings, TwilioSettings
-from switchboard_voice_runtime.testing.tenants import publish_snapshot
+from switchboard_voice_runtime.testing.tenants import mark_published, publish_snapshot
 
 TEST_REDIS_URL = redis_url(2)
 TEST_KEYS = "k1:" + "B" * 43 + "="
@@ -40,6 +40,7 @@ Publish = Callable[..., Awaitable[TenantRuntimeConfig]]
 async def redis() -> AsyncIterator[Redis]:
     client = Redis.from_url(TEST_REDIS_URL)
     await client.flushdb()
+    await mark_published(client)
     try:
         yield client
     finally:

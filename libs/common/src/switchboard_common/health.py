@@ -8,8 +8,15 @@ from collections.abc import Awaitable, Callable, Mapping
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+_DEGRADED = "degraded: "
 ReadinessCheck = Callable[[], Awaitable[None]]
 """A named dependency check: returns when ready, raises (with a reason) when not."""
+
+
+class DegradedError(Exception):
+    """Raised by a readiness check for a fault worth reporting that must not take the instance out
+    of rotation (every replica would see it at once, and serving degraded beats serving none).
+    ``/readyz`` stays 200 with status ``degraded`` and the check's value ``degraded: <reason>``."""
 
 
 class ReadinessFlag:
@@ -33,8 +40,8 @@ def health_router(
     """``GET /healthz`` answers while the process lives; ``GET /readyz`` runs every check.
 
     ``checks`` may be a callable so an app can add checks after the router is built (in its
-    lifespan). Readiness is 200 only when every check passes within ``check_timeout_s``; otherwise
-    503 with each failing check's reason.
+    lifespan). Readiness is 200 only when every check passes within ``check_timeout_s`` or reports
+    itself degraded (``DegradedError``); otherwise 503 with each failing check's reason.
     """
     router = APIRouter(tags=["health"])
 
@@ -49,11 +56,10 @@ def health_router(
             *(_run_check(check, check_timeout_s) for check in current.values())
         )
         report = dict(zip(current.keys(), results, strict=True))
-        ready = all(result == "ok" for result in report.values())
-        return JSONResponse(
-            {"status": "ready" if ready else "not_ready", "checks": report},
-            status_code=200 if ready else 503,
-        )
+        ready = all(result == "ok" or result.startswith(_DEGRADED) for result in report.values())
+        degraded = ready and any(result != "ok" for result in report.values())
+        status = "degraded" if degraded else "ready" if ready else "not_ready"
+        return JSONResponse({"status": status, "checks": report}, status_code=200 if ready else 503)
 
     return router
 
@@ -64,6 +70,8 @@ async def _run_check(check: ReadinessCheck, timeout_s: float) -> str:
             await check()
     except TimeoutError:
         return "timeout"
+    except DegradedError as exc:
+        return _DEGRADED + (str(exc) or type(exc).__name__)
     except Exception as exc:  # a failing dependency is a readiness answer, not a crash
         return str(exc) or type(exc).__name__
     return "ok"

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from pydantic import BaseModel
 
 from switchboard_common.errors import OverloadedError, ServiceError
-from switchboard_common.health import ReadinessFlag
+from switchboard_common.health import DegradedError, ReadinessFlag
 from switchboard_common.service import create_service_app
 from switchboard_common.settings import BaseServiceSettings
 
@@ -71,6 +71,31 @@ async def test_a_readiness_flag_fails_with_its_reason_until_set() -> None:
         assert before.json()["checks"] == {"model": "model not loaded"}
         loaded.ready = True
         assert (await client.get("/readyz")).status_code == 200
+
+
+async def _degraded() -> None:
+    raise DegradedError("contract data missing")
+
+
+async def test_a_degraded_check_is_reported_without_failing_readiness() -> None:
+    app = create_service_app(
+        BaseServiceSettings(),
+        title="t",
+        description="d",
+        readiness={"contract": _degraded, "model": _ok},
+    )
+    async with await _client(app) as client:
+        ready = await client.get("/readyz")
+        assert ready.status_code == 200
+        assert ready.json() == {
+            "status": "degraded",
+            "checks": {"contract": "degraded: contract data missing", "model": "ok"},
+        }
+    failing = {"contract": _degraded, "redis": _down}
+    app = create_service_app(BaseServiceSettings(), title="t", description="d", readiness=failing)
+    async with await _client(app) as client:
+        ready = await client.get("/readyz")
+        assert ready.status_code == 503 and ready.json()["status"] == "not_ready"
 
 
 async def test_errors_use_the_one_shape_with_stable_codes() -> None:

@@ -30,13 +30,14 @@ from switchboard_control_plane.access.tokens import JwtVerifier
 from switchboard_control_plane.audit.stream import AuditStream, install_audit_hooks
 from switchboard_control_plane.calls.consumer import EventsConsumer
 from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
+from switchboard_control_plane.calls.sweeper import LostCallSweeper
 from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecretStore, SecretStore
 from switchboard_control_plane.db.migrate import upgrade_async
 from switchboard_control_plane.db.session import create_engine, session_factory
 from switchboard_control_plane.http.legacy import legacy_router
+from switchboard_control_plane.publishing.epoch import EpochWatch, epoch_readiness
 from switchboard_control_plane.publishing.outbox import Outbox
 from switchboard_control_plane.publishing.publisher import Publisher
-from switchboard_control_plane.publishing.reconciler import republish_all
 from switchboard_control_plane.publishing.redis_writer import RedisPlanWriter
 from switchboard_control_plane.publishing.snapshot import SnapshotBuilder
 from switchboard_control_plane.publishing.upkeep import OutboxBacklogGauges, OutboxUpkeep
@@ -102,9 +103,9 @@ def build_resources(
 def _start_workers(
     resources: Resources, workers: Workers, outbox_gauges: OutboxBacklogGauges
 ) -> list[Redis]:
-    """Starts the publisher (after a full reconcile), the outbox upkeep and the events consumer;
-    returns the consumer's Redis client, if any (its blocking reads need a longer socket
-    timeout)."""
+    """Starts the publisher, the reconciler (epoch watch), the outbox upkeep, the lost-call sweeper
+    and the events consumer; returns the consumer's Redis client, if any (its blocking reads need
+    a longer socket timeout)."""
     settings = resources.settings
     publisher = Publisher(
         resources.sessions,
@@ -113,11 +114,19 @@ def _start_workers(
         poll_s=settings.publisher_poll_s,
     )
 
-    async def reconcile_then_publish() -> None:
-        await republish_all(resources.sessions, resources.outbox)
-        await publisher.run()
-
-    workers.start("publisher", reconcile_then_publish)
+    workers.start("publisher", publisher.run)
+    # The reconciler: a full republish at start, and again whenever Redis lost the contract data.
+    epoch = EpochWatch(
+        resources.sessions, resources.outbox, resources.redis, check_s=settings.epoch_check_s
+    )
+    workers.start("epoch-watch", epoch.run)
+    lost_calls = LostCallSweeper(
+        resources.sessions,
+        resources.redis,
+        lost_after_s=settings.call_lost_after_s,
+        interval_s=settings.lost_calls_sweep_s,
+    )
+    workers.start("lost-calls", lost_calls.run)
     upkeep = OutboxUpkeep(
         resources.sessions,
         outbox_gauges,
@@ -199,4 +208,7 @@ def _readiness(resources: Resources) -> dict[str, ReadinessCheck]:
     async def redis() -> None:
         await resources.redis.ping()
 
-    return {"database": database, "redis": redis}
+    async def contract_data() -> None:
+        await epoch_readiness(resources.redis)
+
+    return {"database": database, "redis": redis, "contract_data": contract_data}

@@ -96,6 +96,21 @@ class Settings(BaseServiceSettings):
         default=30.0, gt=0, description="How often the outbox is pruned and its gauges refreshed"
     )
     events_claim_idle_ms: int = Field(default=30_000, ge=100)
+    epoch_check_s: float = Field(
+        default=1.0,
+        gt=0,
+        description="How often the contract epoch (sb:v1:epoch) is checked; when Redis lost it, "
+        "every tenant is republished at once",
+    )
+    call_lost_after_s: float = Field(
+        default=120.0,
+        ge=10,
+        description="A call in progress whose lease has been gone this long, with nothing "
+        "recorded meanwhile, is closed as runtime_lost; keep well above VOICE_RUNTIME_LEASE_TTL_S",
+    )
+    lost_calls_sweep_s: float = Field(
+        default=15.0, gt=0, description="How often calls in progress are checked for a lost runtime"
+    )
     redis_timeout_s: float = Field(default=1.0, gt=0)
     kafka: KafkaSettings = Field(
         default_factory=KafkaSettings,

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from prometheus_client import CollectorRegistry
 
 from switchboard_common.contract import Keyring
+from switchboard_common.health import ReadinessCheck
 from switchboard_common.kafka_sink import KafkaCallEventSink, KafkaEventProducer
 from switchboard_common.service import create_service_app
 from switchboard_common.telemetry import tracer
@@ -50,6 +51,7 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
     kafka = (
         KafkaEventProducer(settings.kafka, registry=registry) if settings.kafka.enabled else None
     )
+    readiness: dict[str, ReadinessCheck] = {"accepting_calls": drain.readiness}
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -57,7 +59,8 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
         http = httpx.AsyncClient(
             timeout=httpx.Timeout(5.0), limits=httpx.Limits(max_connections=200)
         )
-        config = ConfigCache(redis, keyring)
+        config = ConfigCache(redis, keyring, recovery_wait_s=settings.config_recovery_wait_s)
+        readiness["contract_data"] = config.readiness
         redis_events = RedisEventSink(
             redis, buffer_size=settings.event_buffer_size, on_drop=metrics.events_dropped.inc
         )
@@ -104,7 +107,7 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
         description="Carrier webhooks, media websockets and the realtime voice loop.",
         lifespan=lifespan,
         registry=registry,
-        readiness={"accepting_calls": drain.readiness},
+        readiness=lambda: readiness,
     )
     app.state.drain = drain
     app.include_router(twilio_voice.router)

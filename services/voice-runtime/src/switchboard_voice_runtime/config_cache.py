@@ -20,14 +20,21 @@ from switchboard_common.contract import (
     TenantRuntimeConfig,
     keys,
 )
+from switchboard_common.health import DegradedError
 
 logger = logging.getLogger(__name__)
 
 _RESUBSCRIBE_DELAY_S = (0.2, 0.5, 1.0, 2.0, 5.0)
+_RECOVERY_POLL_S = 0.1
+_READINESS_TIMEOUT_S = 1.0
 
 
 class ConfigUnavailableError(Exception):
     """Redis cannot be read and nothing is cached for what was asked."""
+
+
+class _ContractLostError(Exception):
+    """A key is missing while ``sb:v1:epoch`` is too: Redis lost its data, absent is not gone."""
 
 
 class ConfigCache:
@@ -35,6 +42,12 @@ class ConfigCache:
 
     A snapshot never goes back to an older revision. While Redis is down, reads serve the last good
     copy; what was never seen raises ``ConfigUnavailableError``.
+
+    A missing key means "not published" only while the contract epoch (``sb:v1:epoch``) exists.
+    Without it Redis has lost its data (restarted empty) and the control plane is republishing:
+    cached copies keep being served, and a read of something never seen polls Redis for up to
+    ``recovery_wait_s`` (keep it under the 2 s a caller may wait in silence) before raising
+    ``ConfigUnavailableError`` instead of answering "not in service".
     """
 
     def __init__(
@@ -43,8 +56,10 @@ class ConfigCache:
         keyring: Keyring,
         *,
         on_invalidate: Callable[[ConfigChanged], None] | None = None,
+        recovery_wait_s: float = 1.5,
     ) -> None:
         self._redis = redis
+        self._recovery_wait_s = recovery_wait_s
         self._keyring = keyring
         self._on_invalidate = on_invalidate
         self._routes: dict[str, DidRoute] = {}
@@ -71,8 +86,8 @@ class ConfigCache:
         if cached is not None and e164 not in self._stale_routes:
             return cached
         try:
-            raw = await self._redis.get(keys.did_key(e164))
-        except RedisError as exc:
+            raw = await self._read(keys.did_key(e164), wait=cached is None)
+        except (RedisError, _ContractLostError) as exc:
             if cached is not None:
                 return cached
             raise ConfigUnavailableError("the number's route cannot be read") from exc
@@ -94,8 +109,8 @@ class ConfigCache:
         if cached is not None and tenant_id not in self._stale:
             return cached
         try:
-            raw = await self._redis.get(keys.tenant_key(tenant_id))
-        except RedisError as exc:
+            raw = await self._read(keys.tenant_key(tenant_id), wait=cached is None)
+        except (RedisError, _ContractLostError) as exc:
             if cached is not None:
                 logger.warning(
                     "config.serving_last_good", extra={"fields": {"tenant_id": tenant_id}}
@@ -107,6 +122,34 @@ class ConfigCache:
             self._tenants.pop(tenant_id, None)
             return None
         return self._accept(tenant_id, raw, cached)
+
+    async def _read(self, key: str, *, wait: bool) -> bytes | str | None:
+        """GET ``key``; when it is missing while the epoch is missing too, polls for it (``wait``)
+        until the epoch or the key appears, else raises ``_ContractLostError``."""
+        raw: bytes | str | None = await self._redis.get(key)
+        if raw is not None or await self._redis.exists(keys.EPOCH_KEY):
+            return raw
+        if wait:
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + self._recovery_wait_s
+            while loop.time() < deadline:
+                await asyncio.sleep(_RECOVERY_POLL_S)
+                raw = await self._redis.get(key)
+                if raw is not None or await self._redis.exists(keys.EPOCH_KEY):
+                    return raw
+        logger.warning("config.contract_epoch_missing")
+        raise _ContractLostError(key)
+
+    async def readiness(self) -> None:
+        """Degraded while the epoch is missing: the runtime still answers what it has cached and
+        waits briefly for the rest; failing would take every replica out of rotation at once."""
+        try:
+            async with asyncio.timeout(_READINESS_TIMEOUT_S):
+                present = await self._redis.exists(keys.EPOCH_KEY)
+        except (RedisError, TimeoutError) as exc:
+            raise DegradedError("Redis unreachable; serving cached configs") from exc
+        if not present:
+            raise DegradedError("contract data missing in Redis; waiting for the control plane")
 
     def _accept(
         self, tenant_id: str, raw: str | bytes, cached: TenantRuntimeConfig | None

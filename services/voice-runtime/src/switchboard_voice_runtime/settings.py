@@ -61,6 +61,14 @@ class Settings(BaseServiceSettings):
     drain_timeout_s: float = Field(default=300.0, ge=0)
     webhook_max_body_bytes: int = Field(default=16_384, ge=1_024)
     event_buffer_size: int = Field(default=10_000, ge=1)
+    config_recovery_wait_s: float = Field(
+        default=1.5,
+        ge=0,
+        le=2.0,
+        description="While Redis has lost the contract data (sb:v1:epoch missing), how long a "
+        "webhook for a number not in memory waits for the control plane's republish before the "
+        "caller hears 'temporarily unavailable' (not 'not in service')",
+    )
     allow_private_addresses: bool = Field(
         default=False,
         description="Let agents' HTTP tools and LLM api_base call loopback, private and "

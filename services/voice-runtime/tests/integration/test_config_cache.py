@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 
+import httpx
 import pytest
 from redis.asyncio import Redis
 
+from switchboard_common.app_testing import running_client
 from switchboard_common.contract import (
     AgentConfig,
     ConfigChanged,
@@ -16,8 +18,14 @@ from switchboard_common.contract import (
     keys,
 )
 from switchboard_common.contract.tenant_config import TenantLimits
+from switchboard_voice_runtime.app import create_app
+from switchboard_voice_runtime.call.ports import CallContext, CallControl, EventSink, MediaSink
+from switchboard_voice_runtime.calls import LiveCall, SessionFactory
 from switchboard_voice_runtime.config_cache import ConfigCache, ConfigUnavailableError
-from switchboard_voice_runtime.testing.tenants import publish_tenant
+from switchboard_voice_runtime.metrics import RuntimeMetrics
+from switchboard_voice_runtime.runtime import Prewarmer
+from switchboard_voice_runtime.settings import Settings
+from switchboard_voice_runtime.testing.tenants import mark_published, publish_tenant
 
 pytestmark = pytest.mark.integration
 
@@ -25,6 +33,17 @@ NUMBER = "+15550001000"
 DEAD_REDIS_URL = "redis://127.0.0.1:1/2"
 
 Publish = Callable[..., Awaitable[TenantRuntimeConfig]]
+
+
+class _NoPrewarm:
+    async def prewarm(self, agent: AgentConfig) -> None:
+        return None
+
+
+def _no_session(
+    context: CallContext, media: MediaSink, control: CallControl, events: EventSink
+) -> LiveCall:
+    raise AssertionError("no call is placed in these tests")
 
 
 class Invalidations:
@@ -151,3 +170,71 @@ async def test_secrets_open_with_the_runtime_keyring(
     assert cache.open_secret("t2", account.auth_token) is None
     other = ConfigCache(redis, Keyring.from_spec("k1:" + Keyring.generate_key()))
     assert other.open_secret("t1", account.auth_token) is None
+
+
+async def test_a_number_missing_while_the_epoch_is_missing_is_awaited_until_republished(
+    redis: Redis, keyring: Keyring, publish: Publish
+) -> None:
+    await redis.flushdb()
+    cache = ConfigCache(redis, keyring, recovery_wait_s=1.5)
+    lookup = asyncio.create_task(cache.route(NUMBER))
+    await asyncio.sleep(0.3)
+    assert not lookup.done()
+    await publish()
+    async with asyncio.timeout(2):
+        route = await lookup
+    assert route is not None and route.tenant_id == "t1"
+
+
+async def test_a_number_still_missing_after_the_wait_is_unavailable_not_unassigned(
+    redis: Redis, keyring: Keyring
+) -> None:
+    await redis.flushdb()
+    cache = ConfigCache(redis, keyring, recovery_wait_s=0.3)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    with pytest.raises(ConfigUnavailableError):
+        await cache.route("+15550009999")
+    with pytest.raises(ConfigUnavailableError):
+        await cache.tenant("t2")
+    assert loop.time() - started < 2 * (0.3 + 0.5)
+    await mark_published(redis)
+    assert await cache.route("+15550009999") is None
+    assert await cache.tenant("t2") is None
+
+
+async def test_cached_configs_are_served_while_redis_has_lost_its_data(
+    redis: Redis, keyring: Keyring, publish: Publish
+) -> None:
+    await publish()
+    cache = ConfigCache(redis, keyring, recovery_wait_s=1.5)
+    route = await cache.route(NUMBER)
+    tenant = await cache.tenant("t1")
+    assert route is not None and tenant is not None
+    await redis.flushdb()
+    cache.invalidate_all()
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    assert await cache.route(NUMBER) == route
+    assert await cache.tenant("t1") == tenant
+    assert loop.time() - started < 0.5
+
+
+async def test_readiness_reports_a_missing_epoch_as_degraded_not_failing(
+    redis: Redis, make_settings: Callable[..., Settings]
+) -> None:
+    def core(
+        settings: Settings, http: httpx.AsyncClient, metrics: RuntimeMetrics
+    ) -> tuple[Prewarmer, SessionFactory]:
+        prewarmer: Prewarmer = _NoPrewarm()
+        return prewarmer, _no_session
+
+    app = create_app(make_settings(), call_core=core)
+    async with running_client(app) as client:
+        ready = await client.get("/readyz")
+        assert ready.status_code == 200 and ready.json()["status"] == "ready"
+        await redis.delete(keys.EPOCH_KEY)
+        degraded = await client.get("/readyz")
+        assert degraded.status_code == 200
+        assert degraded.json()["status"] == "degraded"
+        assert degraded.json()["checks"]["contract_data"].startswith("degraded: ")

@@ -7,6 +7,7 @@ from switchboard_common.contract.envelope import (
     TamperedSecretError,
     UnknownKeyError,
 )
+from switchboard_common.contract.epoch import ContractEpoch
 from switchboard_common.contract.events import (
     CallEnded,
     CallEvent,
@@ -32,6 +33,7 @@ __all__ = [
     "CallStarted",
     "CallTurn",
     "ConfigChanged",
+    "ContractEpoch",
     "DidRoute",
     "EncryptedSecret",
     "EnvelopeError",

@@ -16,6 +16,12 @@ EVENTS_STREAM = f"{PREFIX}events"
 EVENT_FIELD = "event"
 EVENTS_CONSUMER_GROUP = "control-plane"
 
+EPOCH_KEY = f"{PREFIX}epoch"
+"""A ``ContractEpoch`` JSON, written by the control plane once every tenant has been published
+to this Redis server. Its absence means Redis lost the contract data (it restarted empty): a
+missing DID or tenant key is then unknown, not unassigned, until the control plane has
+republished everything and written the epoch again."""
+
 
 def did_key(e164: str) -> str:
     """``sb:v1:did:+15551234567`` -> a ``DidRoute`` JSON."""
@@ -32,7 +38,11 @@ def tenant_key(tenant_id: str) -> str:
 
 
 def tenant_capacity_key(tenant_id: str) -> str:
-    """Sorted set of a tenant's live call leases, scored by expiry (unix ms)."""
+    """Sorted set of a tenant's live call leases, scored by expiry (unix ms).
+
+    Members are call ids (the ``call_id`` of the call events); the runtime renews a live call's
+    score with its heartbeat, so a member missing or expired means no runtime holds the call.
+    """
     if not tenant_id or ":" in tenant_id:
         raise ValueError(f"invalid tenant id: {tenant_id!r}")
     return f"{PREFIX}capacity:tenant:{tenant_id}"

@@ -20,6 +20,7 @@ from switchboard_common.contract import (
     CallStarted,
     CallTurn,
     ConfigChanged,
+    ContractEpoch,
     DidRoute,
     EncryptedSecret,
     TenantRuntimeConfig,
@@ -90,6 +91,7 @@ def examples() -> dict[str, BaseModel]:
     return {
         "did_route": DidRoute(tenant_id="ten_1", agent_id="agt_1", number_id="num_1"),
         "config_changed": ConfigChanged(tenant_id="ten_1", revision=7),
+        "contract_epoch": ContractEpoch(redis_run_id="5f0c" + "0" * 36, written_at=AT),
         "tenant_runtime_config": TenantRuntimeConfig(
             tenant_id="ten_1",
             revision=7,

@@ -14,6 +14,7 @@ def test_key_names_are_the_documented_ones() -> None:
     assert keys.EVENTS_STREAM == "sb:v1:events"
     assert keys.tenant_capacity_key("ten_1") == "sb:v1:capacity:tenant:ten_1"
     assert keys.global_capacity_key() == "sb:v1:capacity:global"
+    assert keys.EPOCH_KEY == "sb:v1:epoch"
 
 
 @pytest.mark.parametrize("bad", ["15551234567", "+1555abc", "", "+"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -18,6 +18,15 @@ def _turn_id() -> str:
 
 class Call(TenantOwned, Base):
     __tablename__ = "calls"
+    __table_args__ = (
+        # The lost-call sweeper reads calls in progress across tenants, oldest first.
+        Index(
+            "ix_calls_in_progress",
+            "started_at",
+            "id",
+            postgresql_where=text("outcome = 'in_progress'"),
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(128), primary_key=True)
     tenant_id: Mapped[str] = tenant_fk()

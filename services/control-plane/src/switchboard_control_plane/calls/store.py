@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from switchboard_common.contract import CallEnded, CallStarted, CallTurn
+from switchboard_common.contract import CallEnded, CallStarted, CallTurn, TranscriptEntry
 from switchboard_control_plane.calls.models import Call, CallTurnRecord, ProcessedEvent
+from switchboard_control_plane.calls.service import call_turns
 from switchboard_control_plane.db.scope import scope_session
 from switchboard_control_plane.tenants.models import Tenant
 
 CallEventModel = CallStarted | CallTurn | CallEnded
+RUNTIME_LOST = "runtime_lost"
+"""End reason of a call closed by the control plane because no runtime holds it any more."""
 
 
 def outcome_of(reason: str, turns: int) -> str:
@@ -123,3 +128,55 @@ async def store_event(session: AsyncSession, event: CallEventModel) -> bool:
         await _store_ended(session, event)
     await session.commit()
     return True
+
+
+async def close_lost_call(
+    session: AsyncSession, tenant_id: str, call_id: str, *, quiet_since: datetime
+) -> bool:
+    """Ends an in-progress call whose runtime is gone, keeping what was recorded: end reason
+    ``runtime_lost``, outcome ``failed``, ended at its last recorded event, transcript rebuilt
+    from the turns received. Refused (False) when the call is no longer in progress or something
+    was recorded for it at or after ``quiet_since``. A ``call.ended`` arriving later still
+    overwrites all of it with what the runtime saw."""
+    scope_session(session, tenant_id)
+    query = select(Call).where(Call.id == call_id).with_for_update()
+    call = (await session.execute(query)).scalar_one_or_none()
+    if call is None or call.outcome != "in_progress":
+        await session.rollback()
+        return False
+    turns = await call_turns(session, call_id)
+    last_at = max([call.started_at, *(turn.occurred_at for turn in turns)])
+    if last_at >= quiet_since:
+        await session.rollback()
+        return False
+    call.ended_at = last_at
+    call.duration_s = (last_at - call.started_at).total_seconds()
+    call.end_reason = RUNTIME_LOST
+    call.outcome = "failed"
+    call.turns = max(call.turns, len(turns))
+    call.transcript = call.transcript or _transcript(call.started_at, turns)
+    await session.commit()
+    return True
+
+
+def _transcript(started_at: datetime, turns: Sequence[CallTurnRecord]) -> list[dict[str, Any]]:
+    """Caller and agent lines of the stored turns, timed by their stages (else the turn's time)."""
+    entries: list[dict[str, Any]] = []
+    for turn in turns:
+        fallback_ms = max(0.0, (turn.occurred_at - started_at).total_seconds() * 1000)
+        lines = (
+            ("caller", turn.caller_text, ("end_of_turn_ms", "caller_stopped_ms"), False),
+            ("agent", turn.agent_text, ("first_frame_out_ms",), turn.interrupted),
+        )
+        for role, text, stages, interrupted in lines:
+            if not text:
+                continue
+            at_ms = next((turn.stages[s] for s in stages if turn.stages.get(s) is not None), None)
+            entry = TranscriptEntry(
+                role=role,
+                text=text,
+                at_ms=max(0.0, float(at_ms)) if at_ms is not None else fallback_ms,
+                interrupted=interrupted,
+            )
+            entries.append(entry.model_dump(mode="json"))
+    return entries

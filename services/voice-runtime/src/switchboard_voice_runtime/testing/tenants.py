@@ -17,6 +17,7 @@ from switchboard_common.contract import (
     CallStarted,
     CallTurn,
     ConfigChanged,
+    ContractEpoch,
     DidRoute,
     TenantRuntimeConfig,
     keys,
@@ -58,8 +59,16 @@ async def publish_snapshot(
     await redis.set(keys.tenant_key(snapshot.tenant_id), snapshot.model_dump_json())
     for number, route in routes.items():
         await redis.set(keys.did_key(number), route.model_dump_json())
+    await mark_published(redis)
     change = ConfigChanged(tenant_id=snapshot.tenant_id, revision=snapshot.revision)
     await redis.publish(keys.CONFIG_CHANNEL, change.model_dump_json())
+
+
+async def mark_published(redis: Redis) -> None:
+    """Writes the contract epoch, as the control plane does once every tenant is published:
+    without it the runtime takes a missing number for lost data, not for an unknown number."""
+    epoch = ContractEpoch(written_at=datetime.now(UTC))
+    await redis.set(keys.EPOCH_KEY, epoch.model_dump_json())
 
 
 async def read_events(redis: Redis) -> list[CallStarted | CallTurn | CallEnded]:
