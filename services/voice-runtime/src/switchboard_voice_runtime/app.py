@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,6 +13,7 @@ from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 
 from switchboard_common.contract import Keyring
+from switchboard_common.health import ReadinessFlag
 from switchboard_common.kafka_sink import KafkaCallEventSink, KafkaEventProducer
 from switchboard_common.service import create_service_app
 from switchboard_common.telemetry import tracer
@@ -22,11 +25,12 @@ from switchboard_voice_runtime.capacity import CapacityManager
 from switchboard_voice_runtime.config_cache import ConfigCache
 from switchboard_voice_runtime.event_sink import FanOutEventSink, RedisEventSink
 from switchboard_voice_runtime.metrics import RuntimeMetrics
-from switchboard_voice_runtime.runtime import Runtime
+from switchboard_voice_runtime.runtime import Prewarmer, Runtime, WarmsUp
 from switchboard_voice_runtime.settings import Settings
 from switchboard_voice_runtime.wiring import CallCore, default_call_core
 
 _SHUTDOWN_GRACE_S = 5.0
+logger = logging.getLogger(__name__)
 
 
 def _with_kafka(redis_events: RedisEventSink, kafka: KafkaEventProducer | None) -> EventSink:
@@ -34,6 +38,20 @@ def _with_kafka(redis_events: RedisEventSink, kafka: KafkaEventProducer | None) 
     if kafka is None:
         return redis_events
     return FanOutEventSink(redis_events, [KafkaCallEventSink(kafka)])
+
+
+async def _warm_up(services: Prewarmer, warmed: ReadinessFlag) -> None:
+    """Readiness waits for the call core's one-time warm-up (calls routed here before it would
+    stall every call of the process on the first LLM turn)."""
+    try:
+        if isinstance(services, WarmsUp):
+            await services.warm_up()
+    except Exception:
+        logger.exception("runtime.warm_up_failed")
+        warmed.reason = "call core warm-up failed"
+        return
+    warmed.ready = True
+    logger.info("runtime.warmed_up")
 
 
 def create_app(settings: Settings, *, call_core: CallCore | None = None) -> FastAPI:
@@ -50,6 +68,7 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
     kafka = (
         KafkaEventProducer(settings.kafka, registry=registry) if settings.kafka.enabled else None
     )
+    warmed = ReadinessFlag("call core warming up")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -63,6 +82,7 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
         )
         events = _with_kafka(redis_events, kafka)
         services, session_factory = build_core(settings, http, metrics)
+        warming = asyncio.create_task(_warm_up(services, warmed))
         runtime = Runtime(
             settings=settings,
             redis=redis,
@@ -86,6 +106,7 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
         try:
             yield
         finally:
+            warming.cancel()
             calls.hang_up_all("drained")
             await calls.wait_idle(_SHUTDOWN_GRACE_S)
             await runtime.stop_background()
@@ -102,7 +123,7 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
         description="Carrier webhooks, media websockets and the realtime voice loop.",
         lifespan=lifespan,
         registry=registry,
-        readiness={"accepting_calls": drain.readiness},
+        readiness={"accepting_calls": drain.readiness, "call_core": warmed.check},
     )
     app.state.drain = drain
     app.include_router(twilio_voice.router)
