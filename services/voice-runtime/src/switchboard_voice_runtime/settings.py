@@ -61,6 +61,13 @@ class Settings(BaseServiceSettings):
     drain_timeout_s: float = Field(default=300.0, ge=0)
     webhook_max_body_bytes: int = Field(default=16_384, ge=1_024)
     event_buffer_size: int = Field(default=10_000, ge=1)
+    filler_after_s: float = Field(
+        default=1.5,
+        ge=0,
+        le=10,
+        description="Silence (seconds) after which a late answer is bridged with a short filler "
+        "('One moment.'), again after each such silence; 0: no fillers.",
+    )
     http_tools_allow_private_addresses: bool = Field(
         default=False,
         description="Let agents' HTTP tools call loopback, private and link-local addresses "

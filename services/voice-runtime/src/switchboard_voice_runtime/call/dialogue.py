@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import Coroutine
 from typing import Protocol, TypeVar, cast
@@ -17,12 +18,13 @@ from switchboard_voice_runtime.call.phrases import (
     APOLOGY_REPEAT,
     APOLOGY_TROUBLE,
     FAILURE_GOODBYE,
+    FILLERS,
     GOODBYE,
     TAKE_MESSAGE_THANKS,
     TRANSFER_FAILED,
     TRANSFER_REFUSED,
 )
-from switchboard_voice_runtime.call.playout import Playout
+from switchboard_voice_runtime.call.playout import Playout, Segment
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, CallControlError, Clock
 from switchboard_voice_runtime.call.records import AgentTurn, Heard, StageTimes
 from switchboard_voice_runtime.call.replies import voice_reply
@@ -42,6 +44,8 @@ from switchboard_voice_runtime.providers.http_tools import ToolCallContext
 _log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 MAX_FAILURES = 3
+CLOSING_STT_TIMEOUT_S = 2.0
+"""How long, after a hang-up, the caller's last unanswered words may take to transcribe."""
 _CARRIER_ACTION_TIMEOUT_S = 5.0
 Inbound = tuple[TurnEvent, bytes] | str
 """A turn event with the utterance audio it carries (pauses and ends), or a DTMF digit."""
@@ -74,8 +78,10 @@ class Dialogue:
         conversation: Conversation,
         clock: Clock,
         session: CallHooks,
+        filler_after_s: float = 1.5,
     ) -> None:
         agent = context.agent
+        self._filler_after_s = filler_after_s
         self._agent = agent
         self._services = services
         self._control = control
@@ -90,6 +96,7 @@ class Dialogue:
         self._speaking: AgentTurn | None = None
         self._speaking_task: asyncio.Task[None] | None = None
         self._pending: dict[asyncio.Task[None], bytes] = {}
+        self._unrecorded: dict[asyncio.Task[None], str] = {}
         self._speculative: asyncio.Task[Heard] | None = None
         self._carry = b""
         self._utterances = 0
@@ -205,6 +212,7 @@ class Dialogue:
         if over_agent and self.busy and self._is_backchannel(heard.text):
             _log.info("backchannel ignored", extra={"pii": {"text": heard.text}})
             return
+        self._unrecorded[_current()] = heard.text
         await self._answer(heard.text, stages)
 
     def _is_backchannel(self, text: str) -> bool:
@@ -218,22 +226,45 @@ class Dialogue:
         self._speaking = turn
         heard_at_s = stages.caller_stopped_s or self._clock.now()
         self._conversation.caller_said(text, self._call.since_start_ms(heard_at_s))
+        self._unrecorded.pop(_current(), None)
         if self._after_hours:
             await self._close_after_hours(turn)
             return
         reply = self._brain.reply(text, self._conversation.history)
         turn.brain = reply.kind
+        fillers = self._spawn(self._fill_silence(turn, since_s=heard_at_s))
         try:
             actions = await voice_reply(turn, reply, self._speaker, self._clock)
         except ProviderError as error:
             await self._finish(turn, interrupted=False)
             await self._fail(error, APOLOGY_TROUBLE)
             return
+        finally:
+            fillers.cancel()
         self._failures = 0
         await turn.utterance.played()
         await self._finish(turn, interrupted=False)
         if actions:
             await self._act(turn, actions[0])
+
+    async def _fill_silence(self, turn: AgentTurn, *, since_s: float) -> None:
+        """While an answer is being prepared: each time the caller has heard nothing for
+        ``filler_after_s`` (since they stopped speaking, or since the last audio ended), a short
+        filler phrase, so a slow or hung brain never leaves dead air (0: no fillers)."""
+        if self._filler_after_s <= 0:
+            return
+        phrases = itertools.cycle(FILLERS)
+        last: Segment | None = None
+        while True:
+            quiet_since_s = max(since_s, self._playout.audible_until_s)
+            wait_s = quiet_since_s + self._filler_after_s - self._clock.now()
+            if last is not None and last.first_frame_at_s is None and not last.dropped:
+                wait_s = self._filler_after_s  # the last filler waits behind late audio
+            if wait_s > 0:
+                await self._clock.sleep(wait_s)
+                continue
+            last = self._speaker.say_filler(turn.utterance, next(phrases))
+            since_s = self._clock.now()
 
     async def _claim_voice(self) -> None:
         """Makes the current task the one that speaks, interrupting whoever spoke before."""
@@ -338,6 +369,31 @@ class Dialogue:
             await self._services.prewarm(self._agent)
         except Exception:  # best effort: a broken cache must not end the call
             _log.exception("prewarm failed")
+
+    async def close(self, unfinished_audio: bytes) -> None:
+        """Once the call's tasks have stopped (a hang-up cancels them mid-turn): records the
+        turn the hang-up cut short, so it is in the transcript and the events. The agent turn
+        in progress keeps what the caller heard of it; caller words not yet answered (heard,
+        being transcribed, or still being spoken: ``unfinished_audio``) become a turn with no
+        answer, transcribed within CLOSING_STT_TIMEOUT_S."""
+        if self._speaking is not None:
+            await self._finish(self._speaking, interrupted=True)
+        said = list(self._unrecorded.values())
+        audio = self._carry + b"".join(self._pending.values()) + unfinished_audio
+        self._unrecorded.clear()
+        self._pending.clear()
+        if audio:
+            try:
+                async with asyncio.timeout(CLOSING_STT_TIMEOUT_S):
+                    heard = await self._transcribe(audio)
+            except TimeoutError:
+                heard = Heard("", self._clock.now())
+            said += [heard.text] if heard.text else []
+        for text in said:
+            turn = AgentTurn(self._new_utterance(), index=self.turns, caller_text=text)
+            self.turns += 1
+            self._conversation.caller_said(text, self._call.since_start_ms(self._clock.now()))
+            await self._call.publish_turn(turn, "", interrupted=False)
 
     def _new_utterance(self) -> Utterance:
         self._utterances += 1

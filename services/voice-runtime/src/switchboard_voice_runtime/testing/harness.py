@@ -77,6 +77,7 @@ def build_call(
     clock: Clock | None = None,
     http_tools: ToolRunner | None = None,
     tts: TextToSpeech | None = None,
+    filler_after_s: float = 1.5,
 ) -> CallHarness:
     """Must be called inside the running (virtual-time) loop. ``tts`` replaces the fake TTS
     (``CallHarness.tts``, then unused) in the call's speech services."""
@@ -100,6 +101,7 @@ def build_call(
         events=events,
         services=services,
         clock=clock or VirtualClock(),
+        filler_after_s=filler_after_s,
     )
     media.attach(session.mark_played)
     return CallHarness(session, caller, media, control, events, stt, fake_tts, fake_chat, services)

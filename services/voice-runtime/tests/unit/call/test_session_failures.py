@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from switchboard_voice_runtime.call.phrases import (
     APOLOGY_REPEAT,
     APOLOGY_TROUBLE,
     FAILURE_GOODBYE,
+    FILLERS,
     builtin_audio,
 )
 from switchboard_voice_runtime.call.session import CallOutcome
@@ -111,3 +113,33 @@ def test_llm_failure_apologizes_and_repeated_failures_end_the_call() -> None:
     assert texts.count(APOLOGY_TROUBLE) == 2 and texts[-1] == FAILURE_GOODBYE
     assert outcome.reason == "error" and call.control.hang_ups == 1
     assert [turn.brain for turn in call.events.turns()] == ["llm", "llm", "llm"]
+
+
+def _silences_after(call: CallHarness, from_s: float, until_s: float) -> list[float]:
+    """The gaps (s) in the agent audio heard from ``from_s`` to ``until_s``."""
+    frames = [sent.at_s for sent in call.media.frames() if from_s <= sent.at_s <= until_s]
+    edges = [from_s, *frames, until_s]
+    return [later - earlier - 0.02 for earlier, later in itertools.pairwise(edges)]
+
+
+def test_a_hung_llm_is_bridged_by_a_filler_within_2_s_and_never_leaves_2_s_of_silence() -> None:
+    chat = FakeChatModel([(60.0, ChatDelta(text="Far too late."))])
+    caller = ScriptedCaller(until_s=30).say(0.5, HOURS, "what are your opening hours")
+    agent = sample_agent(llm={"model": "openai/gpt-4o-mini"})
+    _, call = _call(lambda: build_call(agent, caller, chat=chat), hang_up_at_s=10.0)
+    transcript = call.events.ended().transcript
+    stopped_s = next(e.at_ms for e in transcript if e.role == "caller") / 1000
+    first_frame_s = min(s.at_s for s in call.media.frames() if s.at_s > stopped_s)
+    assert first_frame_s - stopped_s < 2.0, "the first filler came too late"
+    assert max(_silences_after(call, stopped_s, 10.0)) < 2.0
+    said = " ".join(e.text for e in transcript if e.role == "agent")
+    assert FILLERS[0] in said and FILLERS[1] in said
+
+
+def test_an_answer_in_time_has_no_filler() -> None:
+    chat = FakeChatModel([(0.8, ChatDelta(text="We open at nine."))])
+    caller = ScriptedCaller(until_s=30).say(0.5, HOURS, "what are your opening hours")
+    agent = sample_agent(llm={"model": "openai/gpt-4o-mini"})
+    _, call = _call(lambda: build_call(agent, caller, chat=chat), hang_up_at_s=8.0)
+    (turn,) = call.events.turns()
+    assert turn.agent_text == "We open at nine."
