@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import logging
 from collections.abc import Coroutine
 from typing import Protocol, TypeVar, cast
@@ -12,19 +11,19 @@ from switchboard_common.contract.events import EndReason
 from switchboard_voice_runtime.call.brain import Brain, BrainAction, EndCall, QuickReplyFirst, words
 from switchboard_voice_runtime.call.builtin_brain import BuiltinBrain
 from switchboard_voice_runtime.call.conversation import Conversation
+from switchboard_voice_runtime.call.fillers import Fillers
 from switchboard_voice_runtime.call.hours import is_open
 from switchboard_voice_runtime.call.llm_brain import LlmBrain
 from switchboard_voice_runtime.call.phrases import (
     APOLOGY_REPEAT,
     APOLOGY_TROUBLE,
     FAILURE_GOODBYE,
-    FILLERS,
     GOODBYE,
     TAKE_MESSAGE_THANKS,
     TRANSFER_FAILED,
     TRANSFER_REFUSED,
 )
-from switchboard_voice_runtime.call.playout import Playout, Segment
+from switchboard_voice_runtime.call.playout import Playout
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, CallControlError, Clock
 from switchboard_voice_runtime.call.records import AgentTurn, Heard, StageTimes
 from switchboard_voice_runtime.call.replies import voice_reply
@@ -81,7 +80,6 @@ class Dialogue:
         filler_after_s: float = 1.5,
     ) -> None:
         agent = context.agent
-        self._filler_after_s = filler_after_s
         self._agent = agent
         self._services = services
         self._control = control
@@ -90,6 +88,7 @@ class Dialogue:
         self._clock = clock
         self._call = session
         self._speaker = Speaker(services, agent, playout, clock)
+        self._fillers = Fillers(self._speaker, playout, clock, after_s=filler_after_s)
         self._brain: Brain = QuickReplyFirst(agent, _core_brain(context, services))
         self._backchannel = {w for p in agent.turn_taking.backchannel_phrases for w in words(p)}
         self._group: asyncio.TaskGroup | None = None
@@ -200,7 +199,7 @@ class Dialogue:
     async def _caller_turn(
         self, heard_task: asyncio.Task[Heard], stages: StageTimes, *, over_agent: bool
     ) -> None:
-        heard = await heard_task
+        heard = await self._transcript(heard_task, stages)
         self._pending.pop(_current(), None)
         stages.transcript_final_s = heard.at_s
         if heard.error is not None:
@@ -214,6 +213,24 @@ class Dialogue:
             return
         self._unrecorded[_current()] = heard.text
         await self._answer(heard.text, stages)
+
+    async def _transcript(self, heard_task: asyncio.Task[Heard], stages: StageTimes) -> Heard:
+        """The caller's words; when they are late and the caller hears nothing meanwhile, a
+        filler holds the voice until they come (what the caller heard of it is recorded)."""
+        stopped_s = stages.caller_stopped_s or self._clock.now()
+        if not self._fillers.enabled or heard_task.done():
+            return await heard_task
+        due_in_s = max(0.0, self._fillers.due_in_s(stopped_s))
+        done, _ = await asyncio.wait([heard_task], timeout=due_in_s)
+        if done or self.busy:
+            return await heard_task
+        await self._claim_voice()
+        filler = AgentTurn(self._new_utterance())
+        self._speaking = filler
+        self._fillers.say_first(filler.utterance)
+        heard = await heard_task
+        await self._finish(filler, interrupted=False)
+        return heard
 
     def _is_backchannel(self, text: str) -> bool:
         spoken = words(text)
@@ -232,7 +249,7 @@ class Dialogue:
             return
         reply = self._brain.reply(text, self._conversation.history)
         turn.brain = reply.kind
-        fillers = self._spawn(self._fill_silence(turn, since_s=heard_at_s))
+        fillers = self._spawn(self._fillers.bridge(turn.utterance, quiet_since_s=heard_at_s))
         try:
             actions = await voice_reply(turn, reply, self._speaker, self._clock)
         except ProviderError as error:
@@ -246,25 +263,6 @@ class Dialogue:
         await self._finish(turn, interrupted=False)
         if actions:
             await self._act(turn, actions[0])
-
-    async def _fill_silence(self, turn: AgentTurn, *, since_s: float) -> None:
-        """While an answer is being prepared: each time the caller has heard nothing for
-        ``filler_after_s`` (since they stopped speaking, or since the last audio ended), a short
-        filler phrase, so a slow or hung brain never leaves dead air (0: no fillers)."""
-        if self._filler_after_s <= 0:
-            return
-        phrases = itertools.cycle(FILLERS)
-        last: Segment | None = None
-        while True:
-            quiet_since_s = max(since_s, self._playout.audible_until_s)
-            wait_s = quiet_since_s + self._filler_after_s - self._clock.now()
-            if last is not None and last.first_frame_at_s is None and not last.dropped:
-                wait_s = self._filler_after_s  # the last filler waits behind late audio
-            if wait_s > 0:
-                await self._clock.sleep(wait_s)
-                continue
-            last = self._speaker.say_filler(turn.utterance, next(phrases))
-            since_s = self._clock.now()
 
     async def _claim_voice(self) -> None:
         """Makes the current task the one that speaks, interrupting whoever spoke before."""

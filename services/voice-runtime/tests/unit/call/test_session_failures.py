@@ -143,3 +143,20 @@ def test_an_answer_in_time_has_no_filler() -> None:
     _, call = _call(lambda: build_call(agent, caller, chat=chat), hang_up_at_s=8.0)
     (turn,) = call.events.turns()
     assert turn.agent_text == "We open at nine."
+
+
+def test_a_slow_transcription_is_bridged_by_a_filler_before_the_answer() -> None:
+    caller = ScriptedCaller(until_s=30).say(0.5, HOURS, "what are your opening hours")
+
+    def slow_stt(call: CallHarness) -> None:
+        call.stt.delay_s = 2.5
+
+    _, call = _call(lambda: build_call(sample_agent(), caller), prepare=slow_stt, hang_up_at_s=12)
+    (turn,) = call.events.turns()
+    assert turn.agent_text.startswith("We open at nine")
+    stopped_s = (turn.stages.caller_stopped_ms or 0) / 1000
+    answered_s = (turn.stages.first_frame_out_ms or 0) / 1000
+    assert answered_s - stopped_s > 2.5, "the answer waited for the transcript"
+    assert max(_silences_after(call, stopped_s, answered_s)) < 2.0
+    agent_texts = [e.text for e in call.events.ended().transcript if e.role == "agent"]
+    assert agent_texts[:2] == ["Hello!", FILLERS[0]]
