@@ -308,7 +308,13 @@ class Dialogue:
         self._failures += 1
         _log.warning(
             "provider failed",
-            extra={"fields": {"provider": error.provider, "retryable": error.retryable}},
+            extra={
+                "fields": {
+                    "provider": error.provider,
+                    "retryable": error.retryable,
+                    "error": str(error),  # the adapter's message, secrets already redacted
+                }
+            },
         )
         self._conversation.note(
             f"{error.provider} failed", self._call.since_start_ms(self._clock.now())
