@@ -7,6 +7,8 @@ import itertools
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from switchboard_voice_runtime.call.phrases import (
     APOLOGY_REPEAT,
     APOLOGY_TROUBLE,
@@ -98,7 +100,9 @@ def test_tts_down_from_the_start_falls_back_to_the_built_in_recording() -> None:
     assert APOLOGY_TROUBLE in _agent_texts(call)
 
 
-def test_llm_failure_apologizes_and_repeated_failures_end_the_call() -> None:
+def test_llm_failure_apologizes_and_repeated_failures_end_the_call(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     chat = FakeChatModel([(0.1, ChatDelta(text="never said"))])
     chat.failing = True
     caller = (
@@ -113,6 +117,8 @@ def test_llm_failure_apologizes_and_repeated_failures_end_the_call() -> None:
     assert texts.count(APOLOGY_TROUBLE) == 2 and texts[-1] == FAILURE_GOODBYE
     assert outcome.reason == "error" and call.control.hang_ups == 1
     assert [turn.brain for turn in call.events.turns()] == ["llm", "llm", "llm"]
+    failures = [r for r in caplog.records if r.getMessage() == "provider failed"]
+    assert [r.fields["error"] for r in failures] == ["llm down"] * 3  # type: ignore[attr-defined]
 
 
 def _silences_after(call: CallHarness, from_s: float, until_s: float) -> list[float]:
