@@ -221,7 +221,11 @@ class Dialogue:
         if not self._fillers.enabled or heard_task.done():
             return await heard_task
         due_in_s = max(0.0, self._fillers.due_in_s(stopped_s))
-        done, _ = await asyncio.wait([heard_task], timeout=due_in_s)
+        try:
+            done, _ = await asyncio.wait([heard_task], timeout=due_in_s)
+        except asyncio.CancelledError:
+            heard_task.cancel()  # as awaiting it would: a merged or dropped turn stops its STT
+            raise
         if done or self.busy:
             return await heard_task
         await self._claim_voice()
@@ -380,8 +384,10 @@ class Dialogue:
         in progress keeps what the caller heard of it; caller words not yet answered (heard,
         being transcribed, or still being spoken: ``unfinished_audio``) become a turn with no
         answer, transcribed within CLOSING_STT_TIMEOUT_S."""
-        if self._speaking is not None:
-            await self._finish(self._speaking, interrupted=True)
+        turn = self._speaking
+        if turn is not None:
+            cut = any(not segment.heard for segment in turn.utterance.segments)
+            await self._finish(turn, interrupted=cut)
         said = list(self._unrecorded.values())
         audio = self._carry + b"".join(self._pending.values()) + unfinished_audio
         self._unrecorded.clear()
@@ -394,10 +400,10 @@ class Dialogue:
                 heard = Heard("", self._clock.now())
             said += [heard.text] if heard.text else []
         for text in said:
-            turn = AgentTurn(self._new_utterance(), index=self.turns, caller_text=text)
+            unanswered = AgentTurn(self._new_utterance(), index=self.turns, caller_text=text)
             self.turns += 1
             self._conversation.caller_said(text, self._call.since_start_ms(self._clock.now()))
-            await self._call.publish_turn(turn, "", interrupted=False)
+            await self._call.publish_turn(unanswered, "", interrupted=False)
 
     def _new_utterance(self) -> Utterance:
         self._utterances += 1
