@@ -20,6 +20,9 @@ FIXTURES = ROOT / "tests" / "unit" / "call" / "fixtures"
 PHRASES = {
     ASSETS / "apology_repeat.ulaw": "Sorry, I didn't catch that. Could you say it again?",
     ASSETS / "apology_trouble.ulaw": "Sorry, I'm having trouble right now.",
+    ASSETS / "filler_one_moment.ulaw": "One moment.",
+    ASSETS / "filler_still_working.ulaw": "Still working on it.",
+    ASSETS / "filler_thanks_for_waiting.ulaw": "Thanks for waiting.",
     FIXTURES / "caller_hours.ulaw": "What are your opening hours?",
     FIXTURES / "caller_mhm.ulaw": "Mhm.",
     FIXTURES / "caller_wait.ulaw": "Wait, I have another question about the prices.",

@@ -19,6 +19,7 @@ Every environment variable the chart gives the services, in one file.
 {{- end }}
 {{- if eq .name "control-plane" }}
 CONTROL_PLANE_VOICE_RUNTIME_PUBLIC_URL: {{ $svc.voiceRuntimePublicUrl | quote }}
+CONTROL_PLANE_TTS_URL: {{ printf "http://%s-tts:%v" (include "switchboard.fullname" .root) $v.tts.port | quote }}
 CONTROL_PLANE_RATE_LIMIT__REQUESTS_PER_MINUTE: {{ $svc.rateLimitPerMinute | quote }}
 CONTROL_PLANE_SECRETS_PROVIDER: {{ $svc.secretsProvider | quote }}
 CONTROL_PLANE_MIGRATE_ON_START: "false"

@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -113,6 +113,17 @@ def configure_logging(
         uv_logger = logging.getLogger(name)
         uv_logger.handlers[:] = []
         uv_logger.propagate = True
+
+
+def adopt_library_loggers(names: Iterable[str], *, level: str = "WARNING") -> None:
+    """Sends a library's own loggers through ours: drops the handlers (and their formats, colours)
+    it installed, lets its records reach the root handler, and keeps them at ``level`` or above.
+    Call it after importing the library, which adds its handlers at import."""
+    for name in names:
+        library_logger = logging.getLogger(name)
+        library_logger.handlers[:] = []
+        library_logger.propagate = True
+        library_logger.setLevel(level)
 
 
 class RequestContextMiddleware:

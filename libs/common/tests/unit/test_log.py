@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import sys
 
-from switchboard_common.log import REDACTED, JsonFormatter, bound
+from switchboard_common.log import REDACTED, JsonFormatter, adopt_library_loggers, bound
 
 
 def _record(**extra: object) -> logging.LogRecord:
@@ -49,3 +50,29 @@ def test_exceptions_are_included() -> None:
             "t", logging.ERROR, __file__, 1, "failed", (), exc_info=sys.exc_info()
         )
     assert "RuntimeError: boom" in json.loads(formatter.format(record))["exc"]
+
+
+def test_an_adopted_library_logger_writes_through_our_json_handler() -> None:
+    library = logging.getLogger("some.library")
+    own = io.StringIO()
+    library.addHandler(logging.StreamHandler(own))  # the library's own, coloured, handler
+    library.propagate = False
+    ours = io.StringIO()
+    root = logging.getLogger()
+    handler = logging.StreamHandler(ours)
+    handler.setFormatter(JsonFormatter("runtime", log_pii=False))
+    root.addHandler(handler)
+    try:
+        adopt_library_loggers(["some.library"], level="WARNING")
+        library.info("chatter")
+        library.warning("library warns")
+    finally:
+        root.removeHandler(handler)
+    assert own.getvalue() == ""
+    (line,) = ours.getvalue().splitlines()
+    entry = json.loads(line)
+    assert (entry["logger"], entry["msg"], entry["level"]) == (
+        "some.library",
+        "library warns",
+        "warning",
+    )

@@ -27,6 +27,7 @@ from switchboard_control_plane.access.policy import (
 )
 from switchboard_control_plane.access.rate_limit import RateLimiter
 from switchboard_control_plane.access.tokens import JwtVerifier
+from switchboard_control_plane.agents.voices import VoiceCatalog
 from switchboard_control_plane.audit.stream import AuditStream, install_audit_hooks
 from switchboard_control_plane.calls.consumer import EventsConsumer
 from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
@@ -97,6 +98,11 @@ def build_resources(
         rate_limiter=rate_limiter,
         hasher=hasher,
         audit_stream=AuditStream(audit_publisher),
+        voices=VoiceCatalog(
+            settings.tts_url,
+            http,
+            token=settings.tts_token.get_secret_value() if settings.tts_token else None,
+        ),
     )
 
 

@@ -11,6 +11,7 @@ from switchboard_control_plane.access.api_keys import KeyHasher
 from switchboard_control_plane.access.authn import Authenticator
 from switchboard_control_plane.access.policy import Authorizer
 from switchboard_control_plane.access.rate_limit import RateLimiter
+from switchboard_control_plane.agents.voices import VoiceCatalog
 from switchboard_control_plane.audit.stream import AuditStream
 from switchboard_control_plane.credentials.store import SecretStore
 from switchboard_control_plane.db.session import SessionFactory
@@ -32,3 +33,4 @@ class Resources:
     rate_limiter: RateLimiter
     hasher: KeyHasher
     audit_stream: AuditStream
+    voices: VoiceCatalog

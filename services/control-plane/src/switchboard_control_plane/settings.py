@@ -74,6 +74,14 @@ class Settings(BaseServiceSettings):
     policy_dir: Path | None = Field(default=None, description="Rego policies; default policies/")
     rate_limit: RateLimitSettings = RateLimitSettings()
     voice_runtime_public_url: str = "http://127.0.0.1:8081"
+    tts_url: str | None = Field(
+        default="http://127.0.0.1:8083",
+        description="The TTS service whose voices (GET /v1/voices) agent versions are checked "
+        "against; empty: not checked",
+    )
+    tts_token: SecretStr | None = Field(
+        default=None, description="Service token sent to the TTS service, when it requires one"
+    )
     secrets_provider: Literal["db", "env"] = "db"
     allow_private_addresses: bool = Field(
         default=False,

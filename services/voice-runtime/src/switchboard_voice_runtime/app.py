@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -10,7 +12,7 @@ from fastapi import FastAPI
 from prometheus_client import CollectorRegistry
 
 from switchboard_common.contract import Keyring
-from switchboard_common.health import ReadinessCheck
+from switchboard_common.health import ReadinessCheck, ReadinessFlag
 from switchboard_common.kafka_sink import KafkaCallEventSink, KafkaEventProducer
 from switchboard_common.service import create_service_app
 from switchboard_common.telemetry import tracer
@@ -23,11 +25,12 @@ from switchboard_voice_runtime.carrier_calls import CarrierCallLedger
 from switchboard_voice_runtime.config_cache import ConfigCache
 from switchboard_voice_runtime.event_sink import FanOutEventSink, RedisEventSink
 from switchboard_voice_runtime.metrics import RuntimeMetrics
-from switchboard_voice_runtime.runtime import Runtime, connect_redis
+from switchboard_voice_runtime.runtime import Prewarmer, Runtime, WarmsUp, connect_redis
 from switchboard_voice_runtime.settings import Settings
 from switchboard_voice_runtime.wiring import CallCore, default_call_core
 
 _SHUTDOWN_GRACE_S = 5.0
+logger = logging.getLogger(__name__)
 
 
 def _with_kafka(redis_events: RedisEventSink, kafka: KafkaEventProducer | None) -> EventSink:
@@ -35,6 +38,20 @@ def _with_kafka(redis_events: RedisEventSink, kafka: KafkaEventProducer | None) 
     if kafka is None:
         return redis_events
     return FanOutEventSink(redis_events, [KafkaCallEventSink(kafka)])
+
+
+async def _warm_up(services: Prewarmer, warmed: ReadinessFlag) -> None:
+    """Readiness waits for the call core's one-time warm-up (calls routed here before it would
+    stall every call of the process on the first LLM turn)."""
+    try:
+        if isinstance(services, WarmsUp):
+            await services.warm_up()
+    except Exception:
+        logger.exception("runtime.warm_up_failed")
+        warmed.reason = "call core warm-up failed"
+        return
+    warmed.ready = True
+    logger.info("runtime.warmed_up")
 
 
 def create_app(settings: Settings, *, call_core: CallCore | None = None) -> FastAPI:
@@ -51,7 +68,11 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
     kafka = (
         KafkaEventProducer(settings.kafka, registry=registry) if settings.kafka.enabled else None
     )
-    readiness: dict[str, ReadinessCheck] = {"accepting_calls": drain.readiness}
+    warmed = ReadinessFlag("call core warming up")
+    readiness: dict[str, ReadinessCheck] = {
+        "accepting_calls": drain.readiness,
+        "call_core": warmed.check,
+    }
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -66,6 +87,7 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
         )
         events = _with_kafka(redis_events, kafka)
         services, session_factory = build_core(settings, http, metrics)
+        warming = asyncio.create_task(_warm_up(services, warmed))
         runtime = Runtime(
             settings=settings,
             redis=redis,
@@ -91,6 +113,7 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
         try:
             yield
         finally:
+            warming.cancel()
             calls.hang_up_all("drained")
             await calls.wait_idle(_SHUTDOWN_GRACE_S)
             await runtime.stop_background()

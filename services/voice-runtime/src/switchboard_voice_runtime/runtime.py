@@ -6,7 +6,7 @@ import asyncio
 import logging
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import httpx
 from opentelemetry.trace import Tracer
@@ -56,6 +56,13 @@ class Prewarmer(Protocol):
     """Best effort: gets what an agent's call needs (greeting audio...) ready before it starts."""
 
     async def prewarm(self, agent: AgentConfig) -> None: ...
+
+
+@runtime_checkable
+class WarmsUp(Protocol):
+    """A call core with process-wide work to do once before the runtime is ready."""
+
+    async def warm_up(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

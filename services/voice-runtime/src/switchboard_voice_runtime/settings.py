@@ -69,6 +69,13 @@ class Settings(BaseServiceSettings):
         "webhook for a number not in memory waits for the control plane's republish before the "
         "caller hears 'temporarily unavailable' (not 'not in service')",
     )
+    filler_after_s: float = Field(
+        default=1.5,
+        ge=0,
+        le=10,
+        description="Silence (seconds) after which a late answer is bridged with a short filler "
+        "('One moment.'), again after each such silence; 0: no fillers.",
+    )
     allow_private_addresses: bool = Field(
         default=False,
         description="Let agents' HTTP tools and LLM api_base call loopback, private and "

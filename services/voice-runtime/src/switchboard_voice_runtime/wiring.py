@@ -61,7 +61,12 @@ def default_call_core(
         context: CallContext, media: MediaSink, control: CallControl, events: EventSink
     ) -> LiveCall:
         session: LiveCall = session_class(
-            context, media=media, control=control, events=events, services=services
+            context,
+            media=media,
+            control=control,
+            events=events,
+            services=services,
+            filler_after_s=settings.filler_after_s,
         )
         return session
 

@@ -77,6 +77,10 @@ def runtime_settings(*, carrier_url: str, recordings_dir: Path, **overrides: obj
         "lease_ttl_s": 10.0,
         "log_json": False,
         "allow_private_addresses": True,  # the fake LLM and tool servers are on loopback
+        # Fillers depend on this machine's speed: the scripted caller takes 500 ms of agent
+        # silence as the end of a reply, so a filler before a slow answer would pass for the
+        # reply. The call core's virtual-time tests cover them.
+        "filler_after_s": 0.0,
     }
     values.update(overrides)
     return Settings.model_validate(values)

@@ -95,8 +95,8 @@ async def create_version(
 ) -> AgentVersionOut:
     """Adds an immutable version; it goes live only when published."""
     agent = await service.get_agent(access, agent_id)
-    version = await service.create_version(access, agent_id, body)
-    return version_out(version, agent.live_version)
+    version, warnings = await service.create_version(access, agent_id, body)
+    return version_out(version, agent.live_version).model_copy(update={"warnings": warnings})
 
 
 @router.get("/{agent_id}/versions", operation_id="list_agent_versions", responses=tenant_errors())

@@ -16,6 +16,7 @@ from switchboard_common.contract.tenant_config import (
     TtsConfig,
     TurnTakingConfig,
 )
+from switchboard_control_plane.agents.voices import ConfigWarning
 
 SECRET_NAME_PATTERN = r"^[a-z0-9][a-z0-9_.\-]{0,127}$"  # noqa: S105
 
@@ -119,6 +120,10 @@ class AgentVersionOut(BaseModel):
     created_by: str
     created_at: datetime
     config: AgentVersionCreate
+    warnings: list[ConfigWarning] = Field(
+        default_factory=list,
+        description="What could not be checked when the version was created (it was created)",
+    )
 
 
 class PublishRequest(BaseModel):

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from switchboard_control_plane.agents.llm_checks import llm_problems
 from switchboard_control_plane.agents.models import Agent, AgentVersion
 from switchboard_control_plane.agents.schemas import AgentCreate, AgentUpdate, AgentVersionCreate
+from switchboard_control_plane.agents.voices import ConfigWarning
 from switchboard_control_plane.errors import ConflictError, InvalidConfigError, NotFoundError
 from switchboard_control_plane.http.deps import TenantAccess
 from switchboard_control_plane.numbers.models import PhoneNumber
@@ -102,8 +103,11 @@ async def _validate_version(access: TenantAccess, body: AgentVersionCreate) -> N
 
 async def create_version(
     access: TenantAccess, agent_id: str, body: AgentVersionCreate
-) -> AgentVersion:
+) -> tuple[AgentVersion, list[ConfigWarning]]:
+    """The new version, and what about it could not be checked (the TTS voice when the TTS
+    service cannot be reached)."""
     await _validate_version(access, body)
+    warnings = await access.resources.voices.check(body.tts)
     agent = await get_agent(access, agent_id, lock=True)
     agent.latest_version += 1
     version = AgentVersion(
@@ -122,7 +126,7 @@ async def create_version(
         after={"version": version.version, "config": version.config},
     )
     await access.commit()
-    return version
+    return version, warnings
 
 
 async def list_versions(access: TenantAccess, agent_id: str) -> Sequence[AgentVersion]:

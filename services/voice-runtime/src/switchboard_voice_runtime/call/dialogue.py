@@ -11,6 +11,7 @@ from switchboard_common.contract.events import EndReason
 from switchboard_voice_runtime.call.brain import Brain, BrainAction, EndCall, QuickReplyFirst, words
 from switchboard_voice_runtime.call.builtin_brain import BuiltinBrain
 from switchboard_voice_runtime.call.conversation import Conversation
+from switchboard_voice_runtime.call.fillers import Fillers
 from switchboard_voice_runtime.call.hours import is_open
 from switchboard_voice_runtime.call.llm_brain import LlmBrain
 from switchboard_voice_runtime.call.phrases import (
@@ -42,6 +43,8 @@ from switchboard_voice_runtime.providers.http_tools import ToolCallContext
 _log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 MAX_FAILURES = 3
+CLOSING_STT_TIMEOUT_S = 2.0
+"""How long, after a hang-up, the caller's last unanswered words may take to transcribe."""
 _CARRIER_ACTION_TIMEOUT_S = 5.0
 Inbound = tuple[TurnEvent, bytes] | str
 """A turn event with the utterance audio it carries (pauses and ends), or a DTMF digit."""
@@ -74,6 +77,7 @@ class Dialogue:
         conversation: Conversation,
         clock: Clock,
         session: CallHooks,
+        filler_after_s: float = 1.5,
     ) -> None:
         agent = context.agent
         self._agent = agent
@@ -84,12 +88,14 @@ class Dialogue:
         self._clock = clock
         self._call = session
         self._speaker = Speaker(services, agent, playout, clock)
+        self._fillers = Fillers(self._speaker, playout, clock, after_s=filler_after_s)
         self._brain: Brain = QuickReplyFirst(agent, _core_brain(context, services))
         self._backchannel = {w for p in agent.turn_taking.backchannel_phrases for w in words(p)}
         self._group: asyncio.TaskGroup | None = None
         self._speaking: AgentTurn | None = None
         self._speaking_task: asyncio.Task[None] | None = None
         self._pending: dict[asyncio.Task[None], bytes] = {}
+        self._unrecorded: dict[asyncio.Task[None], str] = {}
         self._speculative: asyncio.Task[Heard] | None = None
         self._carry = b""
         self._utterances = 0
@@ -193,7 +199,7 @@ class Dialogue:
     async def _caller_turn(
         self, heard_task: asyncio.Task[Heard], stages: StageTimes, *, over_agent: bool
     ) -> None:
-        heard = await heard_task
+        heard = await self._transcript(heard_task, stages)
         self._pending.pop(_current(), None)
         stages.transcript_final_s = heard.at_s
         if heard.error is not None:
@@ -205,7 +211,30 @@ class Dialogue:
         if over_agent and self.busy and self._is_backchannel(heard.text):
             _log.info("backchannel ignored", extra={"pii": {"text": heard.text}})
             return
+        self._unrecorded[_current()] = heard.text
         await self._answer(heard.text, stages)
+
+    async def _transcript(self, heard_task: asyncio.Task[Heard], stages: StageTimes) -> Heard:
+        """The caller's words; when they are late and the caller hears nothing meanwhile, a
+        filler holds the voice until they come (what the caller heard of it is recorded)."""
+        stopped_s = stages.caller_stopped_s or self._clock.now()
+        if not self._fillers.enabled or heard_task.done():
+            return await heard_task
+        due_in_s = max(0.0, self._fillers.due_in_s(stopped_s))
+        try:
+            done, _ = await asyncio.wait([heard_task], timeout=due_in_s)
+        except asyncio.CancelledError:
+            heard_task.cancel()  # as awaiting it would: a merged or dropped turn stops its STT
+            raise
+        if done or self.busy:
+            return await heard_task
+        await self._claim_voice()
+        filler = AgentTurn(self._new_utterance())
+        self._speaking = filler
+        self._fillers.say_first(filler.utterance)
+        heard = await heard_task
+        await self._finish(filler, interrupted=False)
+        return heard
 
     def _is_backchannel(self, text: str) -> bool:
         spoken = words(text)
@@ -218,17 +247,21 @@ class Dialogue:
         self._speaking = turn
         heard_at_s = stages.caller_stopped_s or self._clock.now()
         self._conversation.caller_said(text, self._call.since_start_ms(heard_at_s))
+        self._unrecorded.pop(_current(), None)
         if self._after_hours:
             await self._close_after_hours(turn)
             return
         reply = self._brain.reply(text, self._conversation.history)
         turn.brain = reply.kind
+        fillers = self._spawn(self._fillers.bridge(turn.utterance, quiet_since_s=heard_at_s))
         try:
             actions = await voice_reply(turn, reply, self._speaker, self._clock)
         except ProviderError as error:
             await self._finish(turn, interrupted=False)
             await self._fail(error, APOLOGY_TROUBLE)
             return
+        finally:
+            fillers.cancel()
         self._failures = 0
         await turn.utterance.played()
         await self._finish(turn, interrupted=False)
@@ -279,7 +312,13 @@ class Dialogue:
         self._failures += 1
         _log.warning(
             "provider failed",
-            extra={"fields": {"provider": error.provider, "retryable": error.retryable}},
+            extra={
+                "fields": {
+                    "provider": error.provider,
+                    "retryable": error.retryable,
+                    "error": str(error),  # the adapter's message, secrets already redacted
+                }
+            },
         )
         self._conversation.note(
             f"{error.provider} failed", self._call.since_start_ms(self._clock.now())
@@ -338,6 +377,33 @@ class Dialogue:
             await self._services.prewarm(self._agent)
         except Exception:  # best effort: a broken cache must not end the call
             _log.exception("prewarm failed")
+
+    async def close(self, unfinished_audio: bytes) -> None:
+        """Once the call's tasks have stopped (a hang-up cancels them mid-turn): records the
+        turn the hang-up cut short, so it is in the transcript and the events. The agent turn
+        in progress keeps what the caller heard of it; caller words not yet answered (heard,
+        being transcribed, or still being spoken: ``unfinished_audio``) become a turn with no
+        answer, transcribed within CLOSING_STT_TIMEOUT_S."""
+        turn = self._speaking
+        if turn is not None:
+            cut = any(not segment.heard for segment in turn.utterance.segments)
+            await self._finish(turn, interrupted=cut)
+        said = list(self._unrecorded.values())
+        audio = self._carry + b"".join(self._pending.values()) + unfinished_audio
+        self._unrecorded.clear()
+        self._pending.clear()
+        if audio:
+            try:
+                async with asyncio.timeout(CLOSING_STT_TIMEOUT_S):
+                    heard = await self._transcribe(audio)
+            except TimeoutError:
+                heard = Heard("", self._clock.now())
+            said += [heard.text] if heard.text else []
+        for text in said:
+            unanswered = AgentTurn(self._new_utterance(), index=self.turns, caller_text=text)
+            self.turns += 1
+            self._conversation.caller_said(text, self._call.since_start_ms(self._clock.now()))
+            await self._call.publish_turn(unanswered, "", interrupted=False)
 
     def _new_utterance(self) -> Utterance:
         self._utterances += 1

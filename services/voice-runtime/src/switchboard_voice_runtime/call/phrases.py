@@ -14,13 +14,22 @@ TAKE_MESSAGE_THANKS = "Thank you, I've taken your message. Goodbye!"
 TRANSFERRING = "Please hold while I transfer your call."
 TRANSFER_REFUSED = "I'm sorry, I can't transfer you to that number."
 TRANSFER_FAILED = "I'm sorry, the transfer didn't go through."
+FILLERS = ("One moment.", "Still working on it.", "Thanks for waiting.")
+"""Said, in turn, while an answer is late, so the caller never waits in silence."""
 
-_ASSETS = {APOLOGY_REPEAT: "apology_repeat.ulaw", APOLOGY_TROUBLE: "apology_trouble.ulaw"}
+_ASSETS = {
+    APOLOGY_REPEAT: "apology_repeat.ulaw",
+    APOLOGY_TROUBLE: "apology_trouble.ulaw",
+    FILLERS[0]: "filler_one_moment.ulaw",
+    FILLERS[1]: "filler_still_working.ulaw",
+    FILLERS[2]: "filler_thanks_for_waiting.ulaw",
+}
 
 
 def prewarm_phrases(agent: AgentConfig) -> list[str]:
     """Every phrase a call of this agent may need before its first LLM token."""
     phrases = [agent.greeting, APOLOGY_REPEAT, APOLOGY_TROUBLE, GOODBYE, FAILURE_GOODBYE]
+    phrases.extend(FILLERS)
     phrases.append(agent.turn_taking.idle_reprompt_message)
     if agent.business_hours is not None:
         phrases.append(agent.business_hours.after_hours_message)
@@ -30,7 +39,8 @@ def prewarm_phrases(agent: AgentConfig) -> list[str]:
 
 
 def builtin_audio(text: str) -> bytes | None:
-    """The pre-rendered 8 kHz mu-law recording of an apology, for when TTS itself is down."""
+    """The pre-rendered 8 kHz mu-law recording of an apology or a filler, for when TTS itself
+    is down."""
     name = _ASSETS.get(text)
     if name is None:
         return None

@@ -118,6 +118,12 @@ class Playout:
         self._in_stretch = False
 
     @property
+    def audible_until_s(self) -> float:
+        """When the audio sent so far ends playing at the carrier (clock seconds; in the past
+        once the caller hears nothing)."""
+        return self._next_play_at_s
+
+    @property
     def speaking(self) -> bool:
         """Audio queued, being sent, or sent but not yet played by the carrier."""
         return bool(self._queue or self._current or self._awaiting_echo)

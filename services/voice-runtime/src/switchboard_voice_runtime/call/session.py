@@ -72,6 +72,7 @@ class CallSession:
         events: EventSink,
         services: SpeechServices,
         clock: Clock | None = None,
+        filler_after_s: float = 1.5,
     ) -> None:
         self._context = context
         self._media = media
@@ -105,6 +106,7 @@ class CallSession:
             conversation=self._conversation,
             clock=self._clock,
             session=self,
+            filler_after_s=filler_after_s,
         )
 
     @property
@@ -181,6 +183,7 @@ class CallSession:
             await self._events.publish(self._started_event())
             await self._run_tasks()
             self._ended = True
+            await self._close_dialogue()
             duration_s = max(0.0, self._clock.now() - self._started_at_s)
             reason: EndReason = self._reason or "error"
             if not self._reason_from_outside and reason != "transferred":
@@ -214,6 +217,13 @@ class CallSession:
         except* Exception as failure:
             _log.error("call failed", exc_info=failure)
             self.end("error")
+
+    async def _close_dialogue(self) -> None:
+        unfinished = self._utterance.finish() if self._utterance.collecting else b""
+        try:
+            await self._dialogue.close(unfinished)
+        except Exception:  # the call's end is still recorded
+            _log.exception("closing turn not recorded")
 
     async def _stop_when_told(self) -> None:
         await self._stop.wait()

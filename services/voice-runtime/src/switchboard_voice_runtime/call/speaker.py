@@ -20,6 +20,9 @@ class Utterance:
     def __init__(self, number: int) -> None:
         self.number = number
         self.segments: list[Segment] = []
+        self.fillers: set[str] = set()
+        """Marks of the filler segments (said while the answer was late; not the answer's
+        stage times)."""
         self.first_audio_at_s: float | None = None
 
     def new_segment(self, text: str) -> Segment:
@@ -29,7 +32,14 @@ class Utterance:
 
     @property
     def first_frame_at_s(self) -> float | None:
-        return next((s.first_frame_at_s for s in self.segments if s.first_frame_at_s), None)
+        return next(
+            (
+                s.first_frame_at_s
+                for s in self.segments
+                if s.first_frame_at_s and s.mark not in self.fillers
+            ),
+            None,
+        )
 
     def text(self, *, heard_only: bool) -> str:
         return " ".join(s.text for s in self.segments if s.heard or not heard_only).strip()
@@ -97,6 +107,20 @@ class Speaker:
             segment.feed(audio)
         segment.finish()
         self._playout.enqueue(segment)
+
+    def say_filler(self, utterance: Utterance, text: str) -> Segment | None:
+        """Queues a filler phrase into the utterance at once: cached (pre-warmed) or built-in
+        audio only, so a late TTS cannot make it late too; None when neither exists."""
+        audio = self._services.cache.get(self.key(text)) or builtin_audio(text)
+        if audio is None:
+            _log.warning("filler unavailable", extra={"pii": {"text": text}})
+            return None
+        segment = utterance.new_segment(text)
+        utterance.fillers.add(segment.mark)
+        segment.feed(audio)
+        segment.finish()
+        self._playout.enqueue(segment)
+        return segment
 
     def _note_audio(self, utterance: Utterance) -> None:
         if utterance.first_audio_at_s is None:

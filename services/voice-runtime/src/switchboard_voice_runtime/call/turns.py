@@ -172,6 +172,11 @@ class UtteranceAudio:
         self._pre_roll.clear()
         self._collecting = True
 
+    @property
+    def collecting(self) -> bool:
+        """Speech started and the turn has not ended yet."""
+        return self._collecting
+
     def snapshot(self) -> bytes:
         return b"".join(self._frames)
 

@@ -22,6 +22,7 @@ from switchboard_voice_runtime.providers.llm import (
     ToolSpec,
     litellm_chat_model,
     litellm_chat_models,
+    load_litellm,
 )
 from switchboard_voice_runtime.providers.stt import HttpSpeechToText, SpeechToText
 from switchboard_voice_runtime.providers.tts import (
@@ -41,6 +42,11 @@ class SpeechServices:
     chat: ChatModelFactory
     cache: SpeechCache = field(default_factory=SpeechCache)
     http_tools: ToolRunner | None = None
+
+    async def warm_up(self) -> None:
+        """Loads, in a worker thread, what a first LLM turn would otherwise load on the event
+        loop (litellm's import, tokenizer and cost map: seconds of CPU)."""
+        await load_litellm()
 
     async def prewarm(self, agent: AgentConfig) -> None:
         """Best effort: synthesizes the greeting and the fixed phrases into the cache."""

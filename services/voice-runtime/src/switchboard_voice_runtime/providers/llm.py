@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
+import re
+import threading
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -15,8 +18,11 @@ import httpx
 from switchboard_common.contract.secret_use import llm_key_problem
 from switchboard_common.contract.tenant_config import LlmConfig
 from switchboard_common.llm_providers import API_BASE_PROVIDERS, model_provider
+from switchboard_common.log import adopt_library_loggers
 from switchboard_common.outbound import AddressRefusedError, PinnedTransport
 from switchboard_voice_runtime.providers.errors import ProviderError
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,18 +65,69 @@ class ChatModel(Protocol):
         self, messages: Sequence[ChatMessage], tools: Sequence[ToolSpec]
     ) -> AsyncIterator[ChatDelta]:
         """Streams the reply; tool calls come whole, after the text. Raises ProviderError
-        (also mid-stream); the adapter enforces its own deadline for the first token."""
+        (also mid-stream); the adapter enforces its own deadline for the first token and for
+        each one after it."""
 
 
 ChatModelFactory = Callable[[LlmConfig, "str | None"], ChatModel]
 
 
-def import_litellm() -> Any:
-    """litellm, imported on first use (slow import; it must not fetch its cost map)."""
-    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    import litellm
+_LITELLM_LOGGERS = ("LiteLLM", "LiteLLM Router", "LiteLLM Proxy")
+_WARM_LOCK = threading.Lock()
+_warmed: Any = None
 
-    return litellm
+
+def import_litellm() -> Any:
+    """litellm, imported and warmed: blocking for seconds, so only ever called from a worker
+    thread (``load_litellm``) or at process start. Idempotent and thread-safe.
+
+    Warm means its first call has nothing left to load: the cost map is the bundled one (no
+    network), tokenizers are tiktoken's bundled encodings (never a Hugging Face download), and
+    a mock completion has run once. Its loggers go through ours (JSON) and it prints nothing.
+    """
+    global _warmed  # one import per process, like the module itself
+    with _WARM_LOCK:
+        if _warmed is not None:
+            return _warmed
+        os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+        import litellm
+
+        litellm.suppress_debug_info = True
+        litellm.disable_hf_tokenizer_download = True
+        adopt_library_loggers(_LITELLM_LOGGERS, level="WARNING")
+        redaction = getattr(getattr(litellm, "_logging", None), "_secret_filter", None)
+        if isinstance(redaction, logging.Filter):  # keeps litellm's own secret scrubbing
+            for name in _LITELLM_LOGGERS:
+                logging.getLogger(name).addFilter(redaction)
+        _first_call(litellm)
+        _warmed = litellm
+        return litellm
+
+
+def _first_call(litellm: Any) -> None:
+    """One mock streamed completion: loads the modules, tokenizer and encodings litellm loads
+    lazily on its first call (a third of a second of CPU here), so that call is not a turn's."""
+    warm_up = [{"role": "user", "content": "hi"}]
+    litellm.token_counter(model="gpt-4o-mini", messages=warm_up)
+    response = litellm.completion(
+        model="openai/gpt-4o-mini",
+        messages=warm_up,
+        stream=True,
+        mock_response="Warm. Up.",
+        api_key="sk-warm-up",
+        max_tokens=8,
+        timeout=5.0,
+        num_retries=0,
+    )
+    for _chunk in response:
+        pass
+
+
+async def load_litellm() -> Any:
+    """litellm, warmed in a worker thread the first time: nothing heavy runs on the loop."""
+    if _warmed is not None:
+        return _warmed
+    return await asyncio.to_thread(import_litellm)
 
 
 def key_refusal(config: LlmConfig, api_key: str | None) -> str | None:
@@ -168,7 +225,7 @@ class LiteLlmChatModel:
         refusal = key_refusal(self._config, self._api_key)
         if refusal is not None:
             raise ProviderError(f"llm refused: {refusal}", provider="llm", retryable=False)
-        litellm = import_litellm()
+        litellm = await load_litellm()
         calls = _ToolCallAssembler()
         request = self._request(messages, tools)
         try:
@@ -179,6 +236,7 @@ class LiteLlmChatModel:
                 async for delta in self._deltas(litellm, request, calls):
                     yield delta
         except TimeoutError as exc:
+            _log.warning("llm timed out", extra={"fields": {"timeout_s": self._config.timeout_s}})
             raise ProviderError("llm timed out", provider="llm", retryable=True) from exc
         except ProviderError:
             raise
@@ -187,8 +245,10 @@ class LiteLlmChatModel:
                 raise ProviderError(
                     "llm api_base address refused", provider="llm", retryable=False
                 ) from exc
+            cause = f"{type(exc).__name__}: {redact(str(exc), self._api_key)}"
+            _log.warning("llm failed", extra={"fields": {"error": cause, "model": self._model}})
             raise ProviderError(
-                f"llm failed: {type(exc).__name__}", provider="llm", retryable=_retryable(exc)
+                f"llm failed: {cause}", provider="llm", retryable=_retryable(exc)
             ) from exc
         for call in calls.complete():
             yield ChatDelta(tool_call=call)
@@ -198,7 +258,12 @@ class LiteLlmChatModel:
     ) -> AsyncIterator[ChatDelta]:
         async with asyncio.timeout(self._config.timeout_s):
             response = await litellm.acompletion(**request)
-        async for chunk in response:
+        chunks = aiter(response)
+        while True:
+            async with asyncio.timeout(self._config.timeout_s):  # no chunk may hang longer
+                chunk = await anext(chunks, None)
+            if chunk is None:
+                break
             if not chunk.choices:
                 continue
             delta = chunk.choices[0].delta
@@ -241,6 +306,18 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
+
+
+_SECRET_LIKE = re.compile(r"(?:sk-|bearer\s+|key[\"']?\s*[:=]\s*[\"']?)[\w.*~+/=-]{6,}", re.I)
+_MAX_ERROR_CHARS = 300
+
+
+def redact(message: str, secret: str | None) -> str:
+    """A vendor's error message fit for logs: the key of the call and anything that looks like
+    a key or bearer token replaced, and cut to a few hundred characters."""
+    if secret:
+        message = message.replace(secret, "[redacted]")
+    return _SECRET_LIKE.sub("[redacted]", message)[:_MAX_ERROR_CHARS]
 
 
 def _retryable(exc: Exception) -> bool:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from typing import Protocol
@@ -10,6 +13,8 @@ from typing import Protocol
 import httpx
 
 from switchboard_voice_runtime.providers.errors import ProviderError
+
+_log = logging.getLogger(__name__)
 
 SpeechKey = tuple[str, float, str]
 """(voice_id, speed, text)."""
@@ -21,28 +26,64 @@ class TextToSpeech(Protocol):
         ProviderError (also mid-stream). Closing the iterator abandons the request."""
 
 
+_VOICE_REFUSALS = frozenset({"unknown_voice", "engine_unavailable"})
+"""The TTS service's error codes that mean "not this voice" (another voice may work)."""
+_VOICE_RETRY_S = 300.0
+
+
+class _VoiceRefusedError(Exception):
+    """The TTS service refused the voice itself (not the text, not its own health)."""
+
+
 class HttpTextToSpeech:
-    """Switchboard's TTS service: ``POST /v1/audio/speech`` with ``response_format=mulaw``."""
+    """Switchboard's TTS service: ``POST /v1/audio/speech`` with ``response_format=mulaw``.
+
+    A voice the service refuses (unknown, or its engine failed to load) falls back to the
+    service's default voice, never to silence; the refused voice is skipped for
+    ``_VOICE_RETRY_S`` and logged once per refusal.
+    """
 
     def __init__(self, base_url: str, http: httpx.AsyncClient, *, timeout_s: float = 3.0) -> None:
         self._url = base_url.rstrip("/") + "/v1/audio/speech"
         self._http = http
         self._timeout_s = timeout_s
+        self._refused_at_s: dict[str, float] = {}
 
     async def stream(self, text: str, *, voice_id: str, speed: float) -> AsyncIterator[bytes]:
-        body = {
-            "model": voice_id.split(":", 1)[0],
+        voice: str | None = None if self._recently_refused(voice_id) else voice_id
+        try:
+            async for chunk in self._stream(text, voice, speed):
+                yield chunk
+            return
+        except _VoiceRefusedError:
+            self._refused_at_s[voice_id] = time.monotonic()
+            _log.warning(
+                "tts voice refused, default voice used", extra={"fields": {"voice": voice_id}}
+            )
+        async for chunk in self._stream(text, None, speed):
+            yield chunk
+
+    def _recently_refused(self, voice_id: str) -> bool:
+        refused_at_s = self._refused_at_s.get(voice_id)
+        return refused_at_s is not None and time.monotonic() - refused_at_s < _VOICE_RETRY_S
+
+    async def _stream(self, text: str, voice_id: str | None, speed: float) -> AsyncIterator[bytes]:
+        """One request; ``voice_id`` None asks for the service's default voice."""
+        body: dict[str, object] = {
             "input": text,
-            "voice": voice_id,
             "response_format": "mulaw",
             "speed": speed,
             "sample_rate_hz": 8000,
         }
+        if voice_id is not None:
+            body |= {"model": voice_id.split(":", 1)[0], "voice": voice_id}
         try:
             async with self._http.stream(
                 "POST", self._url, json=body, timeout=self._timeout_s
             ) as response:
                 if response.status_code != 200:
+                    if voice_id is not None and await _refuses_voice(response):
+                        raise _VoiceRefusedError(voice_id)
                     raise ProviderError(
                         f"tts answered {response.status_code}",
                         provider="tts",
@@ -55,6 +96,15 @@ class HttpTextToSpeech:
             raise ProviderError("tts timed out", provider="tts", retryable=True) from exc
         except httpx.HTTPError as exc:
             raise ProviderError(f"tts failed: {exc}", provider="tts", retryable=True) from exc
+
+
+async def _refuses_voice(response: httpx.Response) -> bool:
+    """Whether an error answer's stable code says the voice was the problem."""
+    try:
+        error = json.loads(await response.aread()).get("error", {})
+    except (ValueError, AttributeError):
+        return False
+    return isinstance(error, dict) and error.get("code") in _VOICE_REFUSALS
 
 
 async def synthesize(tts: TextToSpeech, text: str, *, voice_id: str, speed: float) -> bytes:

@@ -9,7 +9,7 @@ from pathlib import Path
 from switchboard_common.contract.tenant_config import AgentConfig, LlmConfig, TenantLimits
 from switchboard_voice_runtime.call.ports import CallContext, Clock
 from switchboard_voice_runtime.call.session import CallOutcome, CallSession
-from switchboard_voice_runtime.providers import ChatModel, SpeechServices
+from switchboard_voice_runtime.providers import ChatModel, SpeechServices, TextToSpeech
 from switchboard_voice_runtime.providers.http_tools import ToolRunner
 from switchboard_voice_runtime.testing.caller import ScriptedCaller
 from switchboard_voice_runtime.testing.fakes import (
@@ -76,17 +76,22 @@ def build_call(
     media: FakeMediaSink | None = None,
     clock: Clock | None = None,
     http_tools: ToolRunner | None = None,
+    tts: TextToSpeech | None = None,
+    filler_after_s: float = 1.5,
 ) -> CallHarness:
-    """Must be called inside the running (virtual-time) loop."""
+    """Must be called inside the running (virtual-time) loop. ``tts`` replaces the fake TTS
+    (``CallHarness.tts``, then unused) in the call's speech services."""
     caller = caller or ScriptedCaller()
     stt = FakeSpeechToText(caller.text_at)
-    tts = FakeTextToSpeech()
+    fake_tts = FakeTextToSpeech()
     fake_chat = chat or FakeChatModel()
 
     def chat_factory(config: LlmConfig, api_key: str | None) -> ChatModel:
         return fake_chat
 
-    services = SpeechServices(stt=stt, tts=tts, chat=chat_factory, http_tools=http_tools)
+    services = SpeechServices(
+        stt=stt, tts=tts or fake_tts, chat=chat_factory, http_tools=http_tools
+    )
     media = media or FakeMediaSink()
     control, events = FakeCallControl(), ListEventSink()
     session = CallSession(
@@ -96,9 +101,10 @@ def build_call(
         events=events,
         services=services,
         clock=clock or VirtualClock(),
+        filler_after_s=filler_after_s,
     )
     media.attach(session.mark_played)
-    return CallHarness(session, caller, media, control, events, stt, tts, fake_chat, services)
+    return CallHarness(session, caller, media, control, events, stt, fake_tts, fake_chat, services)
 
 
 def sample_agent(**overrides: object) -> AgentConfig:

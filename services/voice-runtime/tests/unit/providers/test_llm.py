@@ -295,3 +295,48 @@ def test_the_control_planes_provider_list_is_litellms() -> None:
     theirs = {str(getattr(p, "value", p)) for p in litellm.provider_list}
     assert theirs == set(KNOWN_LLM_PROVIDERS)
     assert theirs >= API_BASE_PROVIDERS
+
+
+async def test_a_provider_failure_logs_its_class_and_message_without_the_key(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    key = "sk-tenant-secret-0123456789abcdef"
+    body = {"error": {"message": f"Incorrect API key provided: {key}. Quota: none left."}}
+    server = await _serve(401, json.dumps(body).encode(), [])
+    port = server.sockets[0].getsockname()[1]
+    config = LlmConfig(model="openai/gpt-4o-mini", api_base=f"http://127.0.0.1:{port}/v1")
+    async with server:
+        with caplog.at_level("WARNING"), pytest.raises(ProviderError) as caught:
+            await _collect(
+                LiteLlmChatModel(config, key, allow_private_addresses=True).stream(MESSAGES, [])
+            )
+    (record,) = [r for r in caplog.records if r.getMessage() == "llm failed"]
+    error = str(record.fields["error"])  # type: ignore[attr-defined]
+    assert error.startswith("AuthenticationError: ") and "Quota: none left." in error
+    assert key not in error and key[:12] not in error
+    assert key not in str(caught.value) and not caught.value.retryable
+
+
+async def test_a_model_that_goes_silent_mid_answer_times_out() -> None:
+    async def stall(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        chunk = _sse([{"content": "We open "}]).split(b"data: [DONE]")[0]
+        writer.write(
+            b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
+            b"transfer-encoding: chunked\r\n\r\n%x\r\n%s\r\n" % (len(chunk), chunk)
+        )
+        await writer.drain()
+        await asyncio.sleep(30)
+        writer.close()
+
+    server = await asyncio.start_server(stall, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    config = LlmConfig(
+        model="openai/gpt-4o-mini", api_base=f"http://127.0.0.1:{port}/v1", timeout_s=1.0
+    )
+    model = LiteLlmChatModel(config, "sk-test", allow_private_addresses=True)
+    stream = model.stream(MESSAGES, [])
+    async with server:
+        assert await anext(stream) == ChatDelta(text="We open ")
+        with pytest.raises(ProviderError, match="timed out"):
+            await anext(stream)

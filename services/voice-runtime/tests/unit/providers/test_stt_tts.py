@@ -121,3 +121,24 @@ async def test_prewarm_fills_the_cache_and_survives_a_tts_outage() -> None:
     key = (agent.tts.voice_id, agent.tts.speed, agent.greeting)
     assert services.cache.get(key) == b"\x01" * 8
     assert calls.count(agent.greeting) == 1  # cached the first time
+
+
+async def test_tts_refusing_the_voice_retries_in_the_default_voice_but_not_other_errors() -> None:
+    bodies: list[dict[str, object]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        bodies.append(body)
+        if body["input"] == "":
+            return httpx.Response(400, json={"error": {"code": "empty_input", "message": "x"}})
+        if "voice" in body:
+            return httpx.Response(400, json={"error": {"code": "unknown_voice", "message": "x"}})
+        return httpx.Response(200, content=b"\x7f" * 800)
+
+    async with _client(httpx.MockTransport(handler)) as http:
+        tts = HttpTextToSpeech("http://tts", http)
+        audio = b"".join([c async for c in tts.stream("Hi.", voice_id="piper:gone", speed=1.0)])
+        with pytest.raises(ProviderError):
+            [c async for c in tts.stream("", voice_id="piper:other", speed=1.0)]
+    assert audio == b"\x7f" * 800
+    assert [body.get("voice") for body in bodies] == ["piper:gone", None, "piper:other"]

@@ -1,0 +1,122 @@
+"""The TTS service's voices: an agent version's ``engine:voice`` is checked against them at write
+time (422 with the voices on offer), so a typo cannot silence a tenant's calls.
+
+When the TTS service cannot be reached the last list fetched still decides; with none fetched
+yet the version is accepted with a warning in the answer rather than refused: a speech outage
+must not block fixing an agent, and the runtime speaks the service's default voice when a
+voice fails, so an unchecked voice never means a silent call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from switchboard_common.contract.tenant_config import TtsConfig
+from switchboard_control_plane.errors import ControlPlaneError
+
+_log = logging.getLogger(__name__)
+
+VOICES_TIMEOUT_S = 2.0
+VOICES_CACHE_S = 60.0
+
+
+class ConfigWarning(BaseModel):
+    """Something about an accepted version that could not be confirmed."""
+
+    field: str
+    code: str
+    message: str
+
+
+class UnknownVoiceError(ControlPlaneError):
+    status_code = 422
+    code = "validation_error"
+
+    def __init__(self, voice_id: str, available: list[str]) -> None:
+        detail = {
+            "field": "tts.voice",
+            "message": f"the TTS service has no voice {voice_id!r}",
+            "type": "unknown_voice",
+            "available": available,
+        }
+        super().__init__("The request is not valid.", details=[detail])
+
+
+class _Voice(BaseModel):
+    id: str
+
+
+class _Engine(BaseModel):
+    voices: list[_Voice]
+
+
+class _VoicesAnswer(BaseModel):
+    engines: list[_Engine]
+
+
+class VoiceCatalog:
+    """``GET {tts_url}/v1/voices``, cached for ``cache_s``; ``tts_url`` None checks nothing."""
+
+    def __init__(
+        self,
+        tts_url: str | None,
+        http: httpx.AsyncClient,
+        *,
+        token: str | None = None,
+        timeout_s: float = VOICES_TIMEOUT_S,
+        cache_s: float = VOICES_CACHE_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._url = None if not tts_url else tts_url.rstrip("/") + "/v1/voices"
+        self._http = http
+        self._headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self._timeout_s = timeout_s
+        self._cache_s = cache_s
+        self._clock = clock
+        self._voices: list[str] | None = None
+        self._fetched_at_s = 0.0
+        self._lock = asyncio.Lock()
+
+    async def check(self, tts: TtsConfig) -> list[ConfigWarning]:
+        """Raises UnknownVoiceError for a voice the service does not offer; a warning when the
+        voice could not be checked."""
+        if self._url is None:
+            return []
+        voices = await self._current()
+        if voices is None:
+            message = "the TTS service could not be reached; the voice was not checked"
+            return [ConfigWarning(field="tts.voice", code="voice_not_checked", message=message)]
+        if tts.voice_id not in voices:
+            raise UnknownVoiceError(tts.voice_id, voices)
+        return []
+
+    async def _current(self) -> list[str] | None:
+        async with self._lock:
+            fresh = self._clock() - self._fetched_at_s < self._cache_s
+            if self._voices is None or not fresh:
+                voices = await self._fetch()
+                if voices is not None:
+                    self._voices, self._fetched_at_s = voices, self._clock()
+            return self._voices
+
+    async def _fetch(self) -> list[str] | None:
+        assert self._url is not None
+        try:
+            response = await self._http.get(
+                self._url, headers=self._headers, timeout=self._timeout_s
+            )
+            response.raise_for_status()
+            answer = _VoicesAnswer.model_validate_json(response.content)
+        except (httpx.HTTPError, ValidationError) as error:
+            _log.warning(
+                "tts voices unavailable",
+                extra={"fields": {"error": type(error).__name__, "url": self._url}},
+            )
+            return None
+        return sorted(voice.id for engine in answer.engines for voice in engine.voices)
