@@ -27,7 +27,7 @@ class RedisServer:
     until the port no longer answers; ``start`` waits until it does.
     """
 
-    def __init__(self, workdir: Path, port: int | None = None) -> None:
+    def __init__(self, workdir: Path | None = None, port: int | None = None) -> None:
         self.port = port if port is not None else free_port()
         self._workdir = workdir
         self._process: subprocess.Popen[bytes] | None = None
@@ -45,7 +45,9 @@ class RedisServer:
         if binary is None:
             raise RuntimeError("redis-server is not on PATH")
         argv = [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
-        argv += ["--appendonly", "no", "--dir", str(self._workdir)]
+        argv += ["--appendonly", "no"]
+        if self._workdir is not None:
+            argv += ["--dir", str(self._workdir)]
         return subprocess.Popen(  # noqa: S603 - a fixed local command
             argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
@@ -55,6 +57,12 @@ class RedisServer:
 
     async def stop(self) -> None:
         await self._end(kill=False)
+
+    async def restart(self) -> None:
+        """Kills it and starts a new, empty one on the same port: pooled client connections are
+        then dead, as after a real Redis restart."""
+        await self.kill()
+        await self.start()
 
     async def _end(self, *, kill: bool) -> None:
         process, self._process = self._process, None

@@ -11,8 +11,8 @@ from redis.asyncio import Redis
 from switchboard_callsim import SimEvent
 from switchboard_callsim.events import CallerActed
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
+from switchboard_common.redis_testing import RedisServer
 from switchboard_voice_runtime.call.phrases import APOLOGY_REPEAT
-from switchboard_voice_runtime.testing.redis_server import RedisProcess, free_port
 from switchboard_voice_runtime.testing.tenants import read_events
 
 from .checks import BUDGET_MS, LATENCY_MARGIN, assert_call, failed
@@ -75,7 +75,7 @@ async def _events_of(redis: Redis, call_id: str) -> tuple[list[CallTurn], CallEn
 async def test_redis_going_down_mid_call_neither_stops_the_call_nor_loses_its_events(
     stack: E2EStack,
 ) -> None:
-    server = RedisProcess(free_port())
+    server = RedisServer()
     await server.start()
     redis = Redis.from_url(server.url)
     call_ids: list[str] = []

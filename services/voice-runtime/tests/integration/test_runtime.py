@@ -10,9 +10,9 @@ import pytest
 from redis.asyncio import Redis
 
 from switchboard_common.contract import keys
+from switchboard_common.redis_testing import RedisServer
 from switchboard_voice_runtime.capacity import CapacityManager
 from switchboard_voice_runtime.runtime import connect_redis
-from switchboard_voice_runtime.testing.redis_server import RedisProcess
 
 pytestmark = pytest.mark.integration
 
@@ -20,8 +20,8 @@ FAR_FUTURE_MS = 4_102_444_800_000
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[RedisProcess]:
-    process = RedisProcess()
+async def server() -> AsyncIterator[RedisServer]:
+    process = RedisServer()
     await process.start()
     try:
         yield process
@@ -30,7 +30,7 @@ async def server() -> AsyncIterator[RedisProcess]:
 
 
 @pytest.fixture
-async def runtime_redis(server: RedisProcess) -> AsyncIterator[Redis]:
+async def runtime_redis(server: RedisServer) -> AsyncIterator[Redis]:
     client = connect_redis(server.url)
     try:
         yield client
@@ -39,7 +39,7 @@ async def runtime_redis(server: RedisProcess) -> AsyncIterator[Redis]:
 
 
 async def test_the_first_lease_release_after_a_redis_restart_frees_the_slot(
-    server: RedisProcess, runtime_redis: Redis, caplog: pytest.LogCaptureFixture
+    server: RedisServer, runtime_redis: Redis, caplog: pytest.LogCaptureFixture
 ) -> None:
     capacity = CapacityManager(runtime_redis, max_calls=10)
     lease = await capacity.acquire(
@@ -83,7 +83,7 @@ async def _script(redis: Redis) -> object:
 
 @pytest.mark.parametrize("operation", [_command, _pipeline, _transaction, _script])
 async def test_every_kind_of_operation_succeeds_first_time_after_a_restart(
-    server: RedisProcess, runtime_redis: Redis, operation: Callable[[Redis], Awaitable[object]]
+    server: RedisServer, runtime_redis: Redis, operation: Callable[[Redis], Awaitable[object]]
 ) -> None:
     await operation(runtime_redis)
     await server.restart()

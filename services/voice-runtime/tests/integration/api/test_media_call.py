@@ -12,10 +12,10 @@ import pytest
 from websockets.asyncio.client import ClientConnection
 
 from switchboard_common.contract import TenantRuntimeConfig
+from switchboard_common.redis_testing import free_port
 from switchboard_voice_runtime.api.twilio_media import APOLOGY_MARK
 from switchboard_voice_runtime.call.phrases import APOLOGY_TROUBLE, builtin_audio
 from switchboard_voice_runtime.call_token import CallClaims, CallTokenSigner
-from switchboard_voice_runtime.testing.redis_server import free_port
 from switchboard_voice_runtime.testing.twilio_media import (
     CALL_SID,
     NUMBER,
