@@ -26,6 +26,7 @@ from switchboard_tts.settings import Settings as TtsSettings
 from switchboard_voice_runtime.app import create_app
 from switchboard_voice_runtime.providers.llm import import_litellm
 from switchboard_voice_runtime.settings import Settings, TwilioSettings
+from switchboard_voice_runtime.testing.tenants import mark_published
 
 from .tenants import SCENARIOS
 
@@ -198,6 +199,7 @@ async def running_stack(work_dir: Path) -> AsyncIterator[E2EStack]:
     """Starts STT and TTS (models loaded and warmed), the fake carrier and the runtime."""
     redis = Redis.from_url(REDIS_URL)
     await redis.flushdb()
+    await mark_published(redis)  # as the control plane does at start, with no tenant yet
     carrier = FakeTwilioRest(ACCOUNT_SID, AUTH_TOKEN)
     started: list[ServedApp] = []
     try:
