@@ -14,6 +14,7 @@ from switchboard_common.body_limit import BodyLimitMiddleware
 from switchboard_common.health import ReadinessFlag
 from switchboard_common.inference_pool import InferencePool
 from switchboard_common.service import create_service_app
+from switchboard_common.service_token import ServiceTokenMiddleware
 from switchboard_common.telemetry import tracer
 from switchboard_tts.api import speech
 from switchboard_tts.cache import MemoryLru, PhraseCache
@@ -61,6 +62,7 @@ def create_app(settings: Settings, *, registry: EngineRegistry | None = None) ->
     app.state.tts_metrics = TtsMetrics.create(app.state.registry)
     app.state.synthesizer = None
     app.include_router(speech.router)
+    app.add_middleware(ServiceTokenMiddleware, token=settings.service_token)
     return app
 
 

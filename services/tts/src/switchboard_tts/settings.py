@@ -7,10 +7,10 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from switchboard_common.settings import BaseServiceSettings
+from switchboard_common.service_token import ServiceTokenSettings
 
 
-class Settings(BaseServiceSettings):
+class Settings(ServiceTokenSettings):
     """How the TTS process runs. Every field is documented in docs/speech.md."""
 
     model_config = SettingsConfigDict(
