@@ -93,6 +93,8 @@ async def _start(
         ttl_s=settings.cache_ttl_s,
         max_entry_bytes=settings.cache_max_entry_bytes,
         redis_retry_s=settings.cache_redis_retry_s,
+        redis_max_bytes_per_voice=settings.cache_redis_max_bytes_per_voice,
+        shared_writes=settings.service_token is not None,
     )
     return Synthesizer(
         engines,
