@@ -74,6 +74,12 @@ class Settings(BaseServiceSettings):
     policy_dir: Path | None = Field(default=None, description="Rego policies; default policies/")
     rate_limit: RateLimitSettings = RateLimitSettings()
     voice_runtime_public_url: str = "http://127.0.0.1:8081"
+    tts_token: SecretStr | None = Field(
+        default=None,
+        description="The TTS service's token (its TTS_SERVICE_TOKEN), sent with "
+        "switchboard_common.service_token.bearer_headers when the control plane asks TTS for "
+        "its voices",
+    )
     secrets_provider: Literal["db", "env"] = "db"
     migrate_on_start: bool | None = Field(
         default=None, description="Run migrations at serve start; default: on in development"

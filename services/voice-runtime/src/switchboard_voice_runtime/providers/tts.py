@@ -8,6 +8,9 @@ from collections.abc import AsyncIterator
 from typing import Protocol
 
 import httpx
+from pydantic import SecretStr
+
+from switchboard_common.service_token import bearer_headers
 
 from switchboard_voice_runtime.providers.errors import ProviderError
 
@@ -22,12 +25,21 @@ class TextToSpeech(Protocol):
 
 
 class HttpTextToSpeech:
-    """Switchboard's TTS service: ``POST /v1/audio/speech`` with ``response_format=mulaw``."""
+    """Switchboard's TTS service: ``POST /v1/audio/speech`` with ``response_format=mulaw``, with
+    the service token when one is set."""
 
-    def __init__(self, base_url: str, http: httpx.AsyncClient, *, timeout_s: float = 3.0) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        http: httpx.AsyncClient,
+        *,
+        timeout_s: float = 3.0,
+        token: SecretStr | None = None,
+    ) -> None:
         self._url = base_url.rstrip("/") + "/v1/audio/speech"
         self._http = http
         self._timeout_s = timeout_s
+        self._headers = bearer_headers(token)
 
     async def stream(self, text: str, *, voice_id: str, speed: float) -> AsyncIterator[bytes]:
         body = {
@@ -40,7 +52,7 @@ class HttpTextToSpeech:
         }
         try:
             async with self._http.stream(
-                "POST", self._url, json=body, timeout=self._timeout_s
+                "POST", self._url, json=body, headers=self._headers, timeout=self._timeout_s
             ) as response:
                 if response.status_code != 200:
                     raise ProviderError(
