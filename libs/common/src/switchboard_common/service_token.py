@@ -20,6 +20,10 @@ from switchboard_common.settings import BaseServiceSettings
 OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 """Probes and scrapes reach these without a token."""
 MIN_TOKEN_CHARS = 16
+DEVELOPMENT_TOKENS = frozenset(
+    {"dev-stt-service-token-change-me", "dev-tts-service-token-change-me"}
+)
+"""The tokens in .env.example; production refuses them."""
 WEBSOCKET_POLICY_VIOLATION = 1008
 
 
@@ -36,9 +40,12 @@ class ServiceTokenSettings(BaseServiceSettings):
     @model_validator(mode="after")
     def _token_in_production(self) -> Self:
         token = self.service_token.get_secret_value() if self.service_token else ""
-        if self.environment == "production" and len(token) < MIN_TOKEN_CHARS:
+        if self.environment != "production":
+            return self
+        if len(token) < MIN_TOKEN_CHARS or token in DEVELOPMENT_TOKENS:
             raise ValueError(
-                f"production needs service_token (at least {MIN_TOKEN_CHARS} characters)"
+                f"production needs service_token (at least {MIN_TOKEN_CHARS} characters, "
+                "not a development value)"
             )
         return self
 

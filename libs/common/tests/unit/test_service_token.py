@@ -15,6 +15,7 @@ from websockets.exceptions import InvalidStatus
 from switchboard_common.app_testing import serving
 from switchboard_common.service import create_service_app
 from switchboard_common.service_token import (
+    DEVELOPMENT_TOKENS,
     ServiceTokenMiddleware,
     ServiceTokenSettings,
     bearer_headers,
@@ -113,6 +114,11 @@ def test_production_refuses_to_start_without_a_long_enough_token() -> None:
         ServiceTokenSettings(environment="production")
     with pytest.raises(ValidationError, match="service_token"):
         ServiceTokenSettings(environment="production", service_token=SecretStr("short"))
+    for development_value in DEVELOPMENT_TOKENS:
+        with pytest.raises(ValidationError, match="service_token"):
+            ServiceTokenSettings(
+                environment="production", service_token=SecretStr(development_value)
+            )
     assert ServiceTokenSettings(environment="production", service_token=TOKEN).service_token
     assert ServiceTokenSettings(environment="development").service_token is None
 
