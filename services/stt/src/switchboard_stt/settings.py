@@ -78,6 +78,11 @@ class Settings(ServiceTokenSettings):
             "telephone turn); 0 turns it off."
         ),
     )
+    trim_lead_in: bool = Field(
+        default=True,
+        description="In the fitted window, cut the silence before the first word to 100 ms "
+        "(greedy decoding after a longer lead-in sometimes drops a short first word).",
+    )
     short_window_min_ms: int = Field(
         default=10_000, ge=1_000, le=30_000, description="The fitted window is never shorter."
     )
