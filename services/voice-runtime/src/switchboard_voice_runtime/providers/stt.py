@@ -8,7 +8,6 @@ import httpx
 from pydantic import SecretStr
 
 from switchboard_common.service_token import bearer_headers
-
 from switchboard_voice_runtime.providers.errors import ProviderError
 
 
