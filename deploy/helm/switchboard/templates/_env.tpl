@@ -56,6 +56,7 @@ STT_COMPUTE_TYPE: {{ $svc.computeType | quote }}
 STT_MAX_CONCURRENCY: {{ $svc.maxConcurrency | quote }}
 STT_MAX_QUEUE: {{ $svc.maxQueue | quote }}
 STT_MAX_UPLOAD_BYTES: {{ $svc.maxUploadBytes | int64 | quote }}
+STT_MAX_AUDIO_S: {{ $svc.maxAudioSeconds | quote }}
 {{- else if eq .name "tts" }}
 TTS_DEFAULT_VOICE: {{ $svc.defaultVoice | quote }}
 TTS_MAX_INPUT_CHARS: {{ $svc.maxInputChars | quote }}
@@ -90,12 +91,20 @@ TTS_MAX_INPUT_CHARS: {{ $svc.maxInputChars | quote }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_RUNTIME_KEYS" "key" "runtime-keys") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_API_KEY_PEPPER" "key" "api-key-pepper") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_JWT__HS256_SECRET" "key" "jwt-hs256-secret" "optional" true) }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_TTS_TOKEN" "key" "tts-service-token") }}
 {{- else if eq .name "voice-runtime" }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_REDIS_URL" "key" "redis-url") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_RUNTIME_KEYS" "key" "runtime-keys") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_CALL_TOKEN_SECRET" "key" "call-token-secret") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_TWILIO__AUTH_TOKEN" "key" "twilio-auth-token") }}
-{{- else if and (eq .name "tts") $r.Values.tts.redisCache }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_STT_TOKEN" "key" "stt-service-token") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_TTS_TOKEN" "key" "tts-service-token") }}
+{{- else if eq .name "stt" }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "STT_SERVICE_TOKEN" "key" "stt-service-token") }}
+{{- else if eq .name "tts" }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "TTS_SERVICE_TOKEN" "key" "tts-service-token") }}
+{{- if $r.Values.tts.redisCache }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "TTS_REDIS_URL" "key" "redis-url") }}
+{{- end }}
 {{- end }}
 {{- end -}}

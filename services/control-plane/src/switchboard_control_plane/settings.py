@@ -80,7 +80,10 @@ class Settings(BaseServiceSettings):
         "against; empty: not checked",
     )
     tts_token: SecretStr | None = Field(
-        default=None, description="Service token sent to the TTS service, when it requires one"
+        default=None,
+        description="The TTS service's token (its TTS_SERVICE_TOKEN), sent with "
+        "switchboard_common.service_token.bearer_headers when the control plane asks TTS for "
+        "its voices",
     )
     secrets_provider: Literal["db", "env"] = "db"
     allow_private_addresses: bool = Field(

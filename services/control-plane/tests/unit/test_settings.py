@@ -48,3 +48,10 @@ def test_events_source_kafka_needs_kafka_enabled() -> None:
     assert Settings().events_source == "redis"
     with pytest.raises(ValidationError, match="needs kafka"):
         Settings(events_source="kafka")
+
+
+def test_the_tts_token_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings().tts_token is None
+    monkeypatch.setenv("CONTROL_PLANE_TTS_TOKEN", "tts-secret-token-0123")
+    token = Settings().tts_token
+    assert token is not None and token.get_secret_value() == "tts-secret-token-0123"

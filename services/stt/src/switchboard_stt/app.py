@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from switchboard_common.health import ReadinessFlag
 from switchboard_common.inference_pool import InferencePool
 from switchboard_common.service import create_service_app
+from switchboard_common.service_token import ServiceTokenMiddleware
 from switchboard_common.telemetry import tracer
 from switchboard_stt.api import stream, transcriptions
 from switchboard_stt.metrics import SttMetrics
@@ -70,4 +71,5 @@ def create_app(settings: Settings, *, stt: SpeechToText | None = None) -> FastAP
     app.state.transcription = None
     app.include_router(transcriptions.router)
     app.include_router(stream.router)
+    app.add_middleware(ServiceTokenMiddleware, token=settings.service_token)
     return app

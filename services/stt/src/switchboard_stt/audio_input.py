@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 
 from switchboard_common.audio import AudioEncoding, mulaw_decode, read_wav, resample
 from switchboard_common.audio.wav import WavFormatError
 from switchboard_common.errors import UnsupportedSampleRateError
-from switchboard_stt.errors import EmptyAudioError, InvalidAudioError, UnsupportedEncodingError
+from switchboard_stt.container import decode_container
+from switchboard_stt.errors import (
+    AudioTooLongError,
+    EmptyAudioError,
+    InvalidAudioError,
+    UnsupportedEncodingError,
+)
 from switchboard_stt.transcriber import SAMPLE_RATE_HZ, Samples
 
 SUPPORTED_RATES_HZ = frozenset({8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000})
@@ -54,51 +58,53 @@ def pcm16_to_samples(pcm: np.ndarray[tuple[int], np.dtype[np.int16]], rate_hz: i
     return (at_16k.astype(np.float32) * _PCM16_SCALE).astype(np.float32, copy=False)
 
 
-def decode_raw(data: bytes, encoding: AudioEncoding, sample_rate_hz: int) -> Samples:
-    """Raw headerless audio (the voice runtime's fast path) to samples."""
+def decode_raw(
+    data: bytes, encoding: AudioEncoding, sample_rate_hz: int, *, max_audio_s: float
+) -> Samples:
+    """Raw headerless audio (the voice runtime's fast path) to samples; its duration is known
+    from its length, so audio over ``max_audio_s`` is refused before decoding."""
     if not data:
         raise EmptyAudioError("The request carries no audio.")
-    samples = pcm16_to_samples(to_pcm16(data, encoding), check_sample_rate(sample_rate_hz))
+    rate_hz = check_sample_rate(sample_rate_hz)
+    bytes_per_sample = 1 if encoding is AudioEncoding.MULAW else 2
+    if len(data) / bytes_per_sample / rate_hz > max_audio_s:
+        raise AudioTooLongError(max_audio_s)
+    samples = pcm16_to_samples(to_pcm16(data, encoding), rate_hz)
     if samples.size == 0:
         raise EmptyAudioError("The request carries no audio.")
     return samples
 
 
-def decode_file(data: bytes) -> Samples:
-    """An audio file (WAV read directly; other containers through PyAV) to samples.
+def decode_file(data: bytes, *, max_audio_s: float) -> Samples:
+    """An audio file (WAV read directly; other containers through PyAV) to samples; decoding
+    stops as soon as the audio runs past ``max_audio_s`` (a small compressed file can hold
+    hours of audio).
 
     Blocking for compressed formats: call it off the event loop.
     """
     if not data:
         raise EmptyAudioError("The uploaded file is empty.")
-    samples = _decode_wav(data) if data[:4] == b"RIFF" and data[8:12] == b"WAVE" else None
+    samples = None
+    if data[:4] == b"RIFF" and data[8:12] == b"WAVE":
+        samples = _decode_wav(data, max_audio_s)
     if samples is None:
-        samples = _decode_container(data)
+        samples = decode_container(data, max_audio_s)
     if samples.size == 0:
         raise EmptyAudioError("The uploaded file holds no audio samples.")
     return samples
 
 
-def _decode_wav(data: bytes) -> Samples | None:
+def _decode_wav(data: bytes, max_audio_s: float) -> Samples | None:
     """PCM16 WAV without PyAV; None for other WAV flavours (float, 24-bit), left to PyAV."""
     try:
         pcm, rate_hz, channels = read_wav(data)
     except WavFormatError:
         return None
+    if rate_hz < 1000:
+        raise InvalidAudioError(f"The WAV file's sample rate ({rate_hz} Hz) is not usable.")
+    if pcm.size / max(channels, 1) / rate_hz > max_audio_s:
+        raise AudioTooLongError(max_audio_s)
     if channels > 1:
         frames = pcm[: pcm.size - pcm.size % channels].reshape(-1, channels)
         pcm = frames.mean(axis=1).astype(np.int16)
-    if rate_hz < 1000:
-        raise InvalidAudioError(f"The WAV file's sample rate ({rate_hz} Hz) is not usable.")
     return pcm16_to_samples(pcm, rate_hz)
-
-
-def _decode_container(data: bytes) -> Samples:
-    import av
-    from faster_whisper.audio import decode_audio
-
-    try:
-        decoded = decode_audio(io.BytesIO(data), sampling_rate=SAMPLE_RATE_HZ)
-    except (av.error.FFmpegError, ValueError, IndexError, StopIteration) as exc:
-        raise InvalidAudioError("The uploaded file is not audio that can be decoded.") from exc
-    return np.asarray(decoded, dtype=np.float32)

@@ -23,6 +23,18 @@ class EmptyAudioError(SttError):
     code = "empty_audio"
 
 
+class AudioTooLongError(SttError):
+    """The audio runs past ``max_audio_s``; found while decoding, before all of it is decoded."""
+
+    status_code = 413
+    code = "audio_too_long"
+
+    def __init__(self, max_audio_s: float) -> None:
+        super().__init__(
+            f"The audio is longer than {max_audio_s:g} s.", details={"max_audio_s": max_audio_s}
+        )
+
+
 class UnsupportedEncodingError(SttError):
     status_code = 415
     code = "unsupported_encoding"

@@ -21,6 +21,23 @@ PHONE_AGENT_SENTENCES = (
 )
 """Sentences a phone agent says, without numbers or names (whose spelling is a matter of taste)."""
 
+CALLER_OPENINGS = (
+    "Do you take new patients?",
+    "Hi, I need to book an appointment.",
+    "Do you have anything open on Friday?",
+    "Can I move my appointment to next week?",
+    "Is the doctor in today?",
+    "Hello, I would like to cancel my visit.",
+    "Yes, that works for me.",
+    "How much does a cleaning cost?",
+    "What time do you open tomorrow?",
+    "Are you open on Saturdays?",
+    "Does my insurance cover this?",
+    "Hi there, is this the dental office?",
+)
+"""What callers say first in a turn, many opening with a short weak word ("Do", "Hi") that
+greedy decoding after a silent lead-in tends to drop."""
+
 _CONTRACTIONS = {
     "i'm": "i am",
     "didn't": "did not",
@@ -72,3 +89,9 @@ def word_error_rate(pairs: Iterable[tuple[str, str]]) -> float:
     if words == 0:
         raise ValueError("WER needs at least one reference word")
     return edits / words
+
+
+def first_word_kept(reference: str, hypothesis: str) -> bool:
+    """Whether the hypothesis starts with the reference's first word (normalized)."""
+    expected = normalize_words(reference)[:1]
+    return bool(expected) and normalize_words(hypothesis)[:1] == expected

@@ -8,14 +8,14 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from switchboard_common.settings import BaseServiceSettings
+from switchboard_common.service_token import ServiceTokenSettings
 
 
 def _default_cache_dir() -> Path:
     return Path.home() / ".cache" / "switchboard" / "stt"
 
 
-class Settings(BaseServiceSettings):
+class Settings(ServiceTokenSettings):
     """How the STT process runs. Every field is documented in docs/speech.md.
 
     The decoding defaults favour latency on short telephone clips: greedy search, one
@@ -52,6 +52,12 @@ class Settings(BaseServiceSettings):
     max_queue: int = Field(default=8, ge=0, description="Transcriptions waiting; beyond: 503.")
     retry_after_s: int = Field(default=1, ge=0, description="Retry-After sent with 503 overloaded.")
     max_upload_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    max_audio_s: float = Field(
+        default=120.0,
+        gt=0,
+        le=3600,
+        description="Longest audio a request may hold; decoding stops past it (413).",
+    )
 
     language: str | None = Field(default="en", description="Default language; None detects it.")
     beam_size: int = Field(default=1, ge=1, le=10)
@@ -71,6 +77,11 @@ class Settings(BaseServiceSettings):
             "fitted to them instead of Whisper's fixed 30 s (about 3x faster on CPU for a "
             "telephone turn); 0 turns it off."
         ),
+    )
+    trim_lead_in: bool = Field(
+        default=True,
+        description="In the fitted window, cut the silence before the first word to 100 ms "
+        "(greedy decoding after a longer lead-in sometimes drops a short first word).",
     )
     short_window_min_ms: int = Field(
         default=10_000, ge=1_000, le=30_000, description="The fitted window is never shorter."

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from switchboard_stt.lead_in import trim_lead_in
 from switchboard_stt.model_files import resolve_model
 from switchboard_stt.settings import Settings
 from switchboard_stt.short_window import transcribe_short
@@ -134,6 +135,8 @@ class WhisperSpeechToText:
             and not options.timestamps
             and 0 < duration_ms <= self._settings.short_window_max_ms
         ):
+            if self._settings.trim_lead_in:
+                audio = trim_lead_in(audio)
             text = transcribe_short(
                 self._model, audio, language=language, beam_size=self._settings.beam_size,
                 margin_ms=self._settings.short_window_margin_ms,

@@ -14,6 +14,7 @@ from switchboard_common.body_limit import BodyLimitMiddleware
 from switchboard_common.health import ReadinessFlag
 from switchboard_common.inference_pool import InferencePool
 from switchboard_common.service import create_service_app
+from switchboard_common.service_token import ServiceTokenMiddleware
 from switchboard_common.telemetry import tracer
 from switchboard_tts.api import speech
 from switchboard_tts.cache import MemoryLru, PhraseCache
@@ -61,6 +62,7 @@ def create_app(settings: Settings, *, registry: EngineRegistry | None = None) ->
     app.state.tts_metrics = TtsMetrics.create(app.state.registry)
     app.state.synthesizer = None
     app.include_router(speech.router)
+    app.add_middleware(ServiceTokenMiddleware, token=settings.service_token)
     return app
 
 
@@ -91,6 +93,8 @@ async def _start(
         ttl_s=settings.cache_ttl_s,
         max_entry_bytes=settings.cache_max_entry_bytes,
         redis_retry_s=settings.cache_redis_retry_s,
+        redis_max_bytes_per_voice=settings.cache_redis_max_bytes_per_voice,
+        shared_writes=settings.service_token is not None,
     )
     return Synthesizer(
         engines,

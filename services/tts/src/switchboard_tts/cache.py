@@ -1,7 +1,10 @@
 """The phrase cache: repeated text (greetings, prompts) is served from memory or Redis.
 
 Redis is optional: when it is unset, down or slow the cache answers a miss, skips Redis for
-`redis_retry_s`, and synthesis goes on. Keys hash everything that changes the audio.
+`redis_retry_s`, and synthesis goes on. Keys hash everything that changes the audio. Redis
+holds at most `redis_max_bytes_per_voice` per voice (oldest evicted first) for `ttl_s`, and
+only services that require a token write to it (`shared_writes`): an open service, where anyone
+may ask for anything, keeps its phrases in its own memory.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from collections import OrderedDict
 
 from prometheus_client import Counter
 from redis.asyncio import Redis
+
+from switchboard_tts.cache_budget import put_within_budget
 
 logger = logging.getLogger("switchboard.tts.cache")
 
@@ -67,6 +72,8 @@ class PhraseCache:
         ttl_s: int,
         max_entry_bytes: int,
         redis_retry_s: float,
+        redis_max_bytes_per_voice: int,
+        shared_writes: bool,
     ) -> None:
         self._memory = memory
         self._redis = redis
@@ -76,6 +83,8 @@ class PhraseCache:
         self._max_entry_bytes = max_entry_bytes
         self._redis_retry_s = redis_retry_s
         self._redis_down_until = 0.0
+        self._redis_max_bytes_per_voice = redis_max_bytes_per_voice
+        self._shared_writes = shared_writes
 
     async def get(self, key: str) -> bytes | None:
         value = self._memory.get(key)
@@ -88,14 +97,22 @@ class PhraseCache:
             self._memory.put(key, value)
         return value
 
-    async def put(self, key: str, value: bytes) -> None:
+    async def put(self, key: str, value: bytes, voice_id: str) -> None:
         if not value or len(value) > self._max_entry_bytes:
             return
         self._memory.put(key, value)
-        if self._redis is None or self._redis_skipped():
+        if self._redis is None or not self._shared_writes or self._redis_skipped():
             return
         try:
-            await self._redis.set(self._prefix + key, value, ex=self._ttl_s)
+            await put_within_budget(
+                self._redis,
+                key_prefix=self._prefix,
+                key=key,
+                voice_id=voice_id,
+                value=value,
+                ttl_s=self._ttl_s,
+                max_bytes_per_voice=self._redis_max_bytes_per_voice,
+            )
         except Exception as exc:  # any Redis failure only costs the shared copy
             self._redis_failed(exc)
 

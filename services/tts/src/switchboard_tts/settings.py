@@ -7,10 +7,10 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from switchboard_common.settings import BaseServiceSettings
+from switchboard_common.service_token import ServiceTokenSettings
 
 
-class Settings(BaseServiceSettings):
+class Settings(ServiceTokenSettings):
     """How the TTS process runs. Every field is documented in docs/speech.md."""
 
     model_config = SettingsConfigDict(
@@ -56,9 +56,19 @@ class Settings(BaseServiceSettings):
         default=None, description="Redis for the shared phrase cache; optional (misses if down)."
     )
     cache_key_prefix: str = "sb:tts:v1:"
-    cache_ttl_s: int = Field(default=7 * 24 * 3600, ge=1)
+    cache_ttl_s: int = Field(
+        default=24 * 3600, ge=1, description="How long a phrase stays in the shared Redis cache."
+    )
     cache_memory_bytes: int = Field(default=64 * 1024 * 1024, ge=0)
-    cache_max_entry_bytes: int = Field(default=2 * 1024 * 1024, ge=0)
+    cache_max_entry_bytes: int = Field(
+        default=512 * 1024, ge=0, description="Longer audio (a minute of mu-law) is not cached."
+    )
+    cache_redis_max_bytes_per_voice: int = Field(
+        default=32 * 1024 * 1024,
+        ge=0,
+        description="Bytes one voice may hold in the shared Redis cache; oldest phrases go first. "
+        "Only a service with a service_token writes to Redis.",
+    )
     cache_redis_timeout_s: float = Field(default=0.2, gt=0)
     cache_redis_retry_s: float = Field(
         default=5.0, ge=0, description="After a Redis failure, skip Redis this long."

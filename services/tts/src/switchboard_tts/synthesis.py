@@ -160,7 +160,7 @@ class Synthesizer:
     async def remember(self, job: SpeechJob, outcome: StreamOutcome) -> None:
         """Caches a completed stream (run after the response is sent)."""
         if outcome.payload:
-            await self._cache.put(job.cache_key, outcome.payload)
+            await self._cache.put(job.cache_key, outcome.payload, job.voice.id)
 
     def _pieces(self, job: SpeechJob) -> list[str]:
         return split_for_speech(

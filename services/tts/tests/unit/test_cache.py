@@ -21,6 +21,8 @@ def _cache(redis: Redis | None, memory_bytes: int = 1000) -> PhraseCache:
         ttl_s=60,
         max_entry_bytes=500,
         redis_retry_s=60,
+        redis_max_bytes_per_voice=10_000,
+        shared_writes=True,
     )
 
 
@@ -52,8 +54,8 @@ def test_keys_change_with_every_parameter() -> None:
 
 async def test_memory_only_cache_round_trips_and_skips_oversized_entries() -> None:
     cache = _cache(None)
-    await cache.put("k", b"audio")
-    await cache.put("big", b"x" * 501)
+    await cache.put("k", b"audio", "piper:a")
+    await cache.put("big", b"x" * 501, "piper:a")
     assert await cache.get("k") == b"audio"
     assert await cache.get("big") is None
 
@@ -63,7 +65,7 @@ async def test_an_unreachable_redis_is_a_miss_not_an_error() -> None:
     try:
         cache = _cache(redis)
         assert await cache.get("absent") is None
-        await cache.put("k", b"audio")
+        await cache.put("k", b"audio", "piper:a")
         assert await cache.get("k") == b"audio", "memory still serves"
     finally:
         await redis.aclose()

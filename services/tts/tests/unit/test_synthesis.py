@@ -61,6 +61,8 @@ def synthesizer(recording: RecordingEngine) -> Iterator[Synthesizer]:
         ttl_s=60,
         max_entry_bytes=5_000_000,
         redis_retry_s=1,
+        redis_max_bytes_per_voice=0,
+        shared_writes=False,
     )
     yield Synthesizer(
         EngineRegistry([recording]), pool, cache, metrics, trace.NoOpTracer(), Settings()

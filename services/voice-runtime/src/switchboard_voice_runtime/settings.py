@@ -48,6 +48,12 @@ class Settings(BaseServiceSettings):
     tts_url: str = "http://127.0.0.1:8083"
     stt_timeout_s: float = Field(default=3.0, gt=0)
     tts_timeout_s: float = Field(default=3.0, gt=0)
+    stt_token: SecretStr | None = Field(
+        default=None, description="The STT service's token (its STT_SERVICE_TOKEN); production."
+    )
+    tts_token: SecretStr | None = Field(
+        default=None, description="The TTS service's token (its TTS_SERVICE_TOKEN); production."
+    )
     runtime_keys: SecretStr = SecretStr(DEV_RUNTIME_KEYS)
     call_token_secret: SecretStr = SecretStr(DEV_CALL_TOKEN_SECRET)
     call_token_ttl_s: int = Field(default=30, ge=5, le=600)
@@ -116,6 +122,12 @@ class Settings(BaseServiceSettings):
                    if value.get_secret_value() == dev]  # fmt: skip
         if refused:
             raise ValueError(f"production refuses development values for: {', '.join(refused)}")
+        return self
+
+    @model_validator(mode="after")
+    def _speech_tokens_in_production(self) -> Settings:
+        if self.environment == "production" and not (self.stt_token and self.tts_token):
+            raise ValueError("production needs stt_token and tts_token (the speech services')")
         return self
 
     @property

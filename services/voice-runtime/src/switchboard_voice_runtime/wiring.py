@@ -52,6 +52,8 @@ def default_call_core(
         http=http,
         stt_timeout_s=settings.stt_timeout_s,
         tts_timeout_s=settings.tts_timeout_s,
+        stt_token=settings.stt_token,
+        tts_token=settings.tts_token,
         allow_private_addresses=settings.allow_private_addresses,
         on_tool_outcome=lambda outcome: metrics.http_tool_calls.labels(outcome).inc(),
     )

@@ -35,6 +35,8 @@ ACCOUNT_SID = "AC" + "6" * 32
 PUBLIC_BASE_URL = "https://voice.e2e.test"
 REDIS_URL = redis_url(6)
 RUNTIME_KEYS = "k1:" + "E" * 43 + "="
+STT_TOKEN = "e2e-stt-service-token-0123456789"
+TTS_TOKEN = "e2e-tts-service-token-0123456789"
 READY_TIMEOUT_S = 180.0
 
 
@@ -70,6 +72,8 @@ def runtime_settings(*, carrier_url: str, recordings_dir: Path, **overrides: obj
         "redis_url": REDIS_URL,
         "runtime_keys": RUNTIME_KEYS,
         "call_token_secret": "e2e-call-token-secret-0123456789abcdef",
+        "stt_token": STT_TOKEN,
+        "tts_token": TTS_TOKEN,
         "twilio": TwilioSettings(
             account_sid=ACCOUNT_SID, auth_token=SecretStr(AUTH_TOKEN), api_base=carrier_url
         ),
@@ -187,6 +191,8 @@ class E2EStack:
             account_sid=ACCOUNT_SID,
             tts_url=self.tts.url,
             stt_url=self.stt.url if transcribe else None,
+            tts_token=TTS_TOKEN,
+            stt_token=STT_TOKEN,
             out_dir=self.out_dir,
             carrier=self.carrier,
             on_event=on_event,
@@ -204,8 +210,14 @@ async def running_stack(work_dir: Path) -> AsyncIterator[E2EStack]:
     started: list[ServedApp] = []
     try:
         stt, tts, _ = await asyncio.gather(
-            serve(create_stt_app(SttSettings(log_json=False)), ready_path="/readyz"),
-            serve(create_tts_app(TtsSettings(log_json=False)), ready_path="/readyz"),
+            serve(
+                create_stt_app(SttSettings(log_json=False, service_token=SecretStr(STT_TOKEN))),
+                ready_path="/readyz",
+            ),
+            serve(
+                create_tts_app(TtsSettings(log_json=False, service_token=SecretStr(TTS_TOKEN))),
+                ready_path="/readyz",
+            ),
             asyncio.to_thread(import_litellm),  # slow import, once, off the event loop
         )
         started += [stt, tts]

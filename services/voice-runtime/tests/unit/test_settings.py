@@ -30,8 +30,31 @@ def test_production_starts_with_its_own_secrets() -> None:
         runtime_keys=SecretStr(f"prod-1:{Keyring.generate_key()}"),
         call_token_secret=SecretStr("p" * 48),
         twilio=TwilioSettings(auth_token=SecretStr("real-token")),
+        stt_token=SecretStr("s" * 32),
+        tts_token=SecretStr("t" * 32),
     )
     assert settings.environment == "production"
+
+
+def test_production_refuses_to_start_without_the_speech_services_tokens() -> None:
+    own_secrets = {
+        "environment": "production",
+        "runtime_keys": SecretStr(f"prod-1:{Keyring.generate_key()}"),
+        "call_token_secret": SecretStr("p" * 48),
+        "twilio": TwilioSettings(auth_token=SecretStr("real-token")),
+    }
+    with pytest.raises(ValidationError, match="stt_token and tts_token"):
+        Settings(**own_secrets, stt_token=SecretStr("s" * 32))  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="stt_token and tts_token"):
+        Settings(**own_secrets, tts_token=SecretStr("t" * 32))  # type: ignore[arg-type]
+
+
+def test_speech_tokens_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOICE_RUNTIME_STT_TOKEN", "stt-secret-token-0123")
+    monkeypatch.setenv("VOICE_RUNTIME_TTS_TOKEN", "tts-secret-token-0123")
+    settings = Settings()
+    assert settings.stt_token == SecretStr("stt-secret-token-0123")
+    assert settings.tts_token == SecretStr("tts-secret-token-0123")
 
 
 def test_kafka_settings_nest_under_voice_runtime_kafka(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -38,6 +38,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--account-sid", default=env("VOICE_RUNTIME_TWILIO__ACCOUNT_SID"))
     parser.add_argument("--tts-url", default="http://127.0.0.1:8083")
     parser.add_argument("--stt-url", default="http://127.0.0.1:8082")
+    parser.add_argument(
+        "--tts-token",
+        default=env("VOICE_RUNTIME_TTS_TOKEN"),
+        help="TTS service token (default: $VOICE_RUNTIME_TTS_TOKEN; none: an open service)",
+    )
+    parser.add_argument(
+        "--stt-token",
+        default=env("VOICE_RUNTIME_STT_TOKEN"),
+        help="STT service token (default: $VOICE_RUNTIME_STT_TOKEN; none: an open service)",
+    )
     parser.add_argument("--out-dir", type=Path, default=Path(".run/callsim"))
     parser.add_argument(
         "--fake-carrier-port",
@@ -98,6 +108,8 @@ async def _run(args: argparse.Namespace) -> CallReport:
             auth_token=args.auth_token,
             tts_url=args.tts_url,
             stt_url=args.stt_url,
+            tts_token=args.tts_token,
+            stt_token=args.stt_token,
             out_dir=args.out_dir,
             on_event=_print,
             account_sid=account_sid,

@@ -154,6 +154,8 @@ async def run_call(
     auth_token: str,
     tts_url: str | None = None,
     stt_url: str | None = None,
+    tts_token: str | None = None,
+    stt_token: str | None = None,
     out_dir: Path | str | None = None,
     on_event: OnEvent | None = None,
     account_sid: str | None = None,
@@ -170,7 +172,8 @@ async def run_call(
     ``media_url``, or to the Stream url's path on ``runtime_url``, and is signed over the Stream
     url itself. ``carrier`` reports the runtime's REST hang-ups/transfers (see ``carrier.py``).
     ``live_transcripts`` transcribes each reply as soon as it is complete (the STT load then
-    overlaps the call; benchmarks turn it off). Raises ``ScenarioError``, ``SpeechServiceError``
+    overlaps the call; benchmarks turn it off). ``tts_token`` and ``stt_token`` are the speech
+    services' own tokens, when they require them. Raises ``ScenarioError``, ``SpeechServiceError``
     (caller audio) or ``WebhookError``.
     """
     if not isinstance(scenario, Scenario):
@@ -183,7 +186,9 @@ async def run_call(
         to_number=scenario.to_number,
     )
     async with httpx.AsyncClient(timeout=httpx.Timeout(30.0)) as http:
-        speech = SpeechClient(http, tts_url=tts_url, stt_url=stt_url)
+        speech = SpeechClient(
+            http, tts_url=tts_url, stt_url=stt_url, tts_token=tts_token, stt_token=stt_token
+        )
         utterances = await prepare_utterances(scenario, speech)
         started_at = datetime.now(UTC).isoformat()
         twiml = await post_voice_webhook(

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import httpx
+from pydantic import SecretStr
+
+from switchboard_common.service_token import bearer_headers
 
 DEFAULT_CALLER_VOICE = "piper:en_US-joe-medium"
 
@@ -11,8 +14,13 @@ class SpeechServiceError(RuntimeError):
     """A speech service failed or answered something unusable."""
 
 
+def _bearer(token: str | None) -> dict[str, str]:
+    return bearer_headers(SecretStr(token) if token else None)
+
+
 class SpeechClient:
-    """Synthesizes caller utterances as 8 kHz mu-law and transcribes agent audio."""
+    """Synthesizes caller utterances as 8 kHz mu-law and transcribes agent audio; the tokens are
+    the services' own (their STT_SERVICE_TOKEN, TTS_SERVICE_TOKEN) when they require one."""
 
     def __init__(
         self,
@@ -21,8 +29,12 @@ class SpeechClient:
         tts_url: str | None,
         stt_url: str | None,
         voice: str = DEFAULT_CALLER_VOICE,
+        tts_token: str | None = None,
+        stt_token: str | None = None,
     ) -> None:
         self._http = http
+        self._tts_headers = _bearer(tts_token)
+        self._stt_headers = _bearer(stt_token)
         self._tts_url = tts_url.rstrip("/") if tts_url else None
         self._stt_url = stt_url.rstrip("/") if stt_url else None
         self._voice = voice
@@ -45,7 +57,7 @@ class SpeechClient:
         audio = bytearray()
         try:
             async with self._http.stream(
-                "POST", f"{self._tts_url}/v1/audio/speech", json=body
+                "POST", f"{self._tts_url}/v1/audio/speech", json=body, headers=self._tts_headers
             ) as r:
                 if r.status_code != 200:
                     detail = (await r.aread()).decode(errors="replace")[:300]
@@ -69,7 +81,7 @@ class SpeechClient:
                 f"{self._stt_url}/v1/audio/transcriptions",
                 params={"encoding": "mulaw", "sample_rate_hz": "8000"},
                 content=mulaw,
-                headers={"Content-Type": "application/octet-stream"},
+                headers={"Content-Type": "application/octet-stream", **self._stt_headers},
             )
         except httpx.HTTPError as exc:
             raise SpeechServiceError(f"STT request failed: {exc!r}") from exc

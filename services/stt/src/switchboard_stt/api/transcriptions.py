@@ -90,16 +90,18 @@ async def create_transcription(
     )
     started = time.perf_counter()
     if content_type == "multipart/form-data":
-        params, audio = await _from_multipart(request, body)
+        params, audio = await _from_multipart(request, body, settings.max_audio_s)
     else:
         params = request.query_params
-        audio = _from_raw(body, content_type, params)
+        audio = _from_raw(body, content_type, params, settings.max_audio_s)
     response_format, options = _options(params, service)
     transcript = await service.transcribe(audio, options, kind="batch")
     return _respond(transcript, response_format, round((time.perf_counter() - started) * 1000))
 
 
-async def _from_multipart(request: Request, body: bytes) -> tuple[Mapping[str, Any], Samples]:
+async def _from_multipart(
+    request: Request, body: bytes, max_audio_s: float
+) -> tuple[Mapping[str, Any], Samples]:
     async def replay() -> Message:
         return {"type": "http.request", "body": body, "more_body": False}
 
@@ -112,16 +114,18 @@ async def _from_multipart(request: Request, body: bytes) -> tuple[Mapping[str, A
         params = {k: v for k, v in form.items() if isinstance(v, str)}
     finally:
         await form.close()
-    return params, await asyncio.to_thread(decode_file, data)
+    return params, await asyncio.to_thread(decode_file, data, max_audio_s=max_audio_s)
 
 
-def _from_raw(body: bytes, content_type: str, params: Mapping[str, Any]) -> Samples:
+def _from_raw(
+    body: bytes, content_type: str, params: Mapping[str, Any], max_audio_s: float
+) -> Samples:
     default_encoding, default_rate_hz = RAW_CONTENT_TYPES[content_type]
     encoding = parse_encoding(str(params.get("encoding", default_encoding.value)))
     rate = str(params.get("sample_rate_hz", default_rate_hz))
     if not rate.isdigit():
         raise InvalidParameterError("sample_rate_hz must be a whole number of Hz.")
-    return decode_raw(body, encoding, int(rate))
+    return decode_raw(body, encoding, int(rate), max_audio_s=max_audio_s)
 
 
 def _options(

@@ -190,3 +190,18 @@ async def test_a_full_queue_answers_503_with_retry_after(
         assert response.headers["retry-after"] == "1"
         metrics = (await client.get("/metrics")).text
         assert 'stt_transcriptions_total{kind="batch",outcome="overloaded"} 1.0' in metrics
+
+
+async def test_audio_longer_than_the_cap_gets_413_audio_too_long(
+    client: httpx.AsyncClient,
+) -> None:
+    two_minutes_and_a_bit = b"\xff" * (8_000 * 121)
+    response = await client.post(
+        URL,
+        params={"encoding": "mulaw", "sample_rate_hz": 8000},
+        content=two_minutes_and_a_bit,
+        headers={"content-type": "application/octet-stream"},
+    )
+    assert response.status_code == 413
+    assert _error_code(response) == "audio_too_long"
+    assert response.json()["error"]["details"] == {"max_audio_s": 120.0}

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
+from pydantic import SecretStr
 
 from switchboard_common.contract.tenant_config import AgentConfig
 from switchboard_voice_runtime.call.phrases import prewarm_phrases
@@ -63,12 +64,14 @@ def build_speech_services(
     http: httpx.AsyncClient,
     stt_timeout_s: float = 3.0,
     tts_timeout_s: float = 3.0,
+    stt_token: SecretStr | None = None,
+    tts_token: SecretStr | None = None,
     allow_private_addresses: bool = False,
     on_tool_outcome: Callable[[ToolOutcome], None] | None = None,
 ) -> SpeechServices:
     return SpeechServices(
-        stt=HttpSpeechToText(stt_url, http, timeout_s=stt_timeout_s),
-        tts=HttpTextToSpeech(tts_url, http, timeout_s=tts_timeout_s),
+        stt=HttpSpeechToText(stt_url, http, timeout_s=stt_timeout_s, token=stt_token),
+        tts=HttpTextToSpeech(tts_url, http, timeout_s=tts_timeout_s, token=tts_token),
         chat=litellm_chat_models(allow_private_addresses=allow_private_addresses),
         http_tools=HttpToolRunner(
             http, allow_private_addresses=allow_private_addresses, on_outcome=on_tool_outcome

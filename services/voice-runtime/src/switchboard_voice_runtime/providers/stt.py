@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Protocol
 
 import httpx
+from pydantic import SecretStr
 
+from switchboard_common.service_token import bearer_headers
 from switchboard_voice_runtime.providers.errors import ProviderError
 
 
@@ -16,12 +18,21 @@ class SpeechToText(Protocol):
 
 
 class HttpSpeechToText:
-    """Switchboard's STT service, raw path: ``POST /v1/audio/transcriptions?encoding=pcm16``."""
+    """Switchboard's STT service, raw path: ``POST /v1/audio/transcriptions?encoding=pcm16``,
+    with the service token when one is set."""
 
-    def __init__(self, base_url: str, http: httpx.AsyncClient, *, timeout_s: float = 3.0) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        http: httpx.AsyncClient,
+        *,
+        timeout_s: float = 3.0,
+        token: SecretStr | None = None,
+    ) -> None:
         self._url = base_url.rstrip("/") + "/v1/audio/transcriptions"
         self._http = http
         self._timeout_s = timeout_s
+        self._headers = {"content-type": "application/octet-stream", **bearer_headers(token)}
 
     async def transcribe(self, pcm16: bytes, *, sample_rate_hz: int, language: str) -> str:
         params = {
@@ -35,7 +46,7 @@ class HttpSpeechToText:
                 self._url,
                 params=params,
                 content=pcm16,
-                headers={"content-type": "application/octet-stream"},
+                headers=self._headers,
                 timeout=self._timeout_s,
             )
         except httpx.TimeoutException as exc:

@@ -11,7 +11,9 @@ from collections.abc import AsyncIterator
 from typing import Protocol
 
 import httpx
+from pydantic import SecretStr
 
+from switchboard_common.service_token import bearer_headers
 from switchboard_voice_runtime.providers.errors import ProviderError
 
 _log = logging.getLogger(__name__)
@@ -36,18 +38,27 @@ class _VoiceRefusedError(Exception):
 
 
 class HttpTextToSpeech:
-    """Switchboard's TTS service: ``POST /v1/audio/speech`` with ``response_format=mulaw``.
+    """Switchboard's TTS service: ``POST /v1/audio/speech`` with ``response_format=mulaw``, with
+    the service token when one is set.
 
     A voice the service refuses (unknown, or its engine failed to load) falls back to the
     service's default voice, never to silence; the refused voice is skipped for
     ``_VOICE_RETRY_S`` and logged once per refusal.
     """
 
-    def __init__(self, base_url: str, http: httpx.AsyncClient, *, timeout_s: float = 3.0) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        http: httpx.AsyncClient,
+        *,
+        timeout_s: float = 3.0,
+        token: SecretStr | None = None,
+    ) -> None:
         self._url = base_url.rstrip("/") + "/v1/audio/speech"
         self._http = http
         self._timeout_s = timeout_s
         self._refused_at_s: dict[str, float] = {}
+        self._headers = bearer_headers(token)
 
     async def stream(self, text: str, *, voice_id: str, speed: float) -> AsyncIterator[bytes]:
         voice: str | None = None if self._recently_refused(voice_id) else voice_id
@@ -79,7 +90,7 @@ class HttpTextToSpeech:
             body |= {"model": voice_id.split(":", 1)[0], "voice": voice_id}
         try:
             async with self._http.stream(
-                "POST", self._url, json=body, timeout=self._timeout_s
+                "POST", self._url, json=body, headers=self._headers, timeout=self._timeout_s
             ) as response:
                 if response.status_code != 200:
                     if voice_id is not None and await _refuses_voice(response):

@@ -6,12 +6,14 @@ import json
 
 import httpx
 import pytest
+from pydantic import SecretStr
 
 from switchboard_voice_runtime.providers import (
     HttpSpeechToText,
     HttpTextToSpeech,
     ProviderError,
     SpeechServices,
+    build_speech_services,
 )
 from switchboard_voice_runtime.providers.llm import litellm_chat_model
 from switchboard_voice_runtime.testing.harness import sample_agent
@@ -39,6 +41,33 @@ async def test_stt_posts_raw_pcm16_and_reads_the_text() -> None:
     assert request.url.params["window"] == "fitted"
     assert request.headers["content-type"] == "application/octet-stream"
     assert request.content == b"\x00\x01" * 100
+
+
+async def test_stt_and_tts_send_their_service_tokens_and_only_theirs() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.host == "stt":
+            return httpx.Response(200, json={"text": "Hi."})
+        return httpx.Response(200, content=b"\x7f" * 160)
+
+    async with _client(httpx.MockTransport(handler)) as http:
+        services = build_speech_services(
+            stt_url="http://stt",
+            tts_url="http://tts",
+            http=http,
+            stt_token=SecretStr("stt-token-0123456789"),
+            tts_token=SecretStr("tts-token-0123456789"),
+        )
+        await services.stt.transcribe(b"\x00\x00" * 80, sample_rate_hz=8000, language="en")
+        _ = [c async for c in services.tts.stream("Hi.", voice_id="piper:x", speed=1.0)]
+        open_stt = HttpSpeechToText("http://stt", http)
+        await open_stt.transcribe(b"\x00\x00" * 80, sample_rate_hz=8000, language="en")
+    assert seen[0].headers["authorization"] == "Bearer stt-token-0123456789"
+    assert seen[0].headers["content-type"] == "application/octet-stream"
+    assert seen[1].headers["authorization"] == "Bearer tts-token-0123456789"
+    assert "authorization" not in seen[2].headers
 
 
 @pytest.mark.parametrize(
