@@ -12,6 +12,7 @@ from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 from sqlalchemy import text
 
+from switchboard_common.body_limit import BodyLimitMiddleware
 from switchboard_common.contract import Keyring
 from switchboard_common.health import ReadinessCheck
 from switchboard_common.kafka_sink import KafkaEventProducer, TopicPublisher
@@ -25,7 +26,7 @@ from switchboard_control_plane.access.policy import (
     RegoAuthorizer,
     default_policy_dir,
 )
-from switchboard_control_plane.access.rate_limit import RateLimiter
+from switchboard_control_plane.access.rate_limit import FailedLoginThrottle, RateLimiter
 from switchboard_control_plane.access.tokens import JwtVerifier
 from switchboard_control_plane.audit.stream import AuditStream, install_audit_hooks
 from switchboard_control_plane.calls.consumer import EventsConsumer
@@ -34,6 +35,7 @@ from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecret
 from switchboard_control_plane.db.migrate import upgrade_async
 from switchboard_control_plane.db.session import create_engine, session_factory
 from switchboard_control_plane.http.legacy import legacy_router
+from switchboard_control_plane.http.request_text import UnstorableTextMiddleware
 from switchboard_control_plane.publishing.outbox import Outbox
 from switchboard_control_plane.publishing.publisher import Publisher
 from switchboard_control_plane.publishing.reconciler import republish_all
@@ -82,6 +84,7 @@ def build_resources(
         JwtVerifier(settings.jwt),
         rate_limiter,
         KeyCache(redis),
+        FailedLoginThrottle(redis, settings.rate_limit.failed_logins_per_minute),
     )
     return Resources(
         settings=settings,
@@ -184,10 +187,15 @@ def create_app(settings: Settings) -> FastAPI:
         registry=registry,
         readiness=lambda: readiness,
         generate_unique_id_function=_operation_id,
+        # A slash redirect would build its Location from the request's Host header.
+        redirect_slashes=False,
     )
     for router in api_routers():
         app.include_router(router)
     app.include_router(legacy_router(settings.voice_runtime_public_url))
+    # Added last, so outermost: the size cap runs first, then the text check on a bounded body.
+    app.add_middleware(UnstorableTextMiddleware)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     return app
 
 

@@ -65,9 +65,11 @@ class RateLimitedError(ControlPlaneError):
     status_code = 429
     code = "rate_limited"
 
-    def __init__(self, retry_after_s: int) -> None:
+    def __init__(
+        self, retry_after_s: int, message: str = "Too many requests for this credential."
+    ) -> None:
         super().__init__(
-            "Too many requests for this credential.",
+            message,
             details={"retry_after_s": retry_after_s},
             headers={"Retry-After": str(retry_after_s)},
         )
