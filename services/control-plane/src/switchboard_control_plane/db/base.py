@@ -19,6 +19,13 @@ NAMING_CONVENTION = {
 }
 
 
+INTEGER_MAX = 2**31 - 1
+"""The largest value a Postgres INTEGER column (``Mapped[int]``) holds; inputs stored in or
+compared with one are bounded by it at the HTTP edge, so a larger one is a 422, not a 500."""
+BIGINT_MAX = 2**63 - 1
+"""The largest value of a BIGINT column (audit entry and outbox ids)."""
+
+
 def new_id(prefix: str) -> str:
     """A readable random id such as ``tnt_3f2a...`` (no ':' so it fits Redis keys)."""
     return f"{prefix}_{uuid.uuid4().hex}"
