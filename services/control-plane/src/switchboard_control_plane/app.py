@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -32,8 +33,10 @@ from switchboard_control_plane.audit.stream import AuditStream, install_audit_ho
 from switchboard_control_plane.calls.consumer import EventsConsumer
 from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
 from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecretStore, SecretStore
-from switchboard_control_plane.db.migrate import upgrade_async
+from switchboard_control_plane.db.prepare import prepare_database
 from switchboard_control_plane.db.session import create_engine, session_factory
+from switchboard_control_plane.failure_log import ThrottledFailureLog
+from switchboard_control_plane.http.database_errors import install_database_error_handlers
 from switchboard_control_plane.http.legacy import legacy_router
 from switchboard_control_plane.http.request_text import UnstorableTextMiddleware
 from switchboard_control_plane.publishing.outbox import Outbox
@@ -48,6 +51,7 @@ from switchboard_control_plane.settings import Settings
 from switchboard_control_plane.workers import Workers
 
 _KAFKA_CLOSE_S = 5.0
+readiness_logger = logging.getLogger("switchboard.control_plane.readiness")
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -155,9 +159,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        migrate = settings.migrate_on_start
-        if migrate or (migrate is None and settings.is_development):
-            await upgrade_async(settings.database_url)
+        if settings.migrates_on_start:
+            await prepare_database(settings.database_url, development=settings.is_development)
         workers = Workers()
         async with httpx.AsyncClient(timeout=2.0) as http:
             resources = build_resources(settings, http, audit_publisher=kafka)
@@ -190,6 +193,7 @@ def create_app(settings: Settings) -> FastAPI:
         # A slash redirect would build its Location from the request's Host header.
         redirect_slashes=False,
     )
+    install_database_error_handlers(app)
     for router in api_routers():
         app.include_router(router)
     app.include_router(legacy_router(settings.voice_runtime_public_url))
@@ -200,6 +204,9 @@ def create_app(settings: Settings) -> FastAPI:
 
 
 def _readiness(resources: Resources) -> dict[str, ReadinessCheck]:
+    """Checks whose failure reason is generic: /readyz is unauthenticated, so driver errors
+    (hosts, ports, users) go to the log, at a bounded rate, not into its body."""
+
     async def database() -> None:
         async with resources.sessions() as session:
             await session.execute(text("SELECT 1"))
@@ -207,4 +214,22 @@ def _readiness(resources: Resources) -> dict[str, ReadinessCheck]:
     async def redis() -> None:
         await resources.redis.ping()
 
-    return {"database": database, "redis": redis}
+    return {
+        "database": _generic(database, "database"),
+        "redis": _generic(redis, "redis"),
+    }
+
+
+def _generic(check: ReadinessCheck, name: str) -> ReadinessCheck:
+    failures = ThrottledFailureLog(readiness_logger, "readiness.check_failed")
+    fields: dict[str, object] = {"check": name}
+
+    async def checked() -> None:
+        try:
+            await check()
+        except Exception as exc:
+            failures.failed(exc, fields)
+            raise RuntimeError("unavailable") from None
+        failures.recovered(fields)
+
+    return checked

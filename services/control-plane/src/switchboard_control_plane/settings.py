@@ -116,6 +116,10 @@ class Settings(BaseServiceSettings):
     def is_development(self) -> bool:
         return self.environment == "development"
 
+    @property
+    def migrates_on_start(self) -> bool:
+        return self.migrate_on_start or (self.migrate_on_start is None and self.is_development)
+
     @model_validator(mode="after")
     def _kafka_source_needs_kafka(self) -> Settings:
         if self.events_source == "kafka" and not self.kafka.enabled:
