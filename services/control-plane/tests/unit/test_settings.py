@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from pydantic import ValidationError
 
@@ -56,9 +58,9 @@ def test_events_source_kafka_needs_kafka_enabled() -> None:
         Settings(events_source="kafka")
 
 
-def _production(**overrides: object) -> Settings:
+def _production(**overrides: Any) -> Settings:
     spec = f"k1:{Keyring.generate_key()}"
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "environment": "production",
         "bootstrap_admin_key": "sb_real",
         "secret_keys": spec,
