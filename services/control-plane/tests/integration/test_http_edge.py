@@ -106,3 +106,16 @@ async def test_integers_past_32_bits_get_422(harness: Harness) -> None:
     cursor = await client.get(f"/v1/tenants/{tenant_id}/audit", params={"cursor": "9" * 30})
     assert cursor.status_code == 422
     assert cursor.json()["error"]["details"][0]["field"] == "cursor"
+
+
+async def test_times_outside_what_postgres_stores_in_utc_get_422(harness: Harness) -> None:
+    client = harness.client
+    tenant_id = await tenant(client)
+    body = {"name": "far", "expires_at": "9999-12-31T23:59:59-23:59"}
+    key = await client.post(f"/v1/tenants/{tenant_id}/api-keys", json=body)
+    assert key.status_code == 422, key.text
+    assert key.json()["error"]["details"][0]["field"] == "body.expires_at"
+    since = await client.get(
+        f"/v1/tenants/{tenant_id}/calls", params={"since": "0001-01-01T00:00:00+23:59"}
+    )
+    assert since.status_code == 422, since.text
