@@ -21,6 +21,9 @@ INVALID_CHARACTERS = "invalid_characters"
 # ``u0000`` after it is not mistaken for an escape.
 _JSON_ESCAPE = re.compile(rb"\\(?:u([0-9a-fA-F]{4})|.)", re.DOTALL)
 _PERCENT_NUL = re.compile(rb"%00")
+# Methods whose routes take a JSON body here; the body cap covers exactly these, and any other
+# method's body is never read by a route, so it is not read (buffered) here either.
+_WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
 
 
 def json_has_unstorable_escape(body: bytes) -> bool:
@@ -72,6 +75,9 @@ class UnstorableTextMiddleware:
         place = _unstorable_place(scope)
         if place is not None:
             await _refuse(place, scope, receive, send)
+            return
+        if scope["method"] not in _WITH_BODY:
+            await self.app(scope, receive, send)
             return
         chunks: list[bytes] = []
         more = True
