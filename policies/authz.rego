@@ -6,6 +6,7 @@
 #   action:    "<resource>.<verb>", e.g. "agents.publish"
 #   tenant_id: the tenant the call acts in (null for platform routes)
 #   grant_role: the role a call hands out (API keys, memberships), when it hands one out
+#   target_role: the role of the key or membership a call changes or removes, when it does
 # Rules are functions of the input (tested without `with`, which rego-cpp mishandles for
 # multi-definition rules); `allow` and `reason` apply them to the request's input.
 package switchboard.authz
@@ -46,6 +47,7 @@ platform_actions := {
 	"tenants.create",
 	"tenants.suspend",
 	"tenants.activate",
+	"tenants.limits.write",
 	"platform.api_keys.read",
 	"platform.api_keys.write",
 	"platform.members.read",
@@ -70,6 +72,7 @@ allowed(inp) if {
 	role := inp.principal.role
 	role_rank[role] >= role_rank[needed]
 	not escalates(inp)
+	not outranked(inp)
 }
 
 # Handing out a role above one's own (or an unknown role) is never allowed to a tenant member.
@@ -82,10 +85,23 @@ escalates(inp) if {
 	role_rank[inp.grant_role] > role_rank[inp.principal.role]
 }
 
+# A member acts only on keys and memberships of an equal or lower role (an admin cannot revoke
+# an owner's key); an unknown target role counts as higher.
+outranked(inp) if {
+	inp.target_role
+	not role_rank[inp.target_role]
+}
+
+outranked(inp) if {
+	role_rank[inp.target_role] > role_rank[inp.principal.role]
+}
+
 # Why a call was denied, for the error message.
 denial_reason(inp) := "platform_only" if {
 	platform_actions[inp.action]
 	not inp.principal.platform_admin
 } else := "escalation" if {
 	escalates(inp)
+} else := "outranked" if {
+	outranked(inp)
 } else := "insufficient_role"

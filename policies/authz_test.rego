@@ -58,3 +58,22 @@ test_action_without_tenant_is_denied_for_members if {
 test_any_caller_may_list_tenants if {
 	data.switchboard.authz.allowed(member(null, "tenants.list"))
 }
+
+test_limits_are_platform_only if {
+	not data.switchboard.authz.allowed(member("owner", "tenants.limits.write"))
+	not data.switchboard.authz.allowed(member("admin", "tenants.limits.write"))
+	data.switchboard.authz.denial_reason(member("admin", "tenants.limits.write")) == "platform_only"
+	data.switchboard.authz.allowed({"principal": {"platform_admin": true, "role": null}, "action": "tenants.limits.write", "tenant_id": "tnt_a"})
+	data.switchboard.authz.allowed(member("viewer", "tenants.read"))
+}
+
+test_admin_cannot_act_on_an_owners_key_or_membership if {
+	not data.switchboard.authz.allowed(object.union(member("admin", "api_keys.write"), {"target_role": "owner"}))
+	data.switchboard.authz.denial_reason(object.union(member("admin", "api_keys.write"), {"target_role": "owner"})) == "outranked"
+	data.switchboard.authz.allowed(object.union(member("admin", "api_keys.write"), {"target_role": "admin"}))
+	data.switchboard.authz.allowed(object.union(member("owner", "members.write"), {"target_role": "owner"}))
+}
+
+test_unknown_target_role_is_denied if {
+	not data.switchboard.authz.allowed(object.union(member("owner", "api_keys.write"), {"target_role": "platform_admin"}))
+}

@@ -58,7 +58,7 @@ class BodyLimitMiddleware:
                 await self._refuse(scope, receive, send)
                 return
             more = bool(message.get("more_body", False))
-        await self.app(scope, _replay(bytes(body), receive), send)
+        await self.app(scope, replay_body(bytes(body), receive), send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = error_response(
@@ -78,7 +78,8 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
+def replay_body(body: bytes, receive: Receive) -> Receive:
+    """A ``receive`` that hands the app ``body`` (already read) as one message, then defers."""
     sent = False
 
     async def replayed() -> Message:

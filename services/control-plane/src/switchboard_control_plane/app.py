@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -12,8 +13,9 @@ from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 from sqlalchemy import text
 
+from switchboard_common.body_limit import BodyLimitMiddleware
 from switchboard_common.contract import Keyring
-from switchboard_common.health import ReadinessCheck
+from switchboard_common.health import DegradedError, ReadinessCheck
 from switchboard_common.kafka_sink import KafkaEventProducer, TopicPublisher
 from switchboard_common.service import create_service_app
 from switchboard_control_plane.access.api_keys import KeyHasher
@@ -25,7 +27,7 @@ from switchboard_control_plane.access.policy import (
     RegoAuthorizer,
     default_policy_dir,
 )
-from switchboard_control_plane.access.rate_limit import RateLimiter
+from switchboard_control_plane.access.rate_limit import FailedLoginThrottle, RateLimiter
 from switchboard_control_plane.access.tokens import JwtVerifier
 from switchboard_control_plane.agents.voices import VoiceCatalog
 from switchboard_control_plane.audit.stream import AuditStream, install_audit_hooks
@@ -33,9 +35,12 @@ from switchboard_control_plane.calls.consumer import EventsConsumer
 from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
 from switchboard_control_plane.calls.sweeper import LostCallSweeper
 from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecretStore, SecretStore
-from switchboard_control_plane.db.migrate import upgrade_async
+from switchboard_control_plane.db.prepare import prepare_database
 from switchboard_control_plane.db.session import create_engine, session_factory
+from switchboard_control_plane.failure_log import ThrottledFailureLog
+from switchboard_control_plane.http.database_errors import install_database_error_handlers
 from switchboard_control_plane.http.legacy import legacy_router
+from switchboard_control_plane.http.request_text import UnstorableTextMiddleware
 from switchboard_control_plane.publishing.epoch import EpochWatch, epoch_readiness
 from switchboard_control_plane.publishing.outbox import Outbox
 from switchboard_control_plane.publishing.publisher import Publisher
@@ -48,6 +53,7 @@ from switchboard_control_plane.settings import Settings
 from switchboard_control_plane.workers import Workers
 
 _KAFKA_CLOSE_S = 5.0
+readiness_logger = logging.getLogger("switchboard.control_plane.readiness")
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -84,6 +90,7 @@ def build_resources(
         JwtVerifier(settings.jwt),
         rate_limiter,
         KeyCache(redis),
+        FailedLoginThrottle(redis, settings.rate_limit.failed_logins_per_minute),
     )
     return Resources(
         settings=settings,
@@ -167,9 +174,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        migrate = settings.migrate_on_start
-        if migrate or (migrate is None and settings.is_development):
-            await upgrade_async(settings.database_url)
+        if settings.migrates_on_start:
+            await prepare_database(settings.database_url, development=settings.is_development)
         workers = Workers()
         async with httpx.AsyncClient(timeout=2.0) as http:
             resources = build_resources(settings, http, audit_publisher=kafka)
@@ -199,14 +205,23 @@ def create_app(settings: Settings) -> FastAPI:
         registry=registry,
         readiness=lambda: readiness,
         generate_unique_id_function=_operation_id,
+        # A slash redirect would build its Location from the request's Host header.
+        redirect_slashes=False,
     )
+    install_database_error_handlers(app)
     for router in api_routers():
         app.include_router(router)
     app.include_router(legacy_router(settings.voice_runtime_public_url))
+    # Added last, so outermost: the size cap runs first, then the text check on a bounded body.
+    app.add_middleware(UnstorableTextMiddleware)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     return app
 
 
 def _readiness(resources: Resources) -> dict[str, ReadinessCheck]:
+    """Checks whose failure reason is generic: /readyz is unauthenticated, so driver errors
+    (hosts, ports, users) go to the log, at a bounded rate, not into its body."""
+
     async def database() -> None:
         async with resources.sessions() as session:
             await session.execute(text("SELECT 1"))
@@ -217,4 +232,25 @@ def _readiness(resources: Resources) -> dict[str, ReadinessCheck]:
     async def contract_data() -> None:
         await epoch_readiness(resources.redis)
 
-    return {"database": database, "redis": redis, "contract_data": contract_data}
+    return {
+        "database": _generic(database, "database"),
+        "redis": _generic(redis, "redis"),
+        "contract_data": _generic(contract_data, "contract_data"),
+    }
+
+
+def _generic(check: ReadinessCheck, name: str) -> ReadinessCheck:
+    failures = ThrottledFailureLog(readiness_logger, "readiness.check_failed")
+    fields: dict[str, object] = {"check": name}
+
+    async def checked() -> None:
+        try:
+            await check()
+        except DegradedError:
+            raise  # its reason is ours, not a driver's
+        except Exception as exc:
+            failures.failed(exc, fields)
+            raise RuntimeError("unavailable") from None
+        failures.recovered(fields)
+
+    return checked

@@ -65,9 +65,26 @@ class RateLimitedError(ControlPlaneError):
     status_code = 429
     code = "rate_limited"
 
-    def __init__(self, retry_after_s: int) -> None:
+    def __init__(
+        self, retry_after_s: int, message: str = "Too many requests for this credential."
+    ) -> None:
         super().__init__(
-            "Too many requests for this credential.",
+            message,
             details={"retry_after_s": retry_after_s},
             headers={"Retry-After": str(retry_after_s)},
+        )
+
+
+class DatabaseUnavailableError(ControlPlaneError):
+    """Postgres cannot be reached or refuses work for now; nothing was changed."""
+
+    status_code = 503
+    code = "database_unavailable"
+    retry_after_s = 5
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database is unavailable; retry later.",
+            headers={"Retry-After": str(self.retry_after_s)},
+            details={"retry_after_s": self.retry_after_s},
         )

@@ -10,7 +10,7 @@ import httpx
 
 from switchboard_common.service import configure_service_logging, serve
 from switchboard_control_plane.app import build_resources, create_app
-from switchboard_control_plane.db.migrate import upgrade
+from switchboard_control_plane.db.prepare import DatabaseSetupError, prepare_database
 from switchboard_control_plane.maintenance import rotate_keys, verify_audit
 from switchboard_control_plane.settings import Settings
 
@@ -26,7 +26,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _prepare(settings: Settings) -> int:
+    """Readies the database; on failure says what is missing (no traceback) and returns 2."""
+    try:
+        asyncio.run(prepare_database(settings.database_url, development=settings.is_development))
+    except DatabaseSetupError as exc:
+        print(f"switchboard-control-plane: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _serve(settings: Settings) -> int:
+    if settings.migrates_on_start:
+        failed = _prepare(settings)
+        if failed:
+            return failed
+        settings = settings.model_copy(update={"migrate_on_start": False})
     serve(create_app(settings), settings)
     return 0
 
@@ -56,9 +71,10 @@ def run(argv: list[str], settings: Settings) -> int:
     if args.command in (None, "serve"):
         return _serve(settings)
     if args.command == "migrate":
-        upgrade(settings.database_url)
-        print("database upgraded to head")
-        return 0
+        failed = _prepare(settings)
+        if not failed:
+            print("database upgraded to head")
+        return failed
     if args.command == "rotate-keys":
         return asyncio.run(_rotate(settings))
     return asyncio.run(_verify(settings))

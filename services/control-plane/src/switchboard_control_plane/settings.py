@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
+from switchboard_common.development import refuse_development_values
 from switchboard_common.kafka_sink import KafkaSettings
 from switchboard_common.settings import BaseServiceSettings
 
@@ -45,6 +46,12 @@ class JwtSettings(BaseModel):
 
 class RateLimitSettings(BaseModel):
     requests_per_minute: int = Field(default=600, ge=1)
+    failed_logins_per_minute: int = Field(
+        default=30,
+        ge=1,
+        description="Bad credentials one client address may send per minute; then 429 (with "
+        "Retry-After) for every credential it sends until the minute ends",
+    )
 
 
 class Settings(BaseServiceSettings):
@@ -123,6 +130,12 @@ class Settings(BaseServiceSettings):
         default=15.0, gt=0, description="How often calls in progress are checked for a lost runtime"
     )
     redis_timeout_s: float = Field(default=1.0, gt=0)
+    max_body_bytes: int = Field(
+        default=1_048_576,
+        ge=1_024,
+        description="Largest request body; larger ones get 413 payload_too_large before parsing "
+        "or authentication",
+    )
     kafka: KafkaSettings = Field(
         default_factory=KafkaSettings,
         description="With kafka.enabled, committed audit entries also go to switchboard.audit",
@@ -134,6 +147,10 @@ class Settings(BaseServiceSettings):
     @property
     def is_development(self) -> bool:
         return self.environment == "development"
+
+    @property
+    def migrates_on_start(self) -> bool:
+        return self.migrate_on_start or (self.migrate_on_start is None and self.is_development)
 
     @model_validator(mode="after")
     def _kafka_source_needs_kafka(self) -> Settings:
@@ -162,6 +179,21 @@ class Settings(BaseServiceSettings):
         }
         for name in missing:
             object.__setattr__(self, name, SecretStr(defaults[name]))
+        return self
+
+    @model_validator(mode="after")
+    def _no_development_values_in_production(self) -> Settings:
+        refuse_development_values(
+            self.environment,
+            {
+                "bootstrap_admin_key": self.bootstrap_admin_key,
+                "secret_keys": self.secret_keys,
+                "runtime_keys": self.runtime_keys,
+                "api_key_pepper": self.api_key_pepper,
+                "jwt.hs256_secret": self.jwt.hs256_secret,
+                "database_url": self.database_url,
+            },
+        )
         return self
 
     def secret(self, name: str) -> str:

@@ -4,31 +4,49 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
+
+from switchboard_control_plane.failure_log import ThrottledFailureLog
 
 logger = logging.getLogger("switchboard.control_plane.workers")
 RESTART_DELAY_S = 1.0
+MAX_RESTART_DELAY_S = 30.0
+HEALTHY_RUN_S = 60.0
+"""A loop that ran this long before crashing starts a new run of failures (a fresh traceback,
+the first restart delay again)."""
 
 
 class Workers:
-    """Runs long-lived loops; a loop that crashes is logged and restarted after a delay."""
+    """Runs long-lived loops; a loop that crashes is restarted after a delay that doubles while
+    it keeps crashing (up to ``MAX_RESTART_DELAY_S``), logged at a bounded rate: one traceback,
+    then a line a minute while the failure lasts."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, restart_delay_s: float = RESTART_DELAY_S) -> None:
         self._tasks: list[asyncio.Task[None]] = []
+        self._restart_delay_s = restart_delay_s
 
     def start(self, name: str, loop: Callable[[], Awaitable[None]]) -> None:
         self._tasks.append(asyncio.create_task(self._supervise(name, loop), name=name))
 
     async def _supervise(self, name: str, loop: Callable[[], Awaitable[None]]) -> None:
+        failures = ThrottledFailureLog(logger, "worker.crashed")
+        fields: dict[str, object] = {"worker": name}
+        delay_s = self._restart_delay_s
         while True:
+            started_s = time.monotonic()
             try:
                 await loop()
                 return
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                logger.exception("worker.crashed", extra={"fields": {"worker": name}})
-                await asyncio.sleep(RESTART_DELAY_S)
+            except Exception as exc:
+                if time.monotonic() - started_s >= HEALTHY_RUN_S:
+                    failures.recovered(fields)
+                    delay_s = self._restart_delay_s
+                failures.failed(exc, fields)
+            await asyncio.sleep(delay_s)
+            delay_s = min(delay_s * 2, MAX_RESTART_DELAY_S)
 
     async def stop(self) -> None:
         for task in self._tasks:

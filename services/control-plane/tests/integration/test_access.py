@@ -6,12 +6,19 @@ import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import jwt
 import pytest
 from redis.asyncio import Redis
 
 from tests.integration.builders import api_key, ok, tenant
-from tests.integration.conftest import Harness, make_settings, start_harness, truncate_all
+from tests.integration.conftest import (
+    ADMIN,
+    Harness,
+    make_settings,
+    start_harness,
+    truncate_all,
+)
 
 pytestmark = pytest.mark.integration
 JWT_SECRET = "test-hs256-secret-for-the-control-plane"
@@ -84,6 +91,79 @@ async def test_only_platform_admins_create_tenants(harness: Harness) -> None:
         ),
         201,
     )
+
+
+async def test_tenant_roles_read_limits_but_only_platform_admins_change_them(
+    harness: Harness,
+) -> None:
+    client = harness.client
+    tenant_id = await tenant(client)
+    raised = {"limits": {"max_concurrent_calls": 10_000, "calls_per_minute": 100_000}}
+    for role in ("owner", "admin"):
+        member = harness.as_(await api_key(client, tenant_id, role))
+        response = await client.patch(f"/v1/tenants/{tenant_id}", json=raised, headers=member)
+        assert response.status_code == 403, response.text
+        assert response.json()["error"]["details"]["reason"] == "platform_only"
+    owner = harness.as_(await api_key(client, tenant_id, "owner"))
+    viewer = harness.as_(await api_key(client, tenant_id, "viewer"))
+    current = await ok(client.get(f"/v1/tenants/{tenant_id}", headers=viewer))
+    assert current["limits"]["max_concurrent_calls"] == 5
+    renamed = {"name": "Renamed", "limits": current["limits"]}
+    await ok(client.patch(f"/v1/tenants/{tenant_id}", json=renamed, headers=owner))
+    updated = await ok(client.patch(f"/v1/tenants/{tenant_id}", json=raised))
+    assert updated["limits"]["max_concurrent_calls"] == 10_000
+
+
+async def test_an_admin_cannot_revoke_an_owners_key_or_change_an_owner(harness: Harness) -> None:
+    client = harness.client
+    tenant_id = await tenant(client)
+    owner_key = await ok(
+        client.post(f"/v1/tenants/{tenant_id}/api-keys", json={"name": "o", "role": "owner"}), 201
+    )
+    admin = harness.as_(await api_key(client, tenant_id, "admin"))
+    keys = f"/v1/tenants/{tenant_id}/api-keys"
+    refused = await client.delete(f"{keys}/{owner_key['id']}", headers=admin)
+    assert refused.status_code == 403
+    assert refused.json()["error"]["details"]["reason"] == "outranked"
+    assert (await client.get("/v1/me", headers=harness.as_(owner_key["key"]))).status_code == 200
+    peer = await ok(client.post(keys, json={"name": "peer", "role": "admin"}), 201)
+    await ok(client.delete(f"{keys}/{peer['id']}", headers=admin), 204)
+
+    owner = harness.as_(owner_key["key"])
+    await ok(client.put(f"/v1/tenants/{tenant_id}/members/carol", json={"role": "owner"}))
+    members = f"/v1/tenants/{tenant_id}/members/carol"
+    assert (await client.put(members, json={"role": "viewer"}, headers=admin)).status_code == 403
+    assert (await client.delete(members, headers=admin)).status_code == 403
+    await ok(client.put(members, json={"role": "admin"}, headers=owner))
+
+
+async def test_failed_logins_are_throttled_by_client_address(
+    migrated_database: str, redis: Redis
+) -> None:
+    await truncate_all(migrated_database)
+    settings = make_settings(migrated_database, rate_limit={"failed_logins_per_minute": 3})
+    harness, lifespan = await start_harness(settings, redis)
+    try:
+        client = harness.client
+        guesses = [
+            (await client.get("/v1/me", headers=harness.as_(f"sb_guess_{i}"))).status_code
+            for i in range(4)
+        ]
+        assert guesses == [401, 401, 401, 429]
+        # Blocked: even the right credential from this address is not looked at.
+        blocked = await client.get("/v1/me")
+        assert blocked.status_code == 429
+        assert int(blocked.headers["Retry-After"]) >= 1
+        assert blocked.json()["error"]["code"] == "rate_limited"
+        elsewhere = harness.app
+        transport = httpx.ASGITransport(app=elsewhere, client=("198.51.100.7", 4000))
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://cp.test", headers=ADMIN
+        ) as other:
+            assert (await other.get("/v1/me")).status_code == 200
+    finally:
+        await harness.client.aclose()
+        await lifespan.__aexit__(None, None, None)
 
 
 @pytest.fixture

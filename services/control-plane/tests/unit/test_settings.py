@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from pydantic import ValidationError
 
 from switchboard_common.contract import Keyring
-from switchboard_control_plane.settings import DEV_BOOTSTRAP_ADMIN_KEY, Settings
+from switchboard_control_plane.settings import (
+    DEV_API_KEY_PEPPER,
+    DEV_BOOTSTRAP_ADMIN_KEY,
+    DEV_RUNTIME_KEYS,
+    DEV_SECRET_KEYS,
+    Settings,
+)
 
 
 def test_development_fills_clearly_labelled_defaults() -> None:
@@ -55,3 +63,44 @@ def test_the_tts_token_comes_from_the_environment(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("CONTROL_PLANE_TTS_TOKEN", "tts-secret-token-0123")
     token = Settings().tts_token
     assert token is not None and token.get_secret_value() == "tts-secret-token-0123"
+
+
+def _production(**overrides: Any) -> Settings:
+    spec = f"k1:{Keyring.generate_key()}"
+    values: dict[str, Any] = {
+        "environment": "production",
+        "bootstrap_admin_key": "sb_real",
+        "secret_keys": spec,
+        "runtime_keys": spec,
+        "api_key_pepper": "pepper",
+    }
+    return Settings(**{**values, **overrides})
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("bootstrap_admin_key", DEV_BOOTSTRAP_ADMIN_KEY),
+        ("secret_keys", DEV_SECRET_KEYS),
+        ("runtime_keys", DEV_RUNTIME_KEYS),
+        ("api_key_pepper", DEV_API_KEY_PEPPER),
+        ("jwt", {"hs256_secret": "change-me-32-bytes-or-more"}),
+        ("database_url", "postgresql+asyncpg://postgres:switchboard-dev-password@db/switchboard"),
+    ],
+)
+def test_production_refuses_each_public_development_value(field: str, value: object) -> None:
+    with pytest.raises(ValidationError, match="production refuses development values"):
+        _production(**{field: value})
+
+
+def test_production_refuses_the_development_admin_key_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spec = f"k1:{Keyring.generate_key()}"
+    monkeypatch.setenv("CONTROL_PLANE_ENVIRONMENT", "production")
+    monkeypatch.setenv("CONTROL_PLANE_BOOTSTRAP_ADMIN_KEY", DEV_BOOTSTRAP_ADMIN_KEY)
+    monkeypatch.setenv("CONTROL_PLANE_SECRET_KEYS", spec)
+    monkeypatch.setenv("CONTROL_PLANE_RUNTIME_KEYS", spec)
+    monkeypatch.setenv("CONTROL_PLANE_API_KEY_PEPPER", "pepper")
+    with pytest.raises(ValidationError, match="bootstrap_admin_key"):
+        Settings.from_env()

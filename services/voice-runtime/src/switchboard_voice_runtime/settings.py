@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field, SecretStr, field_validator, model_validat
 from pydantic_settings import SettingsConfigDict
 
 from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
+from switchboard_common.development import refuse_development_values
 from switchboard_common.kafka_sink import KafkaSettings
 from switchboard_common.settings import BaseServiceSettings
 
@@ -111,17 +112,14 @@ class Settings(BaseServiceSettings):
 
     @model_validator(mode="after")
     def _no_development_secrets_in_production(self) -> Settings:
-        if self.environment != "production":
-            return self
-        dev_values = {
-            "runtime_keys": (self.runtime_keys, DEV_RUNTIME_KEYS),
-            "call_token_secret": (self.call_token_secret, DEV_CALL_TOKEN_SECRET),
-            "twilio.auth_token": (self.twilio.auth_token, DEV_TWILIO_AUTH_TOKEN),
-        }
-        refused = [name for name, (value, dev) in dev_values.items()
-                   if value.get_secret_value() == dev]  # fmt: skip
-        if refused:
-            raise ValueError(f"production refuses development values for: {', '.join(refused)}")
+        refuse_development_values(
+            self.environment,
+            {
+                "runtime_keys": self.runtime_keys,
+                "call_token_secret": self.call_token_secret,
+                "twilio.auth_token": self.twilio.auth_token,
+            },
+        )
         return self
 
     @model_validator(mode="after")

@@ -20,7 +20,7 @@ from switchboard_control_plane.access.key_cache import AUTH_EPOCH_KEY, CachedKey
 from switchboard_control_plane.access.key_cache import epoch_text as _epoch_text
 from switchboard_control_plane.access.models import ApiKey, Membership
 from switchboard_control_plane.access.principal import TENANT_ROLES, Principal, TenantRole
-from switchboard_control_plane.access.rate_limit import RateLimiter
+from switchboard_control_plane.access.rate_limit import FailedLoginThrottle, RateLimiter
 from switchboard_control_plane.access.tokens import (
     InvalidTokenError,
     JwksUnavailableError,
@@ -41,7 +41,8 @@ class Authentication:
 
 
 class Authenticator:
-    """Verifies the credential and counts the request against its rate limit.
+    """Verifies the credential and counts the request against its rate limit; bad credentials
+    count against the client address (``FailedLoginThrottle``).
 
     API keys verified in the database are cached per process (``KeyCache``); a cached key is
     used only when the auth epoch, read in the rate limiter's round trip, is unchanged.
@@ -54,14 +55,30 @@ class Authenticator:
         jwt_verifier: JwtVerifier,
         limiter: RateLimiter,
         key_cache: KeyCache,
+        login_throttle: FailedLoginThrottle,
     ) -> None:
         self._hasher = hasher
         self._bootstrap_key = bootstrap_key
         self._jwt = jwt_verifier
         self._limiter = limiter
         self._keys = key_cache
+        self._login_throttle = login_throttle
 
-    async def authenticate(self, session: AsyncSession, token: str) -> Authentication:
+    async def authenticate(
+        self, session: AsyncSession, token: str, *, client_address: str | None
+    ) -> Authentication:
+        """The credential's principal; 401 for a bad one, 429 while ``client_address`` has
+        sent too many bad ones (checked before the credential, so a right guess gains nothing)."""
+        if client_address is not None:
+            await self._login_throttle.check(client_address)
+        try:
+            return await self._verify(session, token)
+        except UnauthorizedError:
+            if client_address is not None:
+                await self._login_throttle.record_failure(client_address)
+            raise
+
+    async def _verify(self, session: AsyncSession, token: str) -> Authentication:
         if hmac.compare_digest(token.encode(), self._bootstrap_key.encode()):
             principal = Principal(BOOTSTRAP_SUBJECT, "bootstrap", "bootstrap", platform_admin=True)
             await self._limiter.check(principal.credential_id)

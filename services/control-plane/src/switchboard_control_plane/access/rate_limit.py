@@ -1,4 +1,5 @@
-"""Per-credential rate limiting in Redis (fixed one-minute windows shared by every instance)."""
+"""Rate limits in Redis, fixed one-minute windows shared by every instance: requests per
+credential, failed logins per client address."""
 
 from __future__ import annotations
 
@@ -48,6 +49,49 @@ class RateLimiter:
             logger.warning("rate_limit.redis_unavailable")
             return None
         if int(results[0]) > self._limit:
-            retry_after_s = max(1, int((window + 1) * WINDOW_S - now_s) + 1)
-            raise RateLimitedError(retry_after_s)
+            raise RateLimitedError(_retry_after_s(window, now_s))
         return results[2] if also_get is not None else None
+
+
+def failed_login_key(client_address: str, window: int) -> str:
+    return f"sb:cp:authfail:{client_address}:{window}"
+
+
+class FailedLoginThrottle:
+    """Counts bad credentials per client address per minute, in Redis (shared by instances).
+
+    Once an address reaches the limit, every request it makes with a credential gets 429 with
+    Retry-After until the window ends, before the credential is looked at, so guessing stops
+    paying off. A Redis outage lets requests through (as ``RateLimiter``) and is logged.
+    """
+
+    def __init__(self, redis: Redis, failures_per_minute: int) -> None:
+        self._redis = redis
+        self._limit = failures_per_minute
+
+    async def check(self, client_address: str, *, now_s: float | None = None) -> None:
+        """Raises ``RateLimitedError`` while the address is over its failure limit."""
+        now_s = time.time() if now_s is None else now_s
+        window = int(now_s // WINDOW_S)
+        try:
+            count = await self._redis.get(failed_login_key(client_address, window))
+        except (RedisError, OSError):
+            logger.warning("login_throttle.redis_unavailable")
+            return
+        if count is not None and int(count) >= self._limit:
+            raise RateLimitedError(_retry_after_s(window, now_s), "Too many failed logins.")
+
+    async def record_failure(self, client_address: str, *, now_s: float | None = None) -> None:
+        now_s = time.time() if now_s is None else now_s
+        key = failed_login_key(client_address, int(now_s // WINDOW_S))
+        try:
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.incr(key)
+                pipe.expire(key, WINDOW_S + 5)
+                await pipe.execute()
+        except (RedisError, OSError):
+            logger.warning("login_throttle.redis_unavailable")
+
+
+def _retry_after_s(window: int, now_s: float) -> int:
+    return max(1, int((window + 1) * WINDOW_S - now_s) + 1)

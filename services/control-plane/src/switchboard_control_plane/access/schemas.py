@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from switchboard_control_plane.access.principal import Role, TenantRole
+from switchboard_control_plane.db.base import UtcDatetime
 
 
 class ApiKeyCreate(BaseModel):
@@ -16,7 +17,7 @@ class ApiKeyCreate(BaseModel):
 
     name: str = Field(min_length=1, max_length=200)
     role: TenantRole = "viewer"
-    expires_at: datetime | None = None
+    expires_at: UtcDatetime | None = None
 
 
 class PlatformApiKeyCreate(BaseModel):
@@ -25,7 +26,7 @@ class PlatformApiKeyCreate(BaseModel):
     )
 
     name: str = Field(min_length=1, max_length=200)
-    expires_at: datetime | None = None
+    expires_at: UtcDatetime | None = None
 
 
 class ApiKeyOut(BaseModel):

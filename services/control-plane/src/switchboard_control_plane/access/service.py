@@ -62,6 +62,8 @@ async def revoke_key(access: Access, tenant_id: str | None, key_id: str) -> None
     key = (await access.session.execute(query)).scalar_one_or_none()
     if key is None:
         raise NotFoundError("api key", code="api_key_not_found")
+    if tenant_id is not None:
+        await access.authorize("api_keys.write", tenant_id, target_role=key.role)
     before = key_view(key)
     if key.revoked_at is None:
         key.revoked_at = utcnow()
@@ -87,6 +89,8 @@ async def list_members(access: Access, tenant_id: str | None) -> Sequence[Member
 async def set_member(access: Access, tenant_id: str | None, subject: str, role: str) -> Membership:
     query = _members_query(tenant_id).where(Membership.subject == subject)
     member = (await access.session.execute(query)).scalar_one_or_none()
+    if member is not None and tenant_id is not None:
+        await access.authorize("members.write", tenant_id, target_role=member.role)
     before = {"role": member.role} if member else None
     if member is None:
         member = Membership(
@@ -106,6 +110,8 @@ async def remove_member(access: Access, tenant_id: str | None, subject: str) -> 
     member = (await access.session.execute(query)).scalar_one_or_none()
     if member is None:
         raise NotFoundError("member")
+    if tenant_id is not None:
+        await access.authorize("members.write", tenant_id, target_role=member.role)
     await access.session.delete(member)
     await access.audit("member.removed", subject, tenant_id=tenant_id, before={"role": member.role})
     await access.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Path, Response, status
 from pydantic import BaseModel
 
 from switchboard_control_plane.agents import service
@@ -17,6 +17,7 @@ from switchboard_control_plane.agents.schemas import (
     AgentVersionOut,
     PublishRequest,
 )
+from switchboard_control_plane.db.base import INTEGER_MAX
 from switchboard_control_plane.http.deps import TenantAccess, tenant_access
 from switchboard_control_plane.http.docs import tenant_errors
 
@@ -110,7 +111,9 @@ async def list_versions(agent_id: str, access: Reader) -> AgentVersionList:
 @router.get(
     "/{agent_id}/versions/{version}", operation_id="get_agent_version", responses=tenant_errors()
 )
-async def get_version(agent_id: str, version: int, access: Reader) -> AgentVersionOut:
+async def get_version(
+    agent_id: str, version: Annotated[int, Path(ge=1, le=INTEGER_MAX)], access: Reader
+) -> AgentVersionOut:
     agent = await service.get_agent(access, agent_id)
     return version_out(await service.get_version(access, agent_id, version), agent.live_version)
 

@@ -17,6 +17,7 @@ from switchboard_common.contract.tenant_config import (
     TurnTakingConfig,
 )
 from switchboard_control_plane.agents.voices import ConfigWarning
+from switchboard_control_plane.db.base import INTEGER_MAX
 
 SECRET_NAME_PATTERN = r"^[a-z0-9][a-z0-9_.\-]{0,127}$"  # noqa: S105
 
@@ -129,4 +130,4 @@ class AgentVersionOut(BaseModel):
 class PublishRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"version": 1}]})
 
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=INTEGER_MAX)

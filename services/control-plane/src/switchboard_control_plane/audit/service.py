@@ -14,8 +14,9 @@ from switchboard_control_plane.access.principal import Actor
 from switchboard_control_plane.audit.chain import GENESIS_HASH, changes, entry_hash
 from switchboard_control_plane.audit.models import PLATFORM_CHAIN, AuditEntry, AuditHead
 from switchboard_control_plane.audit.stream import remember
-from switchboard_control_plane.db.base import utcnow
+from switchboard_control_plane.db.base import BIGINT_MAX, utcnow
 from switchboard_control_plane.db.scope import ALL_TENANTS
+from switchboard_control_plane.errors import InvalidConfigError
 
 
 def hashed_fields(entry: AuditEntry) -> dict[str, Any]:
@@ -121,4 +122,6 @@ def cursor_of(entry_id: int) -> str:
 def parse_cursor(cursor: str | None) -> int | None:
     if cursor is None:
         return None
-    return int(cursor) if cursor.isdigit() else -1
+    if not cursor.isdigit() or int(cursor) > BIGINT_MAX:
+        raise InvalidConfigError("cursor", "not a cursor from this API")
+    return int(cursor)

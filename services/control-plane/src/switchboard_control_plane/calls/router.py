@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -17,6 +16,7 @@ from switchboard_control_plane.calls.schemas import (
     Outcome,
     TurnOut,
 )
+from switchboard_control_plane.db.base import UtcDatetime
 from switchboard_control_plane.errors import NotFoundError
 from switchboard_control_plane.http.deps import TenantAccess, tenant_access
 from switchboard_control_plane.http.docs import tenant_errors
@@ -24,8 +24,8 @@ from switchboard_control_plane.numbers.schemas import PhoneNumberText
 
 router = APIRouter(prefix="/v1/tenants/{tenant_id}", tags=["calls"])
 Reader = Annotated[TenantAccess, Depends(tenant_access("calls.read"))]
-Since = Annotated[datetime | None, Query(description="Calls started at or after")]
-Until = Annotated[datetime | None, Query(description="Calls started before")]
+Since = Annotated[UtcDatetime | None, Query(description="Calls started at or after")]
+Until = Annotated[UtcDatetime | None, Query(description="Calls started before")]
 
 
 def summary(call: Call) -> CallSummary:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
+from pydantic import AfterValidator
 from sqlalchemy import DateTime, ForeignKey, MetaData, String, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -17,6 +18,28 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+INTEGER_MAX = 2**31 - 1
+"""The largest value a Postgres INTEGER column (``Mapped[int]``) holds; inputs stored in or
+compared with one are bounded by it at the HTTP edge, so a larger one is a 422, not a 500."""
+BIGINT_MAX = 2**63 - 1
+"""The largest value of a BIGINT column (audit entry and outbox ids)."""
+
+
+def to_utc(value: datetime) -> datetime:
+    """``value`` in UTC (a naive one is taken as UTC), as a TIMESTAMPTZ column stores it;
+    ``ValueError`` (a 422 at the edge) when its UTC form falls outside years 1-9999."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("the time is out of range once converted to UTC") from exc
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(to_utc)]
+"""A datetime input bound for a TIMESTAMPTZ column or comparison with one."""
 
 
 def new_id(prefix: str) -> str:

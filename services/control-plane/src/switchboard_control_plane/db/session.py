@@ -27,15 +27,23 @@ def create_engine(
     pool_size: int = 20,
     max_overflow: int = 10,
     ping_after_idle_s: float = 10.0,
+    connect_timeout_s: float = 5.0,
 ) -> AsyncEngine:
     """A pooled engine that pings a connection at checkout only when it sat idle a while.
 
     ``pool_pre_ping`` would cost a round trip on every checkout (every request); a connection
     that was in use moments ago is alive, and a dead one is still detected by SQLAlchemy (the
     pool is invalidated on a disconnect error). ``pool_size`` covers the usual concurrency so
-    connections are not opened and closed as overflow under load.
+    connections are not opened and closed as overflow under load. A connect gives up after
+    ``connect_timeout_s`` (asyncpg's own default is 60 s), so an unreachable database is a
+    prompt 503, not a hung request.
     """
-    engine = create_async_engine(database_url, pool_size=pool_size, max_overflow=max_overflow)
+    engine = create_async_engine(
+        database_url,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
+        connect_args={"timeout": connect_timeout_s},
+    )
     _ping_idle_connections(engine, ping_after_idle_s)
     return engine
 

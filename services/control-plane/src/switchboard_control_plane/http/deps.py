@@ -56,7 +56,10 @@ async def get_principal(
     if credentials is None:
         raise UnauthorizedError()
     # Verifies the credential and counts the request against its rate limit.
-    auth = await resources.authenticator.authenticate(session, credentials.credentials)
+    client = request.client.host if request.client else None
+    auth = await resources.authenticator.authenticate(
+        session, credentials.credentials, client_address=client
+    )
     key = auth.first_use_of
     if key is not None:
         after = {"key_id": key.id, "name": key.name, "role": key.role}
@@ -87,8 +90,15 @@ class Access:
     resources: Resources
 
     async def authorize(
-        self, action: str, tenant_id: str | None, *, grant_role: str | None = None
+        self,
+        action: str,
+        tenant_id: str | None,
+        *,
+        grant_role: str | None = None,
+        target_role: str | None = None,
     ) -> None:
+        """Raises 403 unless the policy allows it; ``grant_role`` is a role handed out,
+        ``target_role`` the role of the key or membership acted on."""
         policy_input: dict[str, Any] = {
             "principal": {
                 "platform_admin": self.principal.platform_admin,
@@ -99,6 +109,8 @@ class Access:
         }
         if grant_role is not None:
             policy_input["grant_role"] = grant_role
+        if target_role is not None:
+            policy_input["target_role"] = target_role
         decision = await self.resources.authorizer.decide(policy_input)
         if not decision.allowed:
             raise ForbiddenError(

@@ -13,9 +13,11 @@ _DESCRIPTIONS = {
     404: "Not found, or not visible to this credential (`*_not_found`)",
     409: "Conflict with the current state (`*_conflict`, `*_exists`, `*_in_use`)",
     410: "Gone (`voice_runtime_moved`)",
-    422: "Validation error; `details` lists field paths (`validation_error`)",
+    422: "Validation error; `details` lists field paths (`validation_error`), or text Postgres "
+    "cannot store: NUL or an unpaired surrogate (`invalid_characters`)",
     429: "Rate limited; see the Retry-After header (`rate_limited`)",
-    503: "The OIDC provider's keys could not be fetched; retry (`identity_provider_unavailable`)",
+    503: "The OIDC provider's keys could not be fetched (`identity_provider_unavailable`) or the "
+    "database is unavailable (`database_unavailable`); retry after Retry-After",
 }
 
 AUTH_ERRORS = (401, 403, 422, 429)

@@ -79,7 +79,8 @@ async def update_tenant(
     body: TenantUpdate,
     access: Annotated[TenantAccess, Depends(tenant_access("tenants.update"))],
 ) -> TenantOut:
-    """Renames the tenant or changes its limits (limits are published to the runtime)."""
+    """Renames the tenant or changes its limits (limits: platform admins only; they are
+    published to the runtime)."""
     return tenant_out(await service.update_tenant(access, body))
 
 

@@ -46,7 +46,11 @@ async def list_tenants(access: Access, only: str | None) -> Sequence[Tenant]:
 
 
 async def update_tenant(access: TenantAccess, body: TenantUpdate) -> Tenant:
+    """Renames the tenant; changing its limits is the platform's (tenant roles only read them,
+    and may send them back unchanged)."""
     tenant = access.tenant
+    if body.limits is not None and body.limits.model_dump() != tenant.limits:
+        await access.authorize("tenants.limits.write", tenant.id)
     before = tenant_view(tenant)
     if body.name is not None:
         tenant.name = body.name

@@ -1,0 +1,41 @@
+"""The public development values (defaults and .env.example) that production refuses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import SecretStr
+
+from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
+
+PUBLIC_DEVELOPMENT_VALUES: tuple[str, ...] = (
+    DEVELOPMENT_RUNTIME_KEYS,
+    DEVELOPMENT_RUNTIME_KEYS.partition(":")[2],
+    "sb_dev_bootstrap_admin_key",
+    "dev-kek-1:ZGV2LWtleS1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcyE=",
+    "ZGV2LWtleS1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcyE=",
+    "dev-api-key-pepper",
+    "change-me-32-bytes-or-more",
+    "switchboard-dev-password",
+    "dev-twilio-auth-token",
+    "dev-call-token-secret-change-me-0123456789",
+)
+"""Every secret a checkout publishes: the services' development defaults and the values of
+``.env.example`` (keyrings also by their bare key, so a keyring that merely renames a
+development key, or keeps one beside a real key, is refused too)."""
+
+
+def refuse_development_values(
+    environment: str, fields: Mapping[str, SecretStr | str | None]
+) -> None:
+    """In production, raises ``ValueError`` naming each field that holds (or contains, as a
+    URL holds a password or a keyring a key) a public development value."""
+    if environment != "production":
+        return
+    refused = []
+    for name, field in fields.items():
+        value = field.get_secret_value() if isinstance(field, SecretStr) else field
+        if value and any(public in value for public in PUBLIC_DEVELOPMENT_VALUES):
+            refused.append(name)
+    if refused:
+        raise ValueError(f"production refuses development values for: {', '.join(refused)}")
