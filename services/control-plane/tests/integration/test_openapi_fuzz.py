@@ -52,7 +52,8 @@ def _build_world(app: FastAPI) -> tuple[dict[str, Any], dict[str, dict[str, str]
         _ok(client.post(f"{prefix}/agents/{agent}/versions", json={"greeting": greeting}))
     _ok(client.post(f"{prefix}/agents/{agent}/publish", json={"version": 2}))
     number = _ok(client.post(f"{prefix}/numbers", json={"e164": "+15005550100", "agent_id": agent}))
-    _ok(client.put(f"{prefix}/secrets/fuzz-secret", json={"value": "s3cret"}))
+    secret = {"value": "s3cret", "kind": "tool_credential"}
+    _ok(client.put(f"{prefix}/secrets/fuzz-secret", json=secret))
     _ok(client.put(f"{prefix}/members/fuzz-member", json={"role": "viewer"}))
     keys = {
         role: _ok(client.post(f"{prefix}/api-keys", json={"name": role, "role": role}))

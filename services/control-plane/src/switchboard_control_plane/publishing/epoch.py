@@ -19,6 +19,7 @@ from switchboard_common.health import DegradedError
 from switchboard_control_plane.db.base import utcnow
 from switchboard_control_plane.db.scope import ALL_TENANTS
 from switchboard_control_plane.db.session import SessionFactory
+from switchboard_control_plane.failure_log import ThrottledFailureLog
 from switchboard_control_plane.publishing.models import OutboxEntry
 from switchboard_control_plane.publishing.outbox import Outbox
 from switchboard_control_plane.publishing.reconciler import republish_all
@@ -89,19 +90,18 @@ class EpochWatch:
     async def run(self) -> None:
         retry_s = FIRST_RETRY_S
         started = False
+        failures = ThrottledFailureLog(logger, "epoch.check_failed")
         while True:
             try:
                 await self.check_once(force=not started)
                 started = True
             except (RedisError, OSError, SQLAlchemyError) as exc:
-                logger.warning(
-                    "epoch.check_failed",
-                    extra={"fields": {"error": type(exc).__name__, "retry_s": retry_s}},
-                )
+                failures.failed(exc, {"retry_s": retry_s})
                 await asyncio.sleep(retry_s)
                 retry_s = min(retry_s * 2, self._check_s)
                 continue
             retry_s = FIRST_RETRY_S
+            failures.recovered({})
             await asyncio.sleep(self._check_s)
 
     async def check_once(self, *, force: bool = False) -> bool:

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from switchboard_control_plane.db.base import utcnow
 from switchboard_control_plane.db.scope import ALL_TENANTS
 from switchboard_control_plane.db.session import SessionFactory
+from switchboard_control_plane.failure_log import ThrottledFailureLog
 from switchboard_control_plane.publishing.models import OutboxEntry
 from switchboard_control_plane.publishing.outbox import Outbox
 from switchboard_control_plane.publishing.plan import PublishPlan
@@ -45,6 +46,8 @@ class Publisher:
         self._outbox = outbox
         self._poll_s = poll_s
         self._batch = batch
+        self._redis_down = ThrottledFailureLog(logger, "publisher.redis_unavailable")
+        self._database_down = ThrottledFailureLog(logger, "publisher.database_unavailable")
 
     async def run(self) -> None:
         backoff_s = 0.05
@@ -53,10 +56,12 @@ class Publisher:
             try:
                 drained = await self.drain_once()
                 backoff_s = 0.05
-            except (RedisError, OSError):
-                logger.warning(
-                    "publisher.redis_unavailable", extra={"fields": {"retry_s": backoff_s}}
-                )
+                self._redis_down.recovered({})
+                self._database_down.recovered({})
+            except (RedisError, OSError) as exc:
+                # a refused database connect is an OSError too: say which side is down
+                failures = self._redis_down if isinstance(exc, RedisError) else self._database_down
+                failures.failed(exc, {"retry_s": backoff_s})
                 await asyncio.sleep(backoff_s)
                 backoff_s = min(backoff_s * 2, MAX_BACKOFF_S)
                 continue
