@@ -19,6 +19,8 @@ PUBLIC_DEVELOPMENT_VALUES: tuple[str, ...] = (
     "switchboard-dev-password",
     "dev-twilio-auth-token",
     "dev-call-token-secret-change-me-0123456789",
+    "dev-stt-service-token-change-me",
+    "dev-tts-service-token-change-me",
 )
 """Every secret a checkout publishes: the services' development defaults and the values of
 ``.env.example`` (keyrings also by their bare key, so a keyring that merely renames a

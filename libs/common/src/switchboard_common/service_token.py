@@ -14,16 +14,13 @@ from pydantic import Field, SecretStr, model_validator
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from switchboard_common.development import PUBLIC_DEVELOPMENT_VALUES
 from switchboard_common.errors import error_response
 from switchboard_common.settings import BaseServiceSettings
 
 OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 """Probes and scrapes reach these without a token."""
 MIN_TOKEN_CHARS = 16
-DEVELOPMENT_TOKENS = frozenset(
-    {"dev-stt-service-token-change-me", "dev-tts-service-token-change-me"}
-)
-"""The tokens in .env.example; production refuses them."""
 WEBSOCKET_POLICY_VIOLATION = 1008
 
 
@@ -42,7 +39,7 @@ class ServiceTokenSettings(BaseServiceSettings):
         token = self.service_token.get_secret_value() if self.service_token else ""
         if self.environment != "production":
             return self
-        if len(token) < MIN_TOKEN_CHARS or token in DEVELOPMENT_TOKENS:
+        if len(token) < MIN_TOKEN_CHARS or token in PUBLIC_DEVELOPMENT_VALUES:
             raise ValueError(
                 f"production needs service_token (at least {MIN_TOKEN_CHARS} characters, "
                 "not a development value)"

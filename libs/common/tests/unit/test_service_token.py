@@ -15,7 +15,6 @@ from websockets.exceptions import InvalidStatus
 from switchboard_common.app_testing import serving
 from switchboard_common.service import create_service_app
 from switchboard_common.service_token import (
-    DEVELOPMENT_TOKENS,
     ServiceTokenMiddleware,
     ServiceTokenSettings,
     bearer_headers,
@@ -114,7 +113,7 @@ def test_production_refuses_to_start_without_a_long_enough_token() -> None:
         ServiceTokenSettings(environment="production")
     with pytest.raises(ValidationError, match="service_token"):
         ServiceTokenSettings(environment="production", service_token=SecretStr("short"))
-    for development_value in DEVELOPMENT_TOKENS:
+    for development_value in ("dev-stt-service-token-change-me", "dev-tts-service-token-change-me"):
         with pytest.raises(ValidationError, match="service_token"):
             ServiceTokenSettings(
                 environment="production", service_token=SecretStr(development_value)

@@ -192,6 +192,7 @@ class Settings(BaseServiceSettings):
                 "api_key_pepper": self.api_key_pepper,
                 "jwt.hs256_secret": self.jwt.hs256_secret,
                 "database_url": self.database_url,
+                "tts_token": self.tts_token,
             },
         )
         return self

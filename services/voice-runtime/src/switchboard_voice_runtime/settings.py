@@ -118,6 +118,8 @@ class Settings(BaseServiceSettings):
                 "runtime_keys": self.runtime_keys,
                 "call_token_secret": self.call_token_secret,
                 "twilio.auth_token": self.twilio.auth_token,
+                "stt_token": self.stt_token,
+                "tts_token": self.tts_token,
             },
         )
         return self

@@ -85,7 +85,11 @@ async def test_scripted_call_records_turns_latencies_marks_and_files(
     greeting_mark = report.marks[0]
     assert greeting_mark.name == "greeting"
     assert greeting_mark.echoed_ms is not None
-    assert greeting_mark.echoed_ms - greeting_mark.received_ms >= 580.0  # 600 ms of audio played
+    greeting_audio_ms = report.turns[0].agent_first_audio_ms
+    assert greeting_audio_ms is not None
+    # 600 ms of audio played out from its first frame (the mark itself may arrive later on a
+    # loaded machine, so the time from the mark's arrival can be shorter)
+    assert greeting_mark.echoed_ms - greeting_audio_ms >= 580.0
     assert [m.name for m in report.marks] == ["greeting", "t1", "t2", "t3"]
     assert all(m.echoed_ms is not None and not m.cleared for m in report.marks)
     assert report.dtmf_sent == ["5"]
