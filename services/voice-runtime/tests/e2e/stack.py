@@ -24,7 +24,7 @@ from switchboard_stt.settings import Settings as SttSettings
 from switchboard_tts.app import create_app as create_tts_app
 from switchboard_tts.settings import Settings as TtsSettings
 from switchboard_voice_runtime.app import create_app
-from switchboard_voice_runtime.providers.llm import import_litellm
+from switchboard_voice_runtime.providers.litellm_loader import import_litellm
 from switchboard_voice_runtime.settings import Settings, TwilioSettings
 from switchboard_voice_runtime.testing.tenants import mark_published
 

@@ -18,7 +18,7 @@ import asyncio, logging
 from switchboard_common.contract.tenant_config import LlmConfig
 from switchboard_common.log import configure_logging
 from switchboard_voice_runtime.providers import ChatMessage, LiteLlmChatModel, ProviderError
-from switchboard_voice_runtime.providers.llm import import_litellm
+from switchboard_voice_runtime.providers.litellm_loader import import_litellm
 
 configure_logging("voice-runtime", json_lines=True)
 import_litellm()

@@ -13,6 +13,7 @@ from switchboard_common.contract.tenant_config import AgentConfig
 from switchboard_voice_runtime.call.phrases import prewarm_phrases
 from switchboard_voice_runtime.providers.errors import ProviderError
 from switchboard_voice_runtime.providers.http_tools import HttpToolRunner, ToolOutcome, ToolRunner
+from switchboard_voice_runtime.providers.litellm_loader import load_litellm
 from switchboard_voice_runtime.providers.llm import (
     ChatDelta,
     ChatMessage,
@@ -23,7 +24,6 @@ from switchboard_voice_runtime.providers.llm import (
     ToolSpec,
     litellm_chat_model,
     litellm_chat_models,
-    load_litellm,
 )
 from switchboard_voice_runtime.providers.stt import HttpSpeechToText, SpeechToText
 from switchboard_voice_runtime.providers.tts import (

@@ -5,9 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import re
-import threading
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -18,9 +16,9 @@ import httpx
 from switchboard_common.contract.secret_use import llm_key_problem
 from switchboard_common.contract.tenant_config import LlmConfig
 from switchboard_common.llm_providers import API_BASE_PROVIDERS, model_provider
-from switchboard_common.log import adopt_library_loggers
 from switchboard_common.outbound import AddressRefusedError, PinnedTransport
 from switchboard_voice_runtime.providers.errors import ProviderError
+from switchboard_voice_runtime.providers.litellm_loader import load_litellm
 
 _log = logging.getLogger(__name__)
 
@@ -70,64 +68,6 @@ class ChatModel(Protocol):
 
 
 ChatModelFactory = Callable[[LlmConfig, "str | None"], ChatModel]
-
-
-_LITELLM_LOGGERS = ("LiteLLM", "LiteLLM Router", "LiteLLM Proxy")
-_WARM_LOCK = threading.Lock()
-_warmed: Any = None
-
-
-def import_litellm() -> Any:
-    """litellm, imported and warmed: blocking for seconds, so only ever called from a worker
-    thread (``load_litellm``) or at process start. Idempotent and thread-safe.
-
-    Warm means its first call has nothing left to load: the cost map is the bundled one (no
-    network), tokenizers are tiktoken's bundled encodings (never a Hugging Face download), and
-    a mock completion has run once. Its loggers go through ours (JSON) and it prints nothing.
-    """
-    global _warmed  # one import per process, like the module itself
-    with _WARM_LOCK:
-        if _warmed is not None:
-            return _warmed
-        os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-        import litellm
-
-        litellm.suppress_debug_info = True
-        litellm.disable_hf_tokenizer_download = True
-        adopt_library_loggers(_LITELLM_LOGGERS, level="WARNING")
-        redaction = getattr(getattr(litellm, "_logging", None), "_secret_filter", None)
-        if isinstance(redaction, logging.Filter):  # keeps litellm's own secret scrubbing
-            for name in _LITELLM_LOGGERS:
-                logging.getLogger(name).addFilter(redaction)
-        _first_call(litellm)
-        _warmed = litellm
-        return litellm
-
-
-def _first_call(litellm: Any) -> None:
-    """One mock streamed completion: loads the modules, tokenizer and encodings litellm loads
-    lazily on its first call (a third of a second of CPU here), so that call is not a turn's."""
-    warm_up = [{"role": "user", "content": "hi"}]
-    litellm.token_counter(model="gpt-4o-mini", messages=warm_up)
-    response = litellm.completion(
-        model="openai/gpt-4o-mini",
-        messages=warm_up,
-        stream=True,
-        mock_response="Warm. Up.",
-        api_key="sk-warm-up",
-        max_tokens=8,
-        timeout=5.0,
-        num_retries=0,
-    )
-    for _chunk in response:
-        pass
-
-
-async def load_litellm() -> Any:
-    """litellm, warmed in a worker thread the first time: nothing heavy runs on the loop."""
-    if _warmed is not None:
-        return _warmed
-    return await asyncio.to_thread(import_litellm)
 
 
 def key_refusal(config: LlmConfig, api_key: str | None) -> str | None:

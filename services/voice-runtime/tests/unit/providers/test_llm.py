@@ -23,7 +23,8 @@ from switchboard_voice_runtime.providers import (
     ToolCall,
     ToolSpec,
 )
-from switchboard_voice_runtime.providers.llm import NO_KEY, import_litellm
+from switchboard_voice_runtime.providers.litellm_loader import import_litellm
+from switchboard_voice_runtime.providers.llm import NO_KEY
 
 MESSAGES = [ChatMessage("system", "Be brief."), ChatMessage("user", "Hours?")]
 
