@@ -15,6 +15,9 @@ MAX_RESTART_DELAY_S = 30.0
 HEALTHY_RUN_S = 60.0
 """A loop that ran this long before crashing starts a new run of failures (a fresh traceback,
 the first restart delay again)."""
+STOP_WAIT_S = 2.0
+"""How long stop() waits after each cancellation."""
+STOP_ATTEMPTS = 5
 
 
 class Workers:
@@ -49,7 +52,19 @@ class Workers:
             delay_s = min(delay_s * 2, MAX_RESTART_DELAY_S)
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        """Cancels every loop and waits for it; a loop whose cancellation was swallowed (a driver
+        can turn it into its own error, which the loop then retries) is cancelled again, so
+        shutdown never hangs on it."""
+        pending = {task for task in self._tasks if not task.done()}
+        for _ in range(STOP_ATTEMPTS):
+            if not pending:
+                break
+            for task in pending:
+                task.cancel()
+            _done, pending = await asyncio.wait(pending, timeout=STOP_WAIT_S)
+        if pending:
+            logger.error(
+                "workers.stop_abandoned",
+                extra={"fields": {"workers": sorted(task.get_name() for task in pending)}},
+            )
         self._tasks.clear()
