@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 import httpx
-from websockets.asyncio.client import connect
+from websockets.asyncio.client import ClientConnection, connect
 
 from switchboard_common.contract import AgentConfig, CallEnded, CallStarted
 from switchboard_common.contract.events import EndReason
@@ -197,3 +197,9 @@ def media_frame(payload: bytes) -> str:
 
 def stop_frame() -> str:
     return json.dumps({"event": "stop", "streamSid": "MZ1"})
+
+
+async def wait_closed(ws: ClientConnection, timeout_s: float = 5.0) -> None:
+    """Waits until the runtime has closed the media socket, with a deadline."""
+    async with asyncio.timeout(timeout_s):
+        await ws.wait_closed()

@@ -23,17 +23,13 @@ from switchboard_voice_runtime.testing.twilio_media import (
     media_frame,
     start_frame,
     stop_frame,
+    wait_closed,
 )
 
 pytestmark = pytest.mark.integration
 
 Publish = Callable[..., Awaitable[TenantRuntimeConfig]]
 StartRuntime = Callable[..., Awaitable[MediaHarness]]
-
-
-async def _wait_closed(ws: ClientConnection) -> None:
-    async with asyncio.timeout(5):
-        await ws.wait_closed()
 
 
 async def _until_audio(harness: MediaHarness, count: int) -> None:
@@ -68,7 +64,7 @@ async def test_a_deeply_nested_frame_mid_call_is_skipped_and_the_call_goes_on(
         assert not session.ended
         assert session.audio == [b"\x01" * 160, b"\x02" * 160]
         await ws.send(stop_frame())
-        await _wait_closed(ws)
+        await wait_closed(ws)
     assert session.reason == "caller_hangup"
     metrics = (await harness.client.get("/metrics")).text
     assert 'voice_runtime_media_frames_rejected_total{reason="too_complex"} 1.0' in metrics
@@ -86,7 +82,7 @@ async def test_a_deeply_nested_frame_before_start_does_not_stop_the_call_startin
         session = await harness.session()
         await ws.recv()
         await ws.send(stop_frame())
-        await _wait_closed(ws)
+        await wait_closed(ws)
     assert session.reason == "caller_hangup"
 
 
@@ -102,11 +98,11 @@ async def test_a_call_token_used_on_one_replica_is_refused_on_another(
         await ws.recv()
         async with second.socket() as replay:
             await replay.send(start_frame(token))
-            await _wait_closed(replay)
+            await wait_closed(replay)
         assert second.sessions == []
         assert not session.ended
         await ws.send(stop_frame())
-        await _wait_closed(ws)
+        await wait_closed(ws)
     assert len(first.sessions) == 1
 
 
@@ -137,7 +133,7 @@ async def test_with_redis_unreachable_the_token_is_refused_and_the_caller_hears_
             heard, apology = await _read_apology(ws), builtin_audio(APOLOGY_TROUBLE)
             assert apology is not None and heard[: len(apology)] == apology
             assert set(heard[len(apology) :]) <= {0xFF}  # the last frame padded with silence
-            await _wait_closed(ws)
+            await wait_closed(ws)
     assert runtime.sessions == []
     rejected = [r for r in caplog.records if r.getMessage() == "media.start_rejected"]
     reasons = [getattr(record, "fields", {}).get("reason") for record in rejected]

@@ -9,7 +9,6 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from redis.asyncio import Redis
-from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from switchboard_common.contract import (
@@ -30,16 +29,12 @@ from switchboard_voice_runtime.testing.twilio_media import (
     MediaHarness,
     media_frame,
     start_frame,
+    wait_closed,
 )
 
 pytestmark = pytest.mark.integration
 
 Publish = Callable[..., Awaitable[TenantRuntimeConfig]]
-
-
-async def _wait_closed(ws: ClientConnection) -> None:
-    async with asyncio.timeout(5):
-        await ws.wait_closed()
 
 
 async def _leases(redis: Redis) -> int:
@@ -84,7 +79,7 @@ async def test_full_call_feeds_the_session_and_frees_everything(
         await ws.send(
             json.dumps({"event": "stop", "streamSid": "MZ1", "stop": {"callSid": CALL_SID}})
         )
-        await _wait_closed(ws)
+        await wait_closed(ws)
     assert session.audio == [b"\x01" * 160]
     assert session.marks == ["t0-s0"]
     assert session.digits == ["7"]
@@ -139,7 +134,7 @@ async def test_bad_call_token_closes_without_a_session(
     await publish()
     async with harness.socket() as ws:
         await ws.send(start_frame(token))
-        await _wait_closed(ws)
+        await wait_closed(ws)
     assert harness.sessions == []
 
 
@@ -150,17 +145,17 @@ async def test_token_for_another_call_or_replayed_is_refused(
     token = await harness.call_token()
     async with harness.socket() as ws:
         await ws.send(start_frame(token, call_sid="CA" + "9" * 32))
-        await _wait_closed(ws)
+        await wait_closed(ws)
     assert harness.sessions == []
     async with harness.socket() as ws:
         await ws.send(start_frame(token))
         await ws.recv()
         async with harness.socket() as replay:
             await replay.send(start_frame(token))
-            await _wait_closed(replay)
+            await wait_closed(replay)
         assert len(harness.sessions) == 1
         await ws.send(json.dumps({"event": "stop", "streamSid": "MZ1"}))
-        await _wait_closed(ws)
+        await wait_closed(ws)
 
 
 async def test_events_reach_the_stream_with_the_carrier_status(
@@ -181,7 +176,7 @@ async def test_events_reach_the_stream_with_the_carrier_status(
         )
         assert status.status_code == 204
         await ws.send(json.dumps({"event": "stop", "streamSid": "MZ1"}))
-        await _wait_closed(ws)
+        await wait_closed(ws)
     events = await _stream_events(redis, 2)
     assert [type(event) for event in events] == [CallStarted, CallEnded]
     ended = events[1]
