@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
-from switchboard_common.audio import mulaw_decode, write_wav
+from switchboard_common.audio import mulaw_decode, wav_bytes
 
 RATE_HZ = 8000
 _SILENCE = b"\xff"
@@ -38,12 +36,10 @@ class CallRecorder:
         position = max(0, round((at_s - self.started_at_s) * RATE_HZ))
         del self._agent[position:]
 
-    def write(self, path: Path) -> Path:
-        """Writes the WAV (blocking; run it in a thread) and returns its path."""
+    def wav(self) -> bytes:
+        """The whole stereo WAV (CPU-bound for a long call: run it in a thread)."""
         length = max(len(self._caller), len(self._agent))
         stereo = np.empty((length, 2), dtype=np.int16)
         stereo[:, 0] = mulaw_decode(bytes(self._caller.ljust(length, _SILENCE)))
         stereo[:, 1] = mulaw_decode(bytes(self._agent.ljust(length, _SILENCE)))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_wav(path, stereo.reshape(-1), RATE_HZ, channels=2)
-        return path
+        return wav_bytes(stereo.reshape(-1), RATE_HZ, channels=2)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from pathlib import Path
 
 from switchboard_common.contract.tenant_config import AgentConfig, LlmConfig, TenantLimits
+from switchboard_common.recordings import RecordingStore
 from switchboard_voice_runtime.call.ports import CallContext, Clock
 from switchboard_voice_runtime.call.session import CallOutcome, CallSession
 from switchboard_voice_runtime.providers import ChatModel, SpeechServices, TextToSpeech
@@ -27,7 +27,7 @@ def call_context(
     agent: AgentConfig,
     *,
     limits: TenantLimits | None = None,
-    recording_dir: Path | None = None,
+    recordings: RecordingStore | None = None,
     call_id: str = "call-1",
 ) -> CallContext:
     return CallContext(
@@ -40,7 +40,7 @@ def call_context(
         to_number="+15550002222",
         agent=agent,
         limits=limits or TenantLimits(),
-        recording_dir=recording_dir,
+        recordings=recordings,
     )
 
 
@@ -71,7 +71,7 @@ def build_call(
     caller: ScriptedCaller | None = None,
     *,
     limits: TenantLimits | None = None,
-    recording_dir: Path | None = None,
+    recordings: RecordingStore | None = None,
     chat: FakeChatModel | None = None,
     media: FakeMediaSink | None = None,
     clock: Clock | None = None,
@@ -95,7 +95,7 @@ def build_call(
     media = media or FakeMediaSink()
     control, events = FakeCallControl(), ListEventSink()
     session = CallSession(
-        call_context(agent, limits=limits, recording_dir=recording_dir),
+        call_context(agent, limits=limits, recordings=recordings),
         media=media,
         control=control,
         events=events,
