@@ -34,6 +34,14 @@ class RecordingsSettings(BaseModel):
         default=30.0, gt=0, description="Connect and read timeout, and the most retries may take"
     )
 
+    @field_validator(
+        "dir", "bucket", "endpoint", "access_key_id", "secret_access_key", mode="before"
+    )
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        """An empty variable (compose passes ``${VAR:-}``) means the setting is not set."""
+        return None if value == "" else value
+
     @field_validator("endpoint")
     @classmethod
     def _http_endpoint(cls, value: str | None) -> str | None:

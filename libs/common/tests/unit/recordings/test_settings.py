@@ -42,6 +42,13 @@ def test_incomplete_settings_are_refused(values: dict[str, object], message: str
         RecordingsSettings.model_validate(values)
 
 
+def test_empty_values_mean_unset() -> None:
+    settings = RecordingsSettings.model_validate(
+        {"dir": "", "bucket": "", "endpoint": "", "access_key_id": "", "secret_access_key": ""}
+    )
+    assert settings == RecordingsSettings()
+
+
 def test_the_secret_key_is_not_shown() -> None:
     settings = RecordingsSettings.model_validate(
         {"backend": "s3", "bucket": "b", "access_key_id": "k", "secret_access_key": "sk-hidden"}
