@@ -34,7 +34,6 @@ from switchboard_control_plane.agents.voices import VoiceCatalog
 from switchboard_control_plane.audit.stream import AuditStream, install_audit_hooks
 from switchboard_control_plane.calls.consumer import EventsConsumer
 from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
-from switchboard_control_plane.calls.recording_retention import RecordingRetention
 from switchboard_control_plane.calls.sweeper import LostCallSweeper
 from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecretStore, SecretStore
 from switchboard_control_plane.db.prepare import prepare_database
@@ -49,6 +48,7 @@ from switchboard_control_plane.publishing.publisher import Publisher
 from switchboard_control_plane.publishing.redis_writer import RedisPlanWriter
 from switchboard_control_plane.publishing.snapshot import SnapshotBuilder
 from switchboard_control_plane.publishing.upkeep import OutboxBacklogGauges, OutboxUpkeep
+from switchboard_control_plane.recordings.retention import RecordingRetention
 from switchboard_control_plane.resources import Resources
 from switchboard_control_plane.routers import api_routers
 from switchboard_control_plane.settings import Settings
