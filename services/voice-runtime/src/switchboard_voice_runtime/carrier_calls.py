@@ -13,9 +13,9 @@ from switchboard_common.contract import keys
 CarrierCallState = Literal["admitted", "refused", "ended"]
 
 RECORD_TTL_S = 86_400
-"""How long a carrier call's record lives: longer than any call (Twilio ends calls after 4 h by
-default), so a webhook replayed within a day takes no lease; an older replay is admitted as new
-and its pending lease expires on its own when no media socket follows."""
+"""How long a carrier call's record lives: longer than any call (carriers end calls after a few
+hours by default), so a webhook replayed within a day takes no lease; an older replay is
+admitted as new and its pending lease expires on its own when no media socket follows."""
 
 # KEYS: record. ARGV: call id, tenant id, token issue time (unix s), ttl s.
 # The existing record (field/value list) when there is one; else records an admission, nil.

@@ -1,10 +1,13 @@
-"""A scripted caller: pushes 20 ms mu-law frames in real (virtual) time, speech at set times."""
+"""A scripted caller: says mu-law lines at set times; the session gets 20 ms frames of 8 kHz
+PCM16 in real (virtual) time, as a carrier edge would hand them over after decoding."""
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from switchboard_common.audio import mulaw_decode
 
 FRAME_BYTES = 160
 SILENCE = b"\xff" * FRAME_BYTES
@@ -62,7 +65,7 @@ class ScriptedCaller:
                 pending += self.lines[index].audio
                 index += 1
             frame, pending = pending[:FRAME_BYTES], pending[FRAME_BYTES:]
-            held.append(frame.ljust(FRAME_BYTES, b"\xff"))
+            held.append(mulaw_decode(frame.ljust(FRAME_BYTES, b"\xff")).tobytes())
             if not self._stalled(now_s):
                 for payload in held:
                     session.push_audio(payload)
