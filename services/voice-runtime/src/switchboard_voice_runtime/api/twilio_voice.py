@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from switchboard_common.audio import TELEPHONY_MULAW
 from switchboard_common.body_limit import read_capped_body
+from switchboard_common.contract.tenant_config import Carrier
 from switchboard_common.errors import ServiceError
 from switchboard_voice_runtime import admission
 from switchboard_voice_runtime.admission import Admitted, AlreadyEnded, Refused
@@ -18,7 +19,7 @@ from switchboard_voice_runtime.telephony import twilio, twilio_account
 
 logger = logging.getLogger(__name__)
 
-CARRIER = "twilio"
+CARRIER: Carrier = "twilio"
 
 CALL_STATUSES = frozenset(
     {

@@ -7,7 +7,7 @@ import asyncio
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from switchboard_common.audio import mulaw_decode
+from switchboard_common.audio import Resampler, mulaw_decode
 
 FRAME_BYTES = 160
 SILENCE = b"\xff" * FRAME_BYTES
@@ -34,6 +34,8 @@ class ScriptedCaller:
 
     lines: list[Line] = field(default_factory=list)
     until_s: float = 120.0
+    sample_rate_hz: int = 8_000
+    """The rate the session hears (lines are resampled from 8 kHz as a wideband edge would)."""
     stalls: list[tuple[float, float]] = field(default_factory=list)
 
     def say(self, at_s: float, audio: bytes, text: str) -> ScriptedCaller:
@@ -60,12 +62,14 @@ class ScriptedCaller:
         index = 0
         pending = b""
         held: list[bytes] = []
+        upsample = Resampler(8_000, self.sample_rate_hz)
         while not session.ended and (now_s := loop.time() - start_s) < self.until_s:
             while index < len(self.lines) and self.lines[index].at_s <= now_s + 1e-9:
                 pending += self.lines[index].audio
                 index += 1
             frame, pending = pending[:FRAME_BYTES], pending[FRAME_BYTES:]
-            held.append(mulaw_decode(frame.ljust(FRAME_BYTES, b"\xff")).tobytes())
+            pcm = upsample.process(mulaw_decode(frame.ljust(FRAME_BYTES, b"\xff")))
+            held.append(pcm.tobytes())
             if not self._stalled(now_s):
                 for payload in held:
                     session.push_audio(payload)
