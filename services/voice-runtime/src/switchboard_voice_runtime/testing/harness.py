@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
+from switchboard_common.audio import TELEPHONY_PCM16, AudioFormat
 from switchboard_common.contract.tenant_config import AgentConfig, LlmConfig, TenantLimits
 from switchboard_common.recordings import RecordingStore
 from switchboard_voice_runtime.call.ports import CallContext, Clock
@@ -29,6 +30,7 @@ def call_context(
     limits: TenantLimits | None = None,
     recordings: RecordingStore | None = None,
     call_id: str = "call-1",
+    caller_format: AudioFormat = TELEPHONY_PCM16,
 ) -> CallContext:
     return CallContext(
         call_id=call_id,
@@ -41,6 +43,7 @@ def call_context(
         agent=agent,
         limits=limits or TenantLimits(),
         recordings=recordings,
+        caller_format=caller_format,
     )
 
 
@@ -78,6 +81,7 @@ def build_call(
     http_tools: ToolRunner | None = None,
     tts: TextToSpeech | None = None,
     filler_after_s: float = 1.5,
+    caller_format: AudioFormat = TELEPHONY_PCM16,
 ) -> CallHarness:
     """Must be called inside the running (virtual-time) loop. ``tts`` replaces the fake TTS
     (``CallHarness.tts``, then unused) in the call's speech services."""
@@ -95,7 +99,7 @@ def build_call(
     media = media or FakeMediaSink()
     control, events = FakeCallControl(), ListEventSink()
     session = CallSession(
-        call_context(agent, limits=limits, recordings=recordings),
+        call_context(agent, limits=limits, recordings=recordings, caller_format=caller_format),
         media=media,
         control=control,
         events=events,
