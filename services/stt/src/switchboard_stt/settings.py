@@ -31,7 +31,13 @@ class Settings(ServiceTokenSettings):
 
     model: str = Field(
         default="tiny.en",
-        description="A bundled model (`tiny.en`, `base`) or a local CTranslate2 model folder.",
+        description="A bundled model (`tiny.en`, `base`) or a local CTranslate2 model folder: "
+        "the default, used when a request names no model.",
+    )
+    models: list[str] = Field(
+        default_factory=list,
+        description="More models served beside `model` (same forms); each loads once, and a "
+        "request picks one by name.",
     )
     device: Literal["auto", "cpu", "cuda"] = "auto"
     compute_type: str = Field(
@@ -95,9 +101,22 @@ class Settings(ServiceTokenSettings):
         description="Run faster-whisper's VAD filter only on audio at least this long.",
     )
 
+    prompt_max_tokens: int = Field(
+        default=64,
+        ge=0,
+        le=223,
+        description="Longest vocabulary prompt (Whisper tokens) a request may bias decoding with; "
+        "longer ones are cut at a term boundary; 0 ignores prompts.",
+    )
+
     partial_interval_ms: int = Field(
         default=1000, ge=100, description="New audio between two partial transcripts (/v1/stream)."
     )
     max_utterance_ms: int = Field(
         default=30_000, ge=1000, le=30_000, description="An utterance this long is finalized."
     )
+
+    @property
+    def served_models(self) -> list[str]:
+        """`model` first, then `models`, each spec once."""
+        return list(dict.fromkeys([self.model, *self.models]))
