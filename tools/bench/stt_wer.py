@@ -7,8 +7,9 @@ voices; carried over the telephone path (8 kHz G.711 mu-law), with the runtime's
 pre-roll before the speech and its 500 ms end-of-turn silence after it, and transcribed in
 process exactly as the STT service does for the runtime (fitted window, service defaults), once
 bare and once with the business's vocabulary as the prompt. It prints WER (jiwer, on normalized
-words) per model, voice and biasing, and the transcription time (p50, p95; the transcript's
-latency after the end of turn, less HTTP), and writes `.bench/stt_wer.json`.
+words) per model, voice and biasing, the transcription time (p50, p95; the transcript's latency
+after the end of turn, less HTTP) and its CPU time (the process's, which other jobs on a shared
+machine do not inflate as they do wall time), and writes `.bench/stt_wer.json`.
 """
 
 from __future__ import annotations
@@ -140,14 +141,16 @@ def measure(stt: WhisperSpeechToText, clips: list[Clip], biased: bool) -> dict[s
     refs: list[str] = []
     hyps: list[str] = []
     times_ms: list[float] = []
+    cpu_ms: list[float] = []
     misses: list[str] = []
     for clip in clips:
         options = TranscriptionOptions(
             language="en", fitted_window=True, prompt=clip.prompt if biased else None
         )
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         heard = stt.transcribe(clip.samples, options).text
         times_ms.append((time.perf_counter() - started) * 1000)
+        cpu_ms.append((time.process_time() - cpu_started) * 1000)
         refs.append(normalize(clip.text))
         hyps.append(normalize(heard) or "<empty>")
         if refs[-1] != hyps[-1]:
@@ -170,6 +173,8 @@ def measure(stt: WhisperSpeechToText, clips: list[Clip], biased: bool) -> dict[s
         "p50_ms": round(float(np.percentile(times_ms, 50)), 1),
         "p95_ms": round(float(np.percentile(times_ms, 95)), 1),
         "mean_ms": round(float(np.mean(times_ms)), 1),
+        "cpu_p50_ms": round(float(np.percentile(cpu_ms, 50)), 1),
+        "cpu_mean_ms": round(float(np.mean(cpu_ms)), 1),
         "misses": misses,
     }
 
@@ -188,8 +193,11 @@ def main() -> None:
         f"{', '.join(voices)}), {os.cpu_count()} CPUs ({platform.machine()}), "
         f"load {os.getloadavg()[0]:.1f}, prompt cap {args.prompt_max_tokens} tokens"
     )
-    print("| model | biasing | WER | WER by voice | p50 ms | p95 ms | added p50 ms |")
-    print("|---|---|---|---|---|---|---|", flush=True)
+    print(
+        "| model | biasing | WER | WER by voice | p50 ms | p95 ms | added p50 ms "
+        "| CPU p50 ms | added CPU mean ms |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|", flush=True)
     rows: list[dict[str, Any]] = []
     for spec in args.models.split(","):
         settings = Settings(
@@ -201,12 +209,14 @@ def main() -> None:
             row = measure(stt, clips, biased)
             rows.append(row)
             added = row["p50_ms"] - rows[-2]["p50_ms"] if biased else 0.0
+            added_cpu = row["cpu_mean_ms"] - rows[-2]["cpu_mean_ms"] if biased else 0.0
             voices_wer = ", ".join(
                 f"{v.split(':')[-1]} {w:.3f}" for v, w in row["wer_by_voice"].items()
             )
             print(
                 f"| {spec} | {row['biasing']} | {row['wer']:.3f} | {voices_wer} "
-                f"| {row['p50_ms']} | {row['p95_ms']} | {added:+.1f} |",
+                f"| {row['p50_ms']} | {row['p95_ms']} | {added:+.1f} "
+                f"| {row['cpu_p50_ms']} | {added_cpu:+.1f} |",
                 flush=True,
             )
             if args.show_misses:
