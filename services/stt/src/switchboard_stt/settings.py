@@ -108,6 +108,14 @@ class Settings(ServiceTokenSettings):
         description="Longest vocabulary prompt (Whisper tokens) a request may bias decoding with; "
         "longer ones are cut at a term boundary; 0 ignores prompts.",
     )
+    prompt_no_speech_threshold: float = Field(
+        default=0.6,
+        gt=0,
+        le=1,
+        description="With a vocabulary prompt, a clip Whisper gives a higher no-speech "
+        "probability transcribes as empty (on noise a prompted model writes out the prompt's "
+        "terms; speech measured <= 0.01, noise 0.87-0.96).",
+    )
 
     partial_interval_ms: int = Field(
         default=1000, ge=100, description="New audio between two partial transcripts (/v1/stream)."

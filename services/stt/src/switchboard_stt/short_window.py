@@ -71,9 +71,12 @@ def _words(text: str) -> list[str]:
 def transcribe_short(
     model: WhisperModel, audio: npt.NDArray[np.float32], *, language: str, beam_size: int,
     margin_ms: int, min_window_ms: int, prompt: list[int] | None = None,
+    no_speech_threshold: float = 1.0,
 ) -> str:  # fmt: skip
     """Transcribes a clip of at most ~29 s in a fitted window, after the `prompt` tokens as
-    previous text when given. Blocking; thread-safe."""
+    previous text when given. With a prompt, a clip whose no-speech probability exceeds
+    `no_speech_threshold` gives "": on noise a prompted model writes out the prompt's terms.
+    Blocking; thread-safe."""
     from faster_whisper.tokenizer import Tokenizer
 
     features = model.feature_extractor(audio)
@@ -90,7 +93,10 @@ def transcribe_short(
     budget = token_budget(audio.size) + (len(previous) + 1 if previous else 0)
     # CTranslate2's max_length counts the prompt: previous text and <|startofprev|> widen it
     result = model.model.generate(
-        encoded, [sequence], beam_size=beam_size, max_length=budget, suppress_blank=True
-    )
+        encoded, [sequence], beam_size=beam_size, max_length=budget, suppress_blank=True,
+        return_no_speech_prob=bool(previous),
+    )  # fmt: skip
+    if previous and result[0].no_speech_prob > no_speech_threshold:
+        return ""
     tokens = [token for token in result[0].sequences_ids[0] if token < tokenizer.eot]
     return trim_restarted_tail(tokenizer.decode(tokens))

@@ -153,6 +153,7 @@ class WhisperSpeechToText:
                 self._model, audio, language=language, beam_size=self._settings.beam_size,
                 margin_ms=self._settings.short_window_margin_ms,
                 min_window_ms=self._settings.short_window_min_ms, prompt=prompt,
+                no_speech_threshold=self._settings.prompt_no_speech_threshold,
             )  # fmt: skip
             return Transcript(
                 text=text.strip(),
@@ -171,6 +172,8 @@ class WhisperSpeechToText:
             without_timestamps=self._settings.without_timestamps and not options.timestamps,
             vad_filter=duration_ms >= self._settings.vad_min_audio_ms,
             initial_prompt=prompt or None,
+            no_speech_threshold=self._settings.prompt_no_speech_threshold if prompt else 0.6,
+            log_prob_threshold=None if prompt else -1.0,  # prompted: no-speech alone decides
         )
         found = tuple(
             Segment(round(seg.start * 1000), round(seg.end * 1000), seg.text.strip())
