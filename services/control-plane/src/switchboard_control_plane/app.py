@@ -50,6 +50,7 @@ from switchboard_control_plane.publishing.upkeep import OutboxBacklogGauges, Out
 from switchboard_control_plane.resources import Resources
 from switchboard_control_plane.routers import api_routers
 from switchboard_control_plane.settings import Settings
+from switchboard_control_plane.webhooks.delivery import DeliveryWorker
 from switchboard_control_plane.workers import Workers
 
 _KAFKA_CLOSE_S = 5.0
@@ -116,9 +117,9 @@ def build_resources(
 def _start_workers(
     resources: Resources, workers: Workers, outbox_gauges: OutboxBacklogGauges
 ) -> list[Redis]:
-    """Starts the publisher, the reconciler (epoch watch), the outbox upkeep, the lost-call sweeper
-    and the events consumer; returns the consumer's Redis client, if any (its blocking reads need
-    a longer socket timeout)."""
+    """Starts the publisher, the reconciler (epoch watch), the outbox upkeep, the webhook
+    delivery worker, the lost-call sweeper and the events consumer; returns
+    the consumer's Redis client, if any (its blocking reads need a longer socket timeout)."""
     settings = resources.settings
     publisher = Publisher(
         resources.sessions,
@@ -147,6 +148,13 @@ def _start_workers(
         interval_s=settings.outbox_upkeep_s,
     )
     workers.start("outbox-upkeep", upkeep.run)
+    deliveries = DeliveryWorker(
+        resources.sessions,
+        resources.secret_keys,
+        settings.webhooks,
+        allow_private=settings.allow_private_addresses,
+    )
+    workers.start("webhook-delivery", deliveries.run)
     if settings.events_source == "kafka":
         kafka_consumer = KafkaEventsConsumer(resources.sessions, settings.kafka)
         workers.start("events-consumer", kafka_consumer.run)
