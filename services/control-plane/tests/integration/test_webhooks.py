@@ -12,13 +12,14 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
+from switchboard_common.app_testing import loopback_socket
 from switchboard_control_plane.db.scope import scope_session
 from switchboard_control_plane.settings import Settings, WebhookSettings
 from switchboard_control_plane.webhooks.outbox import emit
 from tests.integration.builders import api_key, ok, tenant
 from tests.integration.conftest import Harness, make_settings, start_harness, truncate_all
 from tests.integration.test_calls import call_events, publish
-from tests.integration.webhook_receiver import SLOW, Receiver, free_socket, serve
+from tests.integration.webhook_receiver import SLOW, Receiver, serve
 
 pytestmark = pytest.mark.integration
 FAST = WebhookSettings(
@@ -181,7 +182,7 @@ async def test_slow_receiver_times_out_and_the_retry_lands(wh: Harness) -> None:
 
 
 async def test_refused_connections_are_retried_until_the_receiver_listens(wh: Harness) -> None:
-    sock = free_socket()  # bound, not listening: connections are refused
+    sock = loopback_socket()  # bound, not listening: connections are refused
     tenant_id = await tenant(wh.client)
     port = sock.getsockname()[1]
     hook = await endpoint(
@@ -269,9 +270,7 @@ async def test_failing_endpoint_is_disabled_with_audit_and_notice(
     h, lifespan = await start_harness(settings, redis)
     try:
         tenant_id = await tenant(h.client)
-        failing = await endpoint(
-            h, tenant_id, served.url.replace("/hook", "/hook?f=1"), ["call.started"]
-        )
+        failing = await endpoint(h, tenant_id, f"{served.url}/failing", ["call.started"])
         watcher = await endpoint(h, tenant_id, served.url, ["webhook.endpoint_disabled"])
         await publish(h.redis, call_events(tenant_id, "call-x")[:1])
         got = await receiver.wait_for(2)

@@ -1,4 +1,4 @@
-"""A customer's webhook receiver on a loopback port: records every request and answers as
+"""A customer's webhook receiver on a loopback port (any path): records every request and answers as
 scripted (status codes, or ``"slow"`` to answer only after a delay), then 200."""
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from fastapi import FastAPI, Request, Response
 from standardwebhooks.webhooks import Webhook
+
+from switchboard_common.app_testing import ServedApp, start_serving
 
 SLOW = "slow"
 
@@ -43,7 +44,7 @@ class Receiver:
     def app(self) -> FastAPI:
         app = FastAPI()
 
-        @app.post("/hook")
+        @app.post("/{path:path}")
         async def hook(request: Request) -> Response:
             body = (await request.body()).decode()
             self.received.append(Received(dict(request.headers), body))
@@ -70,31 +71,7 @@ class Receiver:
         return self.unique()
 
 
-def free_socket(port: int = 0) -> socket.socket:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", port))
-    return sock
-
-
-@dataclass
-class ServedReceiver:
-    url: str
-    server: uvicorn.Server
-    task: asyncio.Task[None]
-    sock: socket.socket
-
-    async def stop(self) -> None:
-        self.server.should_exit = True
-        await self.task
-        self.sock.close()
-
-
-async def serve(receiver: Receiver, sock: socket.socket | None = None) -> ServedReceiver:
-    """Serves ``receiver`` on ``sock`` (a fresh loopback port by default); ``url`` is its hook."""
-    sock = sock or free_socket()
-    sock.listen(128)
-    config = uvicorn.Config(receiver.app(), log_config=None, lifespan="off")
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    return ServedReceiver(f"http://127.0.0.1:{sock.getsockname()[1]}/hook", server, task, sock)
+async def serve(receiver: Receiver, sock: socket.socket | None = None) -> ServedApp:
+    """Serves ``receiver`` on ``sock`` (a fresh loopback port by default) at every path of
+    ``served.url``."""
+    return await start_serving(receiver.app(), lifespan="off", sock=sock)

@@ -39,6 +39,7 @@ from switchboard_control_plane.webhooks.models import (
 from switchboard_control_plane.webhooks.outbox import emit
 from switchboard_control_plane.webhooks.sender import AttemptResult, post
 from switchboard_control_plane.webhooks.signing import signed_headers, unseal
+from switchboard_control_plane.webhooks.wakeup import WakeupListener
 
 logger = logging.getLogger("switchboard.control_plane.webhooks")
 WORKER_ACTOR = Actor(Principal("system:webhooks", "bootstrap", "webhook-worker"))
@@ -171,7 +172,7 @@ async def disable_failing(session: AsyncSession, endpoint: WebhookEndpoint) -> N
 
 class DeliveryWorker:
     """Runs ``concurrency`` senders that each claim, send and record one delivery at a time;
-    an idle sender polls every ``poll_s`` (or sooner after ``notify``)."""
+    an idle sender waits for a NOTIFY from ``emit`` (``wakeup.py``), or ``poll_s`` at most."""
 
     def __init__(
         self,
@@ -180,6 +181,7 @@ class DeliveryWorker:
         settings: WebhookSettings,
         *,
         allow_private: bool,
+        database_url: str | None = None,
         client: httpx.AsyncClient | None = None,
     ) -> None:
         self._sessions = sessions
@@ -188,19 +190,22 @@ class DeliveryWorker:
         self._allow_private = allow_private
         self._client = client
         self.wakeup = asyncio.Event()
+        self._listener = WakeupListener(database_url, self.wakeup) if database_url else None
 
     async def run(self) -> None:
         async with httpx.AsyncClient(follow_redirects=False) as own:
             client = self._client or own
             async with asyncio.TaskGroup() as group:
+                if self._listener is not None:
+                    group.create_task(self._listener.run())
                 for _ in range(self._settings.concurrency):
                     group.create_task(self._sender(client))
 
     async def _sender(self, client: httpx.AsyncClient) -> None:
         while True:
+            self.wakeup.clear()
             if await self.deliver_one(client):
                 continue
-            self.wakeup.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wakeup.wait(), self._settings.poll_s)
 

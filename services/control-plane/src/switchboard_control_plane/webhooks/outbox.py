@@ -20,6 +20,7 @@ from switchboard_control_plane.webhooks.models import (
     WebhookEndpoint,
     WebhookEvent,
 )
+from switchboard_control_plane.webhooks.wakeup import notify
 
 
 def event_body(event_type: str, data: Mapping[str, object]) -> str:
@@ -78,3 +79,4 @@ async def emit(
             )
         )
     await session.flush()
+    await notify(session)
