@@ -78,7 +78,6 @@ async def attempt(
     settings: WebhookSettings,
     *,
     allow_private: bool,
-    manual: bool = False,
 ) -> AttemptResult:
     """Sends ``delivery`` once and records the attempt, its outcome and the endpoint's run of
     failures in ``session`` (the caller commits)."""
@@ -105,7 +104,6 @@ async def attempt(
             status_code=result.status_code,
             error=result.error,
             latency_ms=round(result.latency_ms, 3),
-            manual=manual,
         )
     )
     delivery.attempts += 1
@@ -115,13 +113,11 @@ async def attempt(
         delivery.status, delivery.completed_at, delivery.next_attempt_at = "succeeded", now, None
         await _count_failures(session, endpoint, reset=True)
         return result
-    if not manual:
-        schedule = settings.retry_schedule_s
-        if delivery.attempts > len(schedule):
-            delivery.status, delivery.completed_at, delivery.next_attempt_at = "failed", now, None
-        else:
-            delay_s = schedule[delivery.attempts - 1]
-            delivery.next_attempt_at = now + timedelta(seconds=delay_s)
+    schedule = settings.retry_schedule_s
+    if delivery.attempts > len(schedule):
+        delivery.status, delivery.completed_at, delivery.next_attempt_at = "failed", now, None
+    else:
+        delivery.next_attempt_at = now + timedelta(seconds=schedule[delivery.attempts - 1])
     await _count_failures(session, endpoint, reset=False)
     if endpoint.enabled and endpoint.consecutive_failures >= settings.disable_after_failures:
         await disable_failing(session, endpoint)

@@ -111,4 +111,3 @@ class WebhookAttempt(TenantOwned, Base):
     status_code: Mapped[int | None] = mapped_column(default=None)
     error: Mapped[str | None] = mapped_column(String(500), default=None)
     latency_ms: Mapped[float]
-    manual: Mapped[bool] = mapped_column(default=False)

@@ -103,7 +103,6 @@ class AttemptOut(BaseModel):
     status_code: int | None
     error: str | None
     latency_ms: float
-    manual: bool
 
 
 DeliveryStatus = Literal["pending", "succeeded", "failed"]

@@ -27,10 +27,11 @@ def test_a_body_is_type_timestamp_data() -> None:
         "to_number": "+14155550100",
         "started_at": "2026-03-02T15:00:00+00:00",
     }
-    body = json.loads(event_body("call.started", data))
+    body = json.loads(event_body("call.started", {**data, "internal_column": "x"}))
     assert list(body) == ["type", "timestamp", "data"]
     assert body["type"] == "call.started" and body["timestamp"].endswith("Z")
     assert body["data"]["started_at"] == "2026-03-02T15:00:00Z"
+    assert "internal_column" not in body["data"]  # only documented fields go out
 
 
 def test_unknown_types_and_misshapen_data_are_refused() -> None:

@@ -12,7 +12,8 @@ from typing import Any, Protocol
 
 from switchboard_common.contract.tenant_config import LlmConfig
 from switchboard_common.outbound import AddressRefusedError
-from switchboard_common.tenant_llm import NO_KEY, call_refusal, openai_client, redact
+from switchboard_common.tenant_llm import NO_KEY as NO_KEY  # re-exported: tests name it here
+from switchboard_common.tenant_llm import call_refusal, openai_client, redact
 from switchboard_common.tenant_llm import caused_by as _caused_by
 from switchboard_voice_runtime.providers.errors import ProviderError
 from switchboard_voice_runtime.providers.litellm_loader import load_litellm

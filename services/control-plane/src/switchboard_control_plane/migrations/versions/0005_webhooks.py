@@ -138,7 +138,6 @@ def upgrade() -> None:
         sa.Column("status_code", sa.Integer(), nullable=True),
         sa.Column("error", sa.String(length=500), nullable=True),
         sa.Column("latency_ms", sa.Double(), nullable=False),
-        sa.Column("manual", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["delivery_id"],
             ["webhook_deliveries.id"],
