@@ -15,6 +15,7 @@ from switchboard_control_plane.calls.models import Call, CallTurnRecord, Process
 from switchboard_control_plane.calls.service import call_turns
 from switchboard_control_plane.db.scope import scope_session
 from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.usage.meter import MeteredCall, UsageMeter
 
 CallEventModel = CallStarted | CallTurn | CallEnded
 RUNTIME_LOST = "runtime_lost"
@@ -106,8 +107,12 @@ async def _store_ended(session: AsyncSession, event: CallEnded) -> None:
     )
 
 
-async def store_event(session: AsyncSession, event: CallEventModel) -> bool:
-    """Stores and commits; False when the event was a duplicate or its tenant is unknown."""
+async def store_event(
+    session: AsyncSession, event: CallEventModel, meter: UsageMeter | None = None
+) -> bool:
+    """Stores and commits; False when the event was a duplicate or its tenant is unknown.
+
+    With ``meter``, a ``call.ended`` is metered in the same transaction (once per call id)."""
     if await session.get(Tenant, event.tenant_id) is None:
         return False
     scope_session(session, event.tenant_id)
@@ -120,13 +125,17 @@ async def store_event(session: AsyncSession, event: CallEventModel) -> bool:
     if fresh.first() is None:
         await session.rollback()
         return False
+    metered: MeteredCall | None = None
     if isinstance(event, CallStarted):
         await _store_started(session, event)
     elif isinstance(event, CallTurn):
         await _store_turn(session, event)
     else:
         await _store_ended(session, event)
+        metered = await meter.meter(session, event) if meter is not None else None
     await session.commit()
+    if meter is not None and metered is not None:
+        await meter.settled(metered)
     return True
 
 

@@ -1,0 +1,124 @@
+"""Meters each ended call once (by call id) and checks the tenant's plan for notices."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from redis.exceptions import RedisError
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from switchboard_common.contract import CallEnded
+from switchboard_common.contract.usage import UsageRecord
+from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.usage.counters import UsageCounter
+from switchboard_control_plane.usage.limits import tenant_plan_limits
+from switchboard_control_plane.usage.metrics import UsageMetrics
+from switchboard_control_plane.usage.models import CallUsageRecord
+from switchboard_control_plane.usage.notices import notify_once
+from switchboard_control_plane.usage.schemas import PlanLimits
+
+logger = logging.getLogger("switchboard.control_plane.usage")
+
+
+@dataclass(frozen=True, slots=True)
+class MeteredCall:
+    record: UsageRecord
+    period_minutes: int
+    """The tenant's metered minutes in the call's period, this call included."""
+
+
+def threshold_minutes(limits: PlanLimits) -> int | None:
+    """Minutes at which ``usage.threshold_reached`` fires: the threshold share of the included
+    minutes, rounded up; None when the plan includes no minutes."""
+    if limits.included_minutes == 0:
+        return None
+    return -(-limits.included_minutes * limits.threshold_percent // 100)
+
+
+async def period_minutes(session: AsyncSession, tenant_id: str, period: str) -> int:
+    """Billable minutes metered for the tenant in the period (session scoped to the tenant)."""
+    query = select(func.coalesce(func.sum(CallUsageRecord.billable_minutes), 0)).where(
+        CallUsageRecord.period == period
+    )
+    return int(await session.scalar(query) or 0)
+
+
+class UsageMeter:
+    """``meter`` writes in the caller's transaction; ``settled`` runs after its commit."""
+
+    def __init__(self, counter: UsageCounter | None, metrics: UsageMetrics | None) -> None:
+        self._counter = counter
+        self._metrics = metrics
+
+    async def meter(self, session: AsyncSession, event: CallEnded) -> MeteredCall | None:
+        """Meters the call (session scoped to its tenant); None when it was metered before."""
+        record = event.usage_record()
+        fields = record.model_dump(
+            include={
+                "call_id",
+                "period",
+                "started_at",
+                "billable_seconds",
+                "billable_minutes",
+                "stt_audio_seconds",
+                "tts_characters",
+                "llm_prompt_tokens",
+                "llm_completion_tokens",
+                "tool_calls",
+            }
+        )
+        statement = (
+            insert(CallUsageRecord)
+            .values(tenant_id=record.tenant_id, **fields)
+            .on_conflict_do_nothing(index_elements=["call_id"])
+            .returning(CallUsageRecord.call_id)
+        )
+        if (await session.execute(statement)).first() is None:
+            return None
+        used = await period_minutes(session, record.tenant_id, record.period)
+        await self._check_plan(session, record, used)
+        return MeteredCall(record, used)
+
+    async def _check_plan(self, session: AsyncSession, record: UsageRecord, used: int) -> None:
+        tenant = await session.get(Tenant, record.tenant_id)
+        limits = await tenant_plan_limits(session, tenant) if tenant is not None else None
+        if limits is None:
+            return
+        threshold = threshold_minutes(limits)
+        if threshold is not None and used >= threshold:
+            await notify_once(
+                session,
+                record.tenant_id,
+                record.period,
+                "usage.threshold_reached",
+                used_minutes=used,
+                limit_minutes=threshold,
+            )
+        cap = limits.hard_cap_minutes
+        if cap is not None and used >= cap:
+            await notify_once(
+                session,
+                record.tenant_id,
+                record.period,
+                "usage.cap_reached",
+                used_minutes=used,
+                limit_minutes=cap,
+            )
+
+    async def settled(self, metered: MeteredCall) -> None:
+        """Counts the call in Prometheus and moves its minutes into the Redis counter's base
+        (a Redis failure is logged: the reconciler settles the period later)."""
+        record = metered.record
+        if self._metrics is not None:
+            self._metrics.count(record)
+        if self._counter is None:
+            return
+        try:
+            await self._counter.settle(
+                record.tenant_id, record.period, metered.period_minutes, [record.call_id]
+            )
+        except RedisError:
+            logger.warning("usage.settle_failed", extra={"fields": {"call_id": record.call_id}})

@@ -1,0 +1,54 @@
+"""Usage notices (``usage.threshold_reached``, ``usage.cap_reached``): each once per period."""
+
+from __future__ import annotations
+
+import logging
+from typing import Literal
+
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from switchboard_control_plane.usage.models import UsageNotice
+
+logger = logging.getLogger("switchboard.control_plane.usage")
+NoticeType = Literal["usage.threshold_reached", "usage.cap_reached"]
+
+
+async def notify_once(
+    session: AsyncSession,
+    tenant_id: str,
+    period: str,
+    notice: NoticeType,
+    *,
+    used_minutes: int,
+    limit_minutes: int,
+) -> bool:
+    """Records the notice in the caller's transaction; False when it was already sent for this
+    tenant and period (the ``usage_notices`` primary key decides, across instances)."""
+    statement = (
+        insert(UsageNotice)
+        .values(
+            tenant_id=tenant_id,
+            period=period,
+            type=notice,
+            used_minutes=used_minutes,
+            limit_minutes=limit_minutes,
+        )
+        .on_conflict_do_nothing(index_elements=["tenant_id", "period", "type"])
+        .returning(UsageNotice.type)
+    )
+    if (await session.execute(statement)).first() is None:
+        return False
+    logger.info(
+        "usage.notice",
+        extra={
+            "fields": {
+                "tenant_id": tenant_id,
+                "type": notice,
+                "period": period,
+                "used_minutes": used_minutes,
+                "limit_minutes": limit_minutes,
+            }
+        },
+    )
+    return True
