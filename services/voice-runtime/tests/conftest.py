@@ -61,6 +61,7 @@ def build_snapshot(
     status: str = "active",
     max_concurrent_calls: int = 5,
     calls_per_minute: int = 60,
+    monthly_minutes_cap: int | None = None,
     own_twilio_token: str | None = None,
     greeting: str = "Hello, thanks for calling.",
     reject_when_busy: bool = False,
@@ -90,7 +91,9 @@ def build_snapshot(
             "published_at": datetime.now(UTC),
             "status": status,
             "limits": TenantLimits(
-                max_concurrent_calls=max_concurrent_calls, calls_per_minute=calls_per_minute
+                max_concurrent_calls=max_concurrent_calls,
+                calls_per_minute=calls_per_minute,
+                monthly_minutes_cap=monthly_minutes_cap,
             ),
             "telephony": telephony,
             "agents": {"a1": agent},

@@ -8,7 +8,7 @@ import logging
 from fastapi import WebSocket
 from redis.exceptions import RedisError
 
-from switchboard_common.contract import AgentConfig
+from switchboard_common.contract import AgentConfig, CallEnded
 from switchboard_common.contract.secret_use import llm_key_problem
 from switchboard_common.contract.tenant_config import TenantLimits
 from switchboard_common.log import bound
@@ -212,10 +212,21 @@ class MediaCall:
             timeout_s=runtime.settings.twilio.rest_timeout_s,
         )
         events = MeteredEventSink(
-            runtime.events, runtime.metrics, lambda: runtime.calls.carrier_status(context.call_id)
+            runtime.events,
+            runtime.metrics,
+            lambda: runtime.calls.carrier_status(context.call_id),
+            on_ended=self._charge,
         )
         sink = TwilioMediaSink(self._websocket, self._start.stream_sid)
         return runtime.session_factory(context, sink, control, events)
+
+    async def _charge(self, ended: CallEnded) -> None:
+        """Bills the call's minutes against its tenant's monthly cap as its lease ends."""
+        assert self._lease is not None
+        usage = ended.usage_record()
+        await self._runtime.capacity.charge(
+            self._lease, period=usage.period, minutes=usage.billable_minutes
+        )
 
     async def _run_session(self, session: LiveCall, lease: Lease) -> None:
         ttl_s = self._runtime.settings.lease_ttl_s

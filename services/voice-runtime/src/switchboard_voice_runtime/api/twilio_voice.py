@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 UNKNOWN_NUMBER_MESSAGE = "Sorry, the number you have called is not in service. Goodbye."
 UNAVAILABLE_MESSAGE = "Sorry, we cannot take your call right now. Please try again later. Goodbye."
+USAGE_REFUSALS = frozenset({"minutes_cap", "usage_unknown"})
+"""Refusals for the tenant's monthly minutes (used up, or unknown while Redis recovers)."""
 BUSY_MESSAGE = "Sorry, all of our lines are busy right now. Please call back in a few minutes."
 
 CALL_STATUSES = frozenset(
@@ -144,7 +146,8 @@ def _answer_replay(
     if earlier.state == "admitted" and agent is not None and route is not None:
         return _connect(runtime, fields, route, earlier, agent)
     if earlier.state == "refused":
-        return _twiml(_refusal_twiml(earlier.outcome, BUSY_MESSAGE, agent))
+        message = UNAVAILABLE_MESSAGE if earlier.outcome in USAGE_REFUSALS else BUSY_MESSAGE
+        return _twiml(_refusal_twiml(earlier.outcome, message, agent))
     return _twiml(twilio.hangup_twiml())
 
 
@@ -178,9 +181,13 @@ async def voice_webhook(runtime: RuntimeDep, verified: VerifiedForm) -> Response
             max_concurrent_calls=tenant.limits.max_concurrent_calls,
             calls_per_minute=tenant.limits.calls_per_minute,
             ttl_s=runtime.settings.pending_lease_ttl_s,
+            monthly_minutes_cap=tenant.limits.monthly_minutes_cap,
         )
     except CapacityExceededError as exc:
         logger.info("webhook.over_capacity", extra={"fields": {"reason": exc.reason}})
+        if exc.reason in USAGE_REFUSALS:
+            await _record_refusal(runtime, carrier_call_id, exc.reason)
+            return _refuse(runtime, exc.reason, UNAVAILABLE_MESSAGE, agent)
         await _record_refusal(runtime, carrier_call_id, "busy")
         return _refuse(runtime, "busy", BUSY_MESSAGE, agent)
     call_id = admission.call_id
