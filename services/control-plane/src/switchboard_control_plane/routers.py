@@ -14,7 +14,6 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.numbers.router import router as numbers
     from switchboard_control_plane.publishing.router import router as runtime
     from switchboard_control_plane.tenants.router import router as tenants
-    from switchboard_control_plane.usage.plans_router import router as plans
     from switchboard_control_plane.usage.router import router as usage
 
-    return [tenants, numbers, agents, secrets, access, audit, calls, usage, plans, runtime]
+    return [tenants, numbers, agents, secrets, access, audit, calls, usage, runtime]

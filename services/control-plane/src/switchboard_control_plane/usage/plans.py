@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from switchboard_control_plane.db.scope import ALL_TENANTS, scope_session
 from switchboard_control_plane.errors import ConflictError, InvalidConfigError, NotFoundError
-from switchboard_control_plane.http.deps import Access, TenantAccess
 from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.unit_of_work import Access, TenantAccess
 from switchboard_control_plane.usage.limits import plan_view, tenant_plan_limits
 from switchboard_control_plane.usage.models import Plan
 from switchboard_control_plane.usage.schemas import (
