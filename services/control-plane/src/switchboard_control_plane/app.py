@@ -150,6 +150,7 @@ def _start_workers(
         resources.redis,
         lost_after_s=settings.call_lost_after_s,
         interval_s=settings.lost_calls_sweep_s,
+        meter=meter,
     )
     workers.start("lost-calls", lost_calls.run)
     upkeep = OutboxUpkeep(

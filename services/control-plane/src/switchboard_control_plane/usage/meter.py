@@ -23,11 +23,25 @@ from switchboard_control_plane.usage.schemas import PlanLimits
 logger = logging.getLogger("switchboard.control_plane.usage")
 
 
+_METERED = (
+    "billable_seconds",
+    "billable_minutes",
+    "stt_audio_seconds",
+    "tts_characters",
+    "llm_prompt_tokens",
+    "llm_completion_tokens",
+    "tool_calls",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class MeteredCall:
     record: UsageRecord
     period_minutes: int
     """The tenant's metered minutes in the call's period, this call included."""
+    added: UsageRecord
+    """What this metering added: the record, or its difference from the estimate it replaced."""
+    new_call: bool
 
 
 def threshold_minutes(limits: PlanLimits) -> int | None:
@@ -55,32 +69,38 @@ class UsageMeter:
 
     async def meter(self, session: AsyncSession, event: CallEnded) -> MeteredCall | None:
         """Meters the call (session scoped to its tenant); None when it was metered before."""
-        record = event.usage_record()
-        fields = record.model_dump(
-            include={
-                "call_id",
-                "period",
-                "started_at",
-                "billable_seconds",
-                "billable_minutes",
-                "stt_audio_seconds",
-                "tts_characters",
-                "llm_prompt_tokens",
-                "llm_completion_tokens",
-                "tool_calls",
-            }
-        )
-        statement = (
-            insert(CallUsageRecord)
-            .values(tenant_id=record.tenant_id, **fields)
-            .on_conflict_do_nothing(index_elements=["call_id"])
-            .returning(CallUsageRecord.call_id)
-        )
-        if (await session.execute(statement)).first() is None:
+        return await self.meter_record(session, event.usage_record())
+
+    async def meter_record(
+        self, session: AsyncSession, record: UsageRecord, *, estimated: bool = False
+    ) -> MeteredCall | None:
+        """Meters a usage record like ``meter``. ``estimated``: the control plane's bill of a
+        lost call, which the runtime's own ``call.ended``, if it ever comes, replaces once."""
+        fields = record.model_dump(include={"call_id", "period", "started_at", *_METERED})
+        query = select(CallUsageRecord).where(CallUsageRecord.call_id == record.call_id)
+        earlier = (await session.execute(query.with_for_update())).scalar_one_or_none()
+        if earlier is not None and (estimated or not earlier.estimated):
             return None
+        delta = record
+        if earlier is None:
+            statement = (
+                insert(CallUsageRecord)
+                .values(tenant_id=record.tenant_id, estimated=estimated, **fields)
+                .on_conflict_do_nothing(index_elements=["call_id"])
+                .returning(CallUsageRecord.call_id)
+            )
+            if (await session.execute(statement)).first() is None:
+                return None
+        else:
+            delta = record.model_copy(
+                update={name: fields[name] - getattr(earlier, name) for name in _METERED}
+            )
+            for name, value in fields.items():
+                setattr(earlier, name, value)
+            earlier.estimated = False
         used = await period_minutes(session, record.tenant_id, record.period)
         await self._check_plan(session, record, used)
-        return MeteredCall(record, used)
+        return MeteredCall(record, used, delta, earlier is None)
 
     async def _check_plan(self, session: AsyncSession, record: UsageRecord, used: int) -> None:
         tenant = await session.get(Tenant, record.tenant_id)
@@ -113,7 +133,7 @@ class UsageMeter:
         (a Redis failure is logged: the reconciler settles the period later)."""
         record = metered.record
         if self._metrics is not None:
-            self._metrics.count(record)
+            self._metrics.count(metered.added, new_call=metered.new_call)
         if self._counter is None:
             return
         try:

@@ -30,7 +30,8 @@ class UsageMetrics:
             for name, help_ in _COUNTED
         }
 
-    def count(self, record: UsageRecord) -> None:
-        self._calls.labels(record.tenant_id).inc()
+    def count(self, record: UsageRecord, *, new_call: bool = True) -> None:
+        if new_call:
+            self._calls.labels(record.tenant_id).inc()
         for name, counter in self._fields.items():
             counter.labels(record.tenant_id).inc(float(getattr(record, name)))

@@ -52,6 +52,9 @@ class CallUsageRecord(TenantOwned, Base):
     llm_prompt_tokens: Mapped[int]
     llm_completion_tokens: Mapped[int]
     tool_calls: Mapped[int]
+    estimated: Mapped[bool] = mapped_column(default=False)
+    """Billed by the control plane for a lost call (start to last recorded event); the
+    runtime's own ``call.ended`` replaces it once."""
     metered_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -72,6 +72,7 @@ def upgrade() -> None:
         sa.Column("llm_prompt_tokens", sa.Integer(), nullable=False),
         sa.Column("llm_completion_tokens", sa.Integer(), nullable=False),
         sa.Column("tool_calls", sa.Integer(), nullable=False),
+        sa.Column("estimated", sa.Boolean(), nullable=False),
         sa.Column("metered_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["tenant_id"],
