@@ -23,7 +23,7 @@ from switchboard_control_plane.usage.schemas import PlanLimits
 logger = logging.getLogger("switchboard.control_plane.usage")
 
 
-_METERED = (
+METERED_FIELDS = (
     "billable_seconds",
     "billable_minutes",
     "stt_audio_seconds",
@@ -76,7 +76,7 @@ class UsageMeter:
     ) -> MeteredCall | None:
         """Meters a usage record like ``meter``. ``estimated``: the control plane's bill of a
         lost call, which the runtime's own ``call.ended``, if it ever comes, replaces once."""
-        fields = record.model_dump(include={"call_id", "period", "started_at", *_METERED})
+        fields = record.model_dump(include={"call_id", "period", "started_at", *METERED_FIELDS})
         query = select(CallUsageRecord).where(CallUsageRecord.call_id == record.call_id)
         earlier = (await session.execute(query.with_for_update())).scalar_one_or_none()
         if earlier is not None and (estimated or not earlier.estimated):
@@ -93,7 +93,7 @@ class UsageMeter:
                 return None
         else:
             delta = record.model_copy(
-                update={name: fields[name] - getattr(earlier, name) for name in _METERED}
+                update={name: fields[name] - getattr(earlier, name) for name in METERED_FIELDS}
             )
             for name, value in fields.items():
                 setattr(earlier, name, value)

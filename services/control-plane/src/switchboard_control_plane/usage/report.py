@@ -8,22 +8,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from switchboard_control_plane.usage.meter import METERED_FIELDS
 from switchboard_control_plane.usage.models import CallUsageRecord
 from switchboard_control_plane.usage.schemas import (
     Granularity,
     UsagePeriod,
     UsageReport,
     UsageTotals,
-)
-
-_SUMMED = (
-    "billable_seconds",
-    "billable_minutes",
-    "stt_audio_seconds",
-    "tts_characters",
-    "llm_prompt_tokens",
-    "llm_completion_tokens",
-    "tool_calls",
 )
 
 
@@ -33,7 +24,7 @@ def month_start(at: datetime) -> datetime:
 
 def _totals(row: Any) -> dict[str, Any]:
     values: dict[str, Any] = {"calls": int(row.calls)}
-    for name in _SUMMED:
+    for name in METERED_FIELDS:
         value = getattr(row, name)
         values[name] = round(float(value), 3) if "seconds" in name else int(value)
     return values
@@ -45,7 +36,9 @@ async def usage_report(
     """Calls started in ``[since, until)``, bucketed by the UTC day or month they started in
     (the session is scoped to the tenant)."""
     bucket = func.date_trunc(granularity, CallUsageRecord.started_at, "UTC").label("start")
-    sums = [func.coalesce(func.sum(getattr(CallUsageRecord, n)), 0).label(n) for n in _SUMMED]
+    sums = [
+        func.coalesce(func.sum(getattr(CallUsageRecord, n)), 0).label(n) for n in METERED_FIELDS
+    ]
     window = (CallUsageRecord.started_at >= since, CallUsageRecord.started_at < until)
     per_bucket = (
         select(bucket, func.count().label("calls"), *sums)

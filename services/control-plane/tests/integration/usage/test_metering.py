@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from redis.asyncio import Redis
 
 from switchboard_common.contract.keys import EVENT_FIELD, EVENTS_STREAM
 from switchboard_common.contract.usage import CallUsage
 from switchboard_control_plane.db.session import SessionFactory
 from tests.integration.builders import api_key, ok, tenant
-from tests.integration.conftest import Harness, make_settings, start_harness, truncate_all
+from tests.integration.conftest import Harness
 from tests.integration.usage.events import Metering, ended
 
 pytestmark = pytest.mark.integration
@@ -27,18 +25,6 @@ USAGE = CallUsage(
     llm_completion_tokens=150,
     tool_calls=2,
 )
-
-
-@pytest.fixture
-async def quiet_harness(migrated_database: str, redis: Redis) -> AsyncIterator[Harness]:
-    """The API without background workers: the test meters events itself."""
-    await truncate_all(migrated_database)
-    harness, lifespan = await start_harness(
-        make_settings(migrated_database, run_workers=False), redis
-    )
-    yield harness
-    await harness.client.aclose()
-    await lifespan.__aexit__(None, None, None)
 
 
 def _metering(harness: Harness) -> Metering:

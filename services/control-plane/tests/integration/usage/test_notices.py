@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from redis.asyncio import Redis
 from sqlalchemy import select
 
 from switchboard_common.contract import CallStarted, CallTurn
@@ -16,7 +14,7 @@ from switchboard_control_plane.db.scope import scope_session
 from switchboard_control_plane.db.session import SessionFactory
 from switchboard_control_plane.usage.models import UsageNotice
 from tests.integration.builders import ok, tenant
-from tests.integration.conftest import Harness, make_settings, start_harness, truncate_all
+from tests.integration.conftest import Harness
 from tests.integration.usage.events import Metering, ended
 
 pytestmark = pytest.mark.integration
@@ -30,17 +28,6 @@ PLAN = {
     "max_concurrent_calls": 5,
     "calls_per_minute": 60,
 }
-
-
-@pytest.fixture
-async def quiet_harness(migrated_database: str, redis: Redis) -> AsyncIterator[Harness]:
-    await truncate_all(migrated_database)
-    harness, lifespan = await start_harness(
-        make_settings(migrated_database, run_workers=False), redis
-    )
-    yield harness
-    await harness.client.aclose()
-    await lifespan.__aexit__(None, None, None)
 
 
 def _sessions(harness: Harness) -> SessionFactory:
