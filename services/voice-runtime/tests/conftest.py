@@ -65,6 +65,7 @@ def build_snapshot(
     own_twilio_token: str | None = None,
     greeting: str = "Hello, thanks for calling.",
     reject_when_busy: bool = False,
+    unavailable_message: str | None = None,
     llm: LlmConfig | None = None,
 ) -> TenantRuntimeConfig:
     telephony = TelephonyConfig()
@@ -82,6 +83,7 @@ def build_snapshot(
         version=1,
         greeting=greeting,
         reject_when_busy=reject_when_busy,
+        unavailable_message=unavailable_message,
         llm=llm or LlmConfig(),
     )
     return TenantRuntimeConfig.model_validate(

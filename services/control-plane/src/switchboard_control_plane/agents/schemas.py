@@ -110,6 +110,13 @@ class AgentVersionCreate(BaseModel):
     tools: ToolsConfig = ToolsConfig()
     recording: bool = False
     reject_when_busy: bool = False
+    unavailable_message: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=2_000,
+        description="What callers hear when the tenant's monthly minutes are used up "
+        "(None: the platform's message)",
+    )
     note: str = Field(default="", max_length=500, description="What changed in this version")
 
 

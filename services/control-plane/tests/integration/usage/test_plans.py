@@ -7,6 +7,7 @@ import pytest
 from tests.integration.builders import (
     api_key,
     current_revision,
+    live_agent,
     ok,
     snapshot_at_least,
     tenant,
@@ -69,6 +70,10 @@ async def test_a_tenant_takes_its_limits_and_cap_from_its_plan(harness: Harness)
     assert snapshot.limits.max_concurrent_calls == 3
     assert snapshot.limits.calls_per_minute == 20
     assert snapshot.limits.monthly_minutes_cap == 600
+    # What callers hear at the cap is the agent's to say.
+    agent_id = await live_agent(client, tenant_id, unavailable_message="Closed till next month.")
+    snapshot = await snapshot_at_least(redis, tenant_id, await current_revision(client, tenant_id))
+    assert snapshot.agents[agent_id].unavailable_message == "Closed till next month."
 
     # A per-tenant override (platform admin only): this tenant gets a higher cap.
     override = {"plan_id": plan["id"], "overrides": {"hard_cap_minutes": 900}}

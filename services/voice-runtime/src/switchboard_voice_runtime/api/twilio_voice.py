@@ -146,7 +146,9 @@ def _answer_replay(
     if earlier.state == "admitted" and agent is not None and route is not None:
         return _connect(runtime, fields, route, earlier, agent)
     if earlier.state == "refused":
-        message = UNAVAILABLE_MESSAGE if earlier.outcome in USAGE_REFUSALS else BUSY_MESSAGE
+        message = BUSY_MESSAGE
+        if earlier.outcome in USAGE_REFUSALS:
+            message = (agent.unavailable_message if agent else None) or UNAVAILABLE_MESSAGE
         return _twiml(_refusal_twiml(earlier.outcome, message, agent))
     return _twiml(twilio.hangup_twiml())
 
@@ -187,7 +189,8 @@ async def voice_webhook(runtime: RuntimeDep, verified: VerifiedForm) -> Response
         logger.info("webhook.over_capacity", extra={"fields": {"reason": exc.reason}})
         if exc.reason in USAGE_REFUSALS:
             await _record_refusal(runtime, carrier_call_id, exc.reason)
-            return _refuse(runtime, exc.reason, UNAVAILABLE_MESSAGE, agent)
+            message = agent.unavailable_message or UNAVAILABLE_MESSAGE
+            return _refuse(runtime, exc.reason, message, agent)
         await _record_refusal(runtime, carrier_call_id, "busy")
         return _refuse(runtime, "busy", BUSY_MESSAGE, agent)
     call_id = admission.call_id

@@ -38,3 +38,14 @@ async def test_two_runtimes_admit_no_more_calls_than_the_minutes_left(
         f"CA{index:032d}" for index, answer in enumerate(answers) if answer in refused
     )
     assert UNAVAILABLE_MESSAGE in (await first.voice(call_sid=replay_sid)).text
+
+
+async def test_the_agents_own_unavailable_message_is_said_at_the_cap(
+    redis: Redis, publish: Publish, start_runtime: StartRuntime
+) -> None:
+    message = "Our line is closed for this month. Please write to us."
+    await publish(monthly_minutes_cap=1, unavailable_message=message)
+    await redis.hset(usage_counter_key("t1", usage_period(datetime.now(UTC))), "base", 1)
+    runtime = await start_runtime()
+    refused = await runtime.voice(call_sid="CA" + "5" * 32)
+    assert message in refused.text and "<Connect>" not in refused.text
