@@ -9,6 +9,7 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.access.router import router as access
     from switchboard_control_plane.agents.router import router as agents
     from switchboard_control_plane.audit.router import router as audit
+    from switchboard_control_plane.calls.recording_router import router as recordings
     from switchboard_control_plane.calls.router import router as calls
     from switchboard_control_plane.credentials.router import router as secrets
     from switchboard_control_plane.numbers.router import router as numbers
@@ -16,4 +17,4 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.tenants.router import router as tenants
     from switchboard_control_plane.usage.router import router as usage
 
-    return [tenants, numbers, agents, secrets, access, audit, calls, usage, runtime]
+    return [tenants, numbers, agents, secrets, access, audit, calls, recordings, usage, runtime]

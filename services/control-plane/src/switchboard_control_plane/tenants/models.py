@@ -24,6 +24,8 @@ class Tenant(Timestamps, Base):
     limits: Mapped[dict[str, Any]] = mapped_column(default=dict)
     telephony: Mapped[dict[str, Any] | None] = mapped_column(default=None)
     revision: Mapped[int] = mapped_column(default=0)
+    recording_retention_days: Mapped[int | None] = mapped_column(default=None)
+    """Call recordings older than this many days are deleted; None: kept."""
     plan_id: Mapped[str | None] = mapped_column(
         String(64), ForeignKey("plans.id", ondelete="RESTRICT"), default=None, index=True
     )

@@ -6,12 +6,12 @@ import asyncio
 import logging
 import uuid
 from datetime import datetime
-from pathlib import Path
 from typing import TypedDict
 
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
 from switchboard_common.contract.events import EndReason
 from switchboard_common.log import bound
+from switchboard_common.recordings import RecordingStoreError, recording_key
 from switchboard_voice_runtime.call.conversation import Conversation
 from switchboard_voice_runtime.call.dialogue import Dialogue, Inbound
 from switchboard_voice_runtime.call.playout import Playout
@@ -79,7 +79,7 @@ class CallSession:
         self._control = control
         self._events = events
         self._clock = clock or SystemClock()
-        self._caller_audio = CallerAudio()
+        self._caller_audio = CallerAudio(sample_rate_hz=context.caller_format.sample_rate_hz)
         self._media_clock = MediaClock()
         self._detector = TurnDetector(context.agent.turn_taking)
         self._utterance = UtteranceAudio()
@@ -89,7 +89,15 @@ class CallSession:
         self._reason_from_outside = False
         self._ended = False
         self._started_at_s = self._clock.now()
-        self._recorder = CallRecorder(self._started_at_s) if context.agent.recording else None
+        self._recorder = (
+            CallRecorder(
+                self._started_at_s,
+                caller_format=context.caller_format,
+                agent_format=media.audio_format,
+            )
+            if context.agent.recording
+            else None
+        )
         self._playout = Playout(
             media,
             self._clock,
@@ -114,7 +122,8 @@ class CallSession:
         return self._ended or self._reason is not None
 
     def push_audio(self, payload: bytes) -> None:
-        """Inbound caller audio, 8 kHz mu-law (normally 160 bytes); cheap and never blocks."""
+        """Inbound caller audio, PCM16 at ``context.caller_format``'s rate (normally 20 ms);
+        cheap and never blocks."""
         if self.ended:
             return
         if self._recorder is not None:
@@ -197,7 +206,7 @@ class CallSession:
                     duration_s=duration_s,
                     turns=self._dialogue.turns,
                     transcript=self._conversation.transcript,
-                    recording_ref=str(recording) if recording else None,
+                    recording_ref=recording,
                     transferred_to=self._dialogue.transferred_to,
                 )
             )
@@ -253,16 +262,18 @@ class CallSession:
         except (CallControlError, TimeoutError) as error:
             _log.warning("carrier hang-up failed", extra={"fields": {"error": str(error)}})
 
-    async def _write_recording(self) -> Path | None:
-        directory = self._context.recording_dir
-        if self._recorder is None or directory is None:
+    async def _write_recording(self) -> str | None:
+        """Puts the WAV in the recording store; returns its key (None: not kept or failed)."""
+        store = self._context.recordings
+        if self._recorder is None or store is None:
             return None
-        path = directory / f"{self._context.call_id}.wav"
         try:
-            return await asyncio.to_thread(self._recorder.write, path)
-        except OSError as error:
+            key = recording_key(self._context.tenant_id, self._context.call_id)
+            await store.put(key, await asyncio.to_thread(self._recorder.wav))
+        except (RecordingStoreError, ValueError) as error:
             _log.error("recording not written", extra={"fields": {"error": str(error)}})
             return None
+        return key
 
     def _event_ids(self) -> _EventIds:
         return {

@@ -11,7 +11,7 @@ from redis.asyncio import Redis
 
 from switchboard_common.contract import TenantRuntimeConfig
 from switchboard_common.contract.usage import usage_counter_key, usage_period
-from switchboard_voice_runtime.api.twilio_voice import UNAVAILABLE_MESSAGE
+from switchboard_voice_runtime.admission import UNAVAILABLE_MESSAGE
 from switchboard_voice_runtime.testing.twilio_media import MediaHarness
 
 pytestmark = pytest.mark.integration
