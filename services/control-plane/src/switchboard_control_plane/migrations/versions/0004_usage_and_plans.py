@@ -1,7 +1,7 @@
 """Usage metering and plans: plans, tenants.plan_id/plan_overrides, call_usage, usage_notices.
 
 Revision ID: 0004_usage
-Revises: 0004 (recordings; chained after it once both were on one branch)
+Revises: 0004_recordings (chained after it once both were on one branch)
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0004_usage"
-down_revision: str | None = "0004"
+down_revision: str | None = "0004_recordings"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
