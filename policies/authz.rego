@@ -41,6 +41,8 @@ tenant_actions := {
 	"usage.read": "viewer",
 	"runtime.read": "viewer",
 	"runtime.publish": "admin",
+	"webhooks.read": "viewer",
+	"webhooks.write": "admin",
 }
 
 # Actions that only a platform admin may perform.

@@ -31,10 +31,10 @@ from switchboard_control_plane.access.policy import (
 from switchboard_control_plane.access.rate_limit import FailedLoginThrottle, RateLimiter
 from switchboard_control_plane.access.tokens import JwtVerifier
 from switchboard_control_plane.agents.voices import VoiceCatalog
+from switchboard_control_plane.analysis.worker import AnalysisWorker
 from switchboard_control_plane.audit.stream import AuditStream, install_audit_hooks
 from switchboard_control_plane.calls.consumer import EventsConsumer
 from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
-from switchboard_control_plane.calls.recording_retention import RecordingRetention
 from switchboard_control_plane.calls.sweeper import LostCallSweeper
 from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecretStore, SecretStore
 from switchboard_control_plane.db.prepare import prepare_database
@@ -49,6 +49,7 @@ from switchboard_control_plane.publishing.publisher import Publisher
 from switchboard_control_plane.publishing.redis_writer import RedisPlanWriter
 from switchboard_control_plane.publishing.snapshot import SnapshotBuilder
 from switchboard_control_plane.publishing.upkeep import OutboxBacklogGauges, OutboxUpkeep
+from switchboard_control_plane.recordings.retention import RecordingRetention
 from switchboard_control_plane.resources import Resources
 from switchboard_control_plane.routers import api_routers
 from switchboard_control_plane.settings import Settings
@@ -56,6 +57,7 @@ from switchboard_control_plane.usage.counters import UsageCounter
 from switchboard_control_plane.usage.meter import UsageMeter
 from switchboard_control_plane.usage.metrics import UsageMetrics
 from switchboard_control_plane.usage.reconciler import UsageReconciler
+from switchboard_control_plane.webhooks.delivery import DeliveryWorker
 from switchboard_control_plane.workers import Workers
 
 _KAFKA_CLOSE_S = 5.0
@@ -124,8 +126,9 @@ def _start_workers(
     resources: Resources, workers: Workers, outbox_gauges: OutboxBacklogGauges, meter: UsageMeter
 ) -> list[Redis]:
     """Starts the publisher, the reconciler (epoch watch), the usage reconciler, the outbox
-    upkeep, the lost-call sweeper and the events consumer (metering with ``meter``); returns the
-    consumer's Redis client, if any (its blocking reads need a longer socket timeout)."""
+    upkeep, the webhook delivery worker, the call analysis, the lost-call sweeper and the events
+    consumer (metering with ``meter``); returns the consumer's Redis client, if any (its blocking
+    reads need a longer socket timeout)."""
     settings = resources.settings
     usage = UsageReconciler(
         resources.sessions, UsageCounter(resources.redis), interval_s=settings.usage_reconcile_s
@@ -170,6 +173,21 @@ def _start_workers(
             interval_s=settings.recording_retention_sweep_s,
         )
         workers.start("recording-retention", retention.run)
+    deliveries = DeliveryWorker(
+        resources.sessions,
+        resources.secret_keys,
+        settings.webhooks,
+        allow_private=settings.allow_private_addresses,
+        database_url=settings.database_url,
+    )
+    workers.start("webhook-delivery", deliveries.run)
+    analysis = AnalysisWorker(
+        resources.sessions,
+        resources.secrets,
+        settings.analysis,
+        allow_private=settings.allow_private_addresses,
+    )
+    workers.start("call-analysis", analysis.run)
     if settings.events_source == "kafka":
         kafka_consumer = KafkaEventsConsumer(resources.sessions, settings.kafka, meter=meter)
         workers.start("events-consumer", kafka_consumer.run)

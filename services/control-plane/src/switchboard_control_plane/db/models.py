@@ -12,6 +12,12 @@ from switchboard_control_plane.numbers.models import PhoneNumber
 from switchboard_control_plane.publishing.models import OutboxEntry
 from switchboard_control_plane.tenants.models import Tenant
 from switchboard_control_plane.usage.models import CallUsageRecord, Plan, UsageNotice
+from switchboard_control_plane.webhooks.models import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 
 __all__ = [
     "Agent",
@@ -31,4 +37,8 @@ __all__ = [
     "StoredSecret",
     "Tenant",
     "UsageNotice",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

@@ -9,6 +9,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from switchboard_control_plane.usage.models import UsageNotice
+from switchboard_control_plane.webhooks.outbox import emit
 
 logger = logging.getLogger("switchboard.control_plane.usage")
 NoticeType = Literal["usage.threshold_reached", "usage.cap_reached"]
@@ -23,8 +24,10 @@ async def notify_once(
     used_minutes: int,
     limit_minutes: int,
 ) -> bool:
-    """Records the notice in the caller's transaction; False when it was already sent for this
-    tenant and period (the ``usage_notices`` primary key decides, across instances)."""
+    """Records the notice and emits it to the tenant's webhook endpoints (``webhooks/outbox.py``)
+    in the caller's transaction; False when it was already sent for this tenant and period (the
+    ``usage_notices`` primary key decides, across instances). The webhook ``data``:
+    ``{"period": "YYYY-MM", "used_minutes", "limit_minutes"}``."""
     statement = (
         insert(UsageNotice)
         .values(
@@ -39,6 +42,8 @@ async def notify_once(
     )
     if (await session.execute(statement)).first() is None:
         return False
+    data = {"period": period, "used_minutes": used_minutes, "limit_minutes": limit_minutes}
+    await emit(session, tenant_id, notice, data, ordering_key=f"usage:{period}")
     logger.info(
         "usage.notice",
         extra={

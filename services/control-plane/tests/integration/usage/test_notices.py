@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -13,11 +15,13 @@ from switchboard_control_plane.calls.sweeper import LostCallSweeper
 from switchboard_control_plane.db.scope import scope_session
 from switchboard_control_plane.db.session import SessionFactory
 from switchboard_control_plane.usage.models import UsageNotice
+from switchboard_control_plane.webhooks.models import WebhookEvent
 from tests.integration.builders import ok, tenant
 from tests.integration.conftest import Harness
 from tests.integration.usage.events import Metering, ended
 
 pytestmark = pytest.mark.integration
+USAGE_EVENTS = ("usage.threshold_reached", "usage.cap_reached")
 OCTOBER = datetime(2026, 10, 5, 12, 0, tzinfo=UTC)
 NOVEMBER = datetime(2026, 11, 5, 12, 0, tzinfo=UTC)
 PLAN = {
@@ -51,8 +55,18 @@ async def _on_plan(harness: Harness) -> str:
     return tenant_id
 
 
+async def _webhook_events(harness: Harness, tenant_id: str) -> list[tuple[str, dict[str, Any]]]:
+    async with _sessions(harness)() as session:
+        scope_session(session, tenant_id)
+        query = select(WebhookEvent).order_by(WebhookEvent.created_at)
+        rows = (await session.execute(query)).scalars().all()
+    return [(row.type, json.loads(row.body)["data"]) for row in rows]
+
+
 async def test_threshold_and_cap_notices_fire_once_per_period(quiet_harness: Harness) -> None:
     tenant_id = await _on_plan(quiet_harness)
+    hook = {"url": "http://127.0.0.1:9/hook", "event_types": list(USAGE_EVENTS)}
+    await ok(quiet_harness.client.post(f"/v1/tenants/{tenant_id}/webhooks", json=hook), 201)
     metering = Metering(_sessions(quiet_harness), quiet_harness.redis)
     at = OCTOBER
     for index, minutes in enumerate((4, 1, 2, 6, 3)):  # 4, 5 (threshold), 7, 13 (cap), 16
@@ -67,6 +81,12 @@ async def test_threshold_and_cap_notices_fire_once_per_period(quiet_harness: Har
     assert await metering.store(ended(tenant_id, "nov-0", NOVEMBER, 300.0))
     assert ("2026-11", "usage.threshold_reached", 5, 5) in await _notices(quiet_harness, tenant_id)
     assert len(await _notices(quiet_harness, tenant_id)) == 3
+    # Each notice went to the tenant's webhook endpoint once.
+    assert await _webhook_events(quiet_harness, tenant_id) == [
+        ("usage.threshold_reached", {"period": "2026-10", "used_minutes": 5, "limit_minutes": 5}),
+        ("usage.cap_reached", {"period": "2026-10", "used_minutes": 13, "limit_minutes": 12}),
+        ("usage.threshold_reached", {"period": "2026-11", "used_minutes": 5, "limit_minutes": 5}),
+    ]
 
 
 async def test_a_tenant_without_a_plan_gets_no_notices(quiet_harness: Harness) -> None:

@@ -1,7 +1,7 @@
 """Usage metering and plans: plans, tenants.plan_id/plan_overrides, call_usage, usage_notices.
 
-Revision ID: 0004_usage
-Revises: 0004_recordings (chained after it once both were on one branch)
+Revision ID: 0006
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0004_usage"
-down_revision: str | None = "0004_recordings"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
