@@ -15,6 +15,7 @@ from switchboard_common.contract import EncryptedSecret
 from switchboard_common.contract.secret_use import SecretKind
 from switchboard_common.contract.tenant_config import LlmConfig
 from switchboard_common.llm_providers import API_BASE_PROVIDERS, KNOWN_LLM_PROVIDERS
+from switchboard_common.tenant_llm import NO_KEY
 from switchboard_voice_runtime.providers import (
     ChatDelta,
     ChatMessage,
@@ -24,7 +25,7 @@ from switchboard_voice_runtime.providers import (
     ToolSpec,
 )
 from switchboard_voice_runtime.providers.litellm_loader import import_litellm
-from switchboard_voice_runtime.providers.llm import NO_KEY, TokenUsage
+from switchboard_voice_runtime.providers.llm import TokenUsage
 
 MESSAGES = [ChatMessage("system", "Be brief."), ChatMessage("user", "Hours?")]
 
