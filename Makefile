@@ -8,7 +8,7 @@ export UV
 RUN_DIR := .run
 SERVICES := control-plane voice-runtime stt tts
 
-.PHONY: help setup services fmt lint typecheck test test-e2e check deploy-check up down status demo bench
+.PHONY: help setup services chromium console console-check fmt lint typecheck test test-e2e check deploy-check up down status demo bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,6 +18,15 @@ setup: ## Install every workspace member and dev tool from uv.lock
 
 services: ## Make sure PostgreSQL and Redis run (installs or starts them)
 	bash tools/dev/ensure-services.sh
+
+chromium: ## Make sure Debian's chromium is installed (the console's browser tests drive it)
+	@bash tools/dev/ensure-chromium.sh >/dev/null
+
+console: ## Rebuild the admin console bundle from services/control-plane/console (npm ci)
+	bash tools/dev/console-check.sh --write
+
+console-check: ## Fail if the committed console bundle differs from a fresh build of its source
+	bash tools/dev/console-check.sh
 
 fmt: ## Format and auto-fix the code
 	$(UV) run --locked ruff format .
@@ -30,13 +39,13 @@ lint: ## ruff lint and format check
 typecheck: ## mypy --strict over src and tests
 	bash tools/dev/typecheck.sh
 
-test: setup services ## Run the whole test suite (real Postgres, Redis and models)
+test: setup services chromium ## Run the whole test suite (real Postgres, Redis and models)
 	$(UV) run --locked pytest
 
 test-e2e: setup services ## Only the end-to-end calls through the real services (~3 min)
 	$(UV) run --locked pytest -m e2e services/voice-runtime/tests/e2e
 
-check: setup lint typecheck test deploy-check ## Exactly what CI runs
+check: setup lint typecheck console-check test deploy-check ## Exactly what CI runs
 
 deploy-check: setup ## Validate compose, the Helm chart and each image's install, offline
 	bash tools/deploy/validate.sh

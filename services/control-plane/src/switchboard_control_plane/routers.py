@@ -10,9 +10,10 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.agents.router import router as agents
     from switchboard_control_plane.audit.router import router as audit
     from switchboard_control_plane.calls.router import router as calls
+    from switchboard_control_plane.console.api import router as console
     from switchboard_control_plane.credentials.router import router as secrets
     from switchboard_control_plane.numbers.router import router as numbers
     from switchboard_control_plane.publishing.router import router as runtime
     from switchboard_control_plane.tenants.router import router as tenants
 
-    return [tenants, numbers, agents, secrets, access, audit, calls, runtime]
+    return [tenants, numbers, agents, secrets, access, audit, calls, runtime, console]
