@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.async_api import Browser, Page, async_playwright, expect
+from redis.asyncio import Redis
 
 from switchboard_common.app_testing import ServedApp, start_serving
 from switchboard_common.test_endpoints import database_name, database_url, redis_url
@@ -55,6 +56,9 @@ def browser_database() -> str:
 
 async def serve_control_plane(database: str, **overrides: object) -> ServedApp:
     await truncate_all(database)
+    redis = Redis.from_url(REDIS_URL)
+    await redis.flushdb()
+    await redis.aclose()
     settings = make_settings(database, redis_url=REDIS_URL, **overrides)
     return await start_serving(create_app(settings))
 

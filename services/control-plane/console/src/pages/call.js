@@ -20,7 +20,7 @@ function Waterfall({ turns }) {
   const max = Math.max(1, ...spans.flat());
   const width = 600;
   const x = (ms) => 150 + (Math.max(0, ms) / max) * (width - 160);
-  const rowH = 16;
+  const rowH = 20;
   return rows.map((t) => {
     const start = t.stages.caller_stopped_ms;
     let prev = 0;
@@ -33,15 +33,15 @@ function Waterfall({ turns }) {
     }).filter(Boolean);
     const height = bars.length * rowH + 24;
     return html`<figure class="waterfall">
-      <figcaption>Turn ${t.turn_index + 1}: voice-to-voice ${fmtMs(t.voice_to_voice_ms)}
+      <figcaption>Turn ${t.turn_index + 1}: voice-to-voice ${fmtMs(t.voice_to_voice_ms)}${" "}
         (${t.interrupted ? "interrupted, " : ""}${t.brain})</figcaption>
       <svg viewBox=${`0 0 ${width} ${height}`} role="img"
         aria-label=${`Turn ${t.turn_index + 1} stages after the caller stopped: ${bars.map((b) => `${b.label} ${Math.round(b.to)} ms`).join(", ")}`}>
         ${bars.map((b) => html`<g>
-          <text x="0" y=${b.i * rowH + 12} class="label">${b.label}</text>
+          <text x="0" y=${b.i * rowH + 14} class="label">${b.label}</text>
           <rect x=${x(b.from)} y=${b.i * rowH + 2} width=${Math.max(2, x(b.to) - x(b.from))} height=${rowH - 4}
             class=${`bar s${b.i}`}><title>${b.label}: ${Math.round(b.from)}–${Math.round(b.to)} ms</title></rect>
-          <text x=${Math.min(width - 40, x(b.to) + 4)} y=${b.i * rowH + 12} class="value">${Math.round(b.to)}</text>
+          <text x=${Math.min(width - 40, x(b.to) + 4)} y=${b.i * rowH + 14} class="value">${Math.round(b.to)}</text>
         </g>`)}
         <line x1="150" x2="150" y1="0" y2=${height - 20} class="axis" />
         <text x="150" y=${height - 6} class="label">caller stopped (0 ms)</text>

@@ -343,16 +343,16 @@ var $t,C,zt,pn,q,Bt,Jt,Gt,Qt,Ot,Lt,Pt,Yt,rt={},Zt=[],mn=/acit|ex(?:s|g|n|p|$)|rp
           <button type="button" class="secondary" disabled=${!m.next_cursor}
             onClick=${()=>c([...d,m.next_cursor])}>Older</button>
         </nav>`}
-    </${y}>`}var cn=[["end_of_turn_ms","End of turn"],["transcript_final_ms","Transcript final"],["llm_first_token_ms","LLM first token"],["tts_first_audio_ms","TTS first audio"],["first_frame_out_ms","First frame out"]];function Mn({turns:t}){let e=t.filter(d=>d.stages&&d.stages.caller_stopped_ms!==null&&d.stages.caller_stopped_ms!==void 0);if(!e.length)return l`<p class="empty">No turn timings recorded.</p>`;let n=e.map(d=>cn.map(([c])=>d.stages[c]).filter(c=>c!=null).map(c=>c-d.stages.caller_stopped_ms)),r=Math.max(1,...n.flat()),s=600,o=d=>150+Math.max(0,d)/r*(s-160),a=16;return e.map(d=>{let c=d.stages.caller_stopped_ms,u=0,p=cn.map(([$,_],m)=>{let h=d.stages[$];if(h==null)return null;let f=u;return u=h-c,{label:_,from:f,to:h-c,i:m}}).filter(Boolean),i=p.length*a+24;return l`<figure class="waterfall">
-      <figcaption>Turn ${d.turn_index+1}: voice-to-voice ${B(d.voice_to_voice_ms)}
+    </${y}>`}var cn=[["end_of_turn_ms","End of turn"],["transcript_final_ms","Transcript final"],["llm_first_token_ms","LLM first token"],["tts_first_audio_ms","TTS first audio"],["first_frame_out_ms","First frame out"]];function Mn({turns:t}){let e=t.filter(d=>d.stages&&d.stages.caller_stopped_ms!==null&&d.stages.caller_stopped_ms!==void 0);if(!e.length)return l`<p class="empty">No turn timings recorded.</p>`;let n=e.map(d=>cn.map(([c])=>d.stages[c]).filter(c=>c!=null).map(c=>c-d.stages.caller_stopped_ms)),r=Math.max(1,...n.flat()),s=600,o=d=>150+Math.max(0,d)/r*(s-160),a=20;return e.map(d=>{let c=d.stages.caller_stopped_ms,u=0,p=cn.map(([$,_],m)=>{let h=d.stages[$];if(h==null)return null;let f=u;return u=h-c,{label:_,from:f,to:h-c,i:m}}).filter(Boolean),i=p.length*a+24;return l`<figure class="waterfall">
+      <figcaption>Turn ${d.turn_index+1}: voice-to-voice ${B(d.voice_to_voice_ms)}${" "}
         (${d.interrupted?"interrupted, ":""}${d.brain})</figcaption>
       <svg viewBox=${`0 0 ${s} ${i}`} role="img"
         aria-label=${`Turn ${d.turn_index+1} stages after the caller stopped: ${p.map($=>`${$.label} ${Math.round($.to)} ms`).join(", ")}`}>
         ${p.map($=>l`<g>
-          <text x="0" y=${$.i*a+12} class="label">${$.label}</text>
+          <text x="0" y=${$.i*a+14} class="label">${$.label}</text>
           <rect x=${o($.from)} y=${$.i*a+2} width=${Math.max(2,o($.to)-o($.from))} height=${a-4}
             class=${`bar s${$.i}`}><title>${$.label}: ${Math.round($.from)}–${Math.round($.to)} ms</title></rect>
-          <text x=${Math.min(s-40,o($.to)+4)} y=${$.i*a+12} class="value">${Math.round($.to)}</text>
+          <text x=${Math.min(s-40,o($.to)+4)} y=${$.i*a+14} class="value">${Math.round($.to)}</text>
         </g>`)}
         <line x1="150" x2="150" y1="0" y2=${i-20} class="axis" />
         <text x="150" y=${i-6} class="label">caller stopped (0 ms)</text>
