@@ -10,7 +10,7 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.agents.router import router as agents
     from switchboard_control_plane.audit.router import router as audit
     from switchboard_control_plane.calls.router import router as calls
-    from switchboard_control_plane.console.api import router as console
+    from switchboard_control_plane.console.router import router as console
     from switchboard_control_plane.credentials.router import router as secrets
     from switchboard_control_plane.numbers.router import router as numbers
     from switchboard_control_plane.publishing.router import router as runtime
