@@ -67,3 +67,13 @@ export function query(params) {
   const clean = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== "");
   return clean.length ? `?${new URLSearchParams(clean)}` : "";
 }
+
+// POSTs JSON and returns the binary answer (the voice preview) as an object URL.
+export async function postForBlob(path, body) {
+  const response = await send("POST", path, body);
+  if (!response.ok) {
+    const text = await response.text();
+    throw new ApiError(response.status, text ? JSON.parse(text) : null);
+  }
+  return URL.createObjectURL(await response.blob());
+}

@@ -131,7 +131,7 @@ function Json({ path, label, value, onChange, errors }) {
       }}>${JSON.stringify(value ?? {}, null, 2)}</textarea>`}</${Field}>`;
 }
 
-export function SchemaField({ schema, all, path, label, value, onChange, errors }) {
+export function SchemaField({ schema, all, path, label, value, onChange, errors, extras }) {
   const inner = optionalOf(schema, all);
   if (inner) {
     if (inner.type === "object") {
@@ -142,7 +142,7 @@ export function SchemaField({ schema, all, path, label, value, onChange, errors 
           onChange=${(e) => onChange(e.currentTarget.checked ? defaultFor(inner, all) : null)} />
           <label for=${id}>${label}</label></div>
         ${on ? html`<${SchemaField} schema=${inner} all=${all} path=${path} label=${label}
-          value=${value} onChange=${onChange} errors=${errors} />` : null}
+          value=${value} onChange=${onChange} errors=${errors} extras=${extras} />` : null}
       </div>`;
     }
     return html`<${Scalar} schema=${{ ...inner, description: schema.description }} path=${path}
@@ -150,9 +150,12 @@ export function SchemaField({ schema, all, path, label, value, onChange, errors 
   }
   const s = resolve(schema, all);
   if (s.type === "object" && s.properties) {
+    const Extra = extras && extras[path];
     return html`<fieldset class="group"><legend>${label}</legend>
       ${errors[path] ? html`<small class="field-error" data-field=${path}>${errors[path]}</small>` : null}
-      <${Properties} schema=${s} all=${all} path=${path} value=${value} onChange=${onChange} errors=${errors} />
+      <${Properties} schema=${s} all=${all} path=${path} value=${value} onChange=${onChange}
+        errors=${errors} extras=${extras} />
+      ${Extra ? html`<${Extra} value=${value} />` : null}
     </fieldset>`;
   }
   if (s.type === "object") {
@@ -187,12 +190,12 @@ export function SchemaField({ schema, all, path, label, value, onChange, errors 
     onChange=${onChange} errors=${errors} />`;
 }
 
-export function Properties({ schema, all, path, value, onChange, errors }) {
+export function Properties({ schema, all, path, value, onChange, errors, extras }) {
   return Object.entries(schema.properties || {}).map(([key, prop]) => {
     const sub = path ? `${path}.${key}` : key;
     return html`<${SchemaField} key=${sub} schema=${prop} all=${all} path=${sub}
       label=${title(key, prop)} value=${(value || {})[key]}
-      onChange=${(next) => onChange(set(value, key, next))} errors=${errors} />`;
+      onChange=${(next) => onChange(set(value, key, next))} errors=${errors} extras=${extras} />`;
   });
 }
 

@@ -68,7 +68,11 @@ export function Loaded({ state, empty, children }) {
 export function ErrorNote({ error }) {
   if (!error) return null;
   const code = error.code ? html` <code>${error.code}</code>` : null;
-  return html`<p class="error" role="alert">${error.message}${code}</p>`;
+  const details = Array.isArray(error.details)
+    ? error.details.map((d) => `${d.field ? `${String(d.field).replace(/^body\./, "")}: ` : ""}${d.message}`)
+    : [];
+  return html`<div class="error" role="alert">${error.message}${code}
+    ${details.length ? html`<ul>${details.map((d) => html`<li>${d}</li>`)}</ul>` : null}</div>`;
 }
 
 // --- form fields: labelled, with the API's field error right under the control ---

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.access.router import router as access
     from switchboard_control_plane.agents.router import router as agents
+    from switchboard_control_plane.agents.router import voices_router as voices
     from switchboard_control_plane.audit.router import router as audit
     from switchboard_control_plane.calls.router import router as calls
     from switchboard_control_plane.console.router import router as console
@@ -16,4 +17,4 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.publishing.router import router as runtime
     from switchboard_control_plane.tenants.router import router as tenants
 
-    return [tenants, numbers, agents, secrets, access, audit, calls, runtime, console]
+    return [tenants, numbers, agents, voices, secrets, access, audit, calls, runtime, console]

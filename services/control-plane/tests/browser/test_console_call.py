@@ -14,7 +14,7 @@ import pytest
 from playwright.async_api import Page, expect
 
 from switchboard_callsim import Scenario
-from tests.browser.call_stack import CallStack, running_call_stack
+from tests.browser.call_stack import TTS_TOKEN, CallStack, running_call_stack
 from tests.browser.conftest import (
     ADMIN_KEY,
     REDIS_URL,
@@ -43,12 +43,14 @@ SCENARIO = Scenario.model_validate(
 async def stack(tmp_path: Path, browser_database: str) -> AsyncIterator[tuple[Console, CallStack]]:
     recordings = tmp_path / "recordings"
     recordings.mkdir()
-    served = await serve_control_plane(browser_database)
-    try:
-        async with running_call_stack(tmp_path, REDIS_URL, recordings) as calls:
+    async with running_call_stack(tmp_path, REDIS_URL, recordings) as calls:
+        served = await serve_control_plane(
+            browser_database, tts_url=calls.tts.url, tts_token=TTS_TOKEN
+        )
+        try:
             yield Console(served), calls
-    finally:
-        await served.stop()
+        finally:
+            await served.stop()
 
 
 async def build_agent(page: Page) -> None:
@@ -64,6 +66,14 @@ async def build_agent(page: Page) -> None:
         "We are open Monday to Friday, nine to five."
     )
     await page.get_by_label("Recording", exact=True).check()
+    # The voice preview: the TTS service speaks the form's voice settings.
+    await page.get_by_role("button", name="Preview voice").click()
+    preview = page.get_by_label("Voice preview")
+    await expect(preview).to_be_visible(timeout=30_000)
+    await preview.evaluate(
+        "a => a.readyState >= 1 ? null : new Promise(r => a.addEventListener('loadedmetadata', r))"
+    )
+    assert await preview.evaluate("a => a.duration") > 1.0
     await page.get_by_role("button", name="Save as new version").click()
     await expect(page.get_by_role("status")).to_contain_text("Saved as version 1")
     await page.get_by_role("button", name="Publish 1").click()

@@ -18,13 +18,19 @@ SECRET_VALUE = "sk-console-test-value-never-shown"
 
 
 async def build_tenant(page: Page, console: Console) -> str:
-    """Signs in as the platform admin and builds a tenant through the console; its id."""
+    """Signs in as the platform admin (keyboard only) and builds a tenant; its id."""
     await page.goto(console.admin)
     await page.get_by_label("API key", exact=True).fill("sb_wrong_key")
     await page.get_by_role("button", name="Sign in").click()
     await expect(page.locator('[data-field="api_key"]')).to_contain_text("not valid")
     await shot(page, "signin")
-    await sign_in(page, console, ADMIN_KEY)
+    await page.get_by_label("API key", exact=True).fill("")
+    await page.keyboard.press("Shift+Tab")  # away and back: the field is reached by Tab
+    await page.keyboard.press("Tab")
+    await expect(page.get_by_label("API key", exact=True)).to_be_focused()
+    await page.keyboard.type(ADMIN_KEY)
+    await page.keyboard.press("Enter")
+    await expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     await expect(page.get_by_role("heading", name="Tenants")).to_be_visible()
     await page.get_by_label("New tenant name").fill("Console Dental")
     await page.get_by_role("button", name="Create tenant").click()
@@ -48,7 +54,22 @@ async def build_tenant(page: Page, console: Console) -> str:
     await expect(page.get_by_role("status")).to_contain_text("Saved as version 1")
     await page.get_by_role("button", name="Publish 1").click()
     await expect(page.get_by_text("live: version 1")).to_be_visible()
+
+    # A second version, the side-by-side diff, publish and roll back.
+    await page.get_by_label("Greeting").fill("Console Dental, good day!")
+    await page.get_by_role("button", name="Save as new version").click()
+    await expect(page.get_by_role("status")).to_contain_text("Saved as version 2")
+    diff = page.locator("table.diff")
+    await expect(diff).to_contain_text("1 field(s) differ")
+    changed = diff.locator("tr.changed")
+    await expect(changed).to_have_count(1)
+    await expect(changed).to_contain_text("Thanks for calling Console Dental.")
+    await expect(changed).to_contain_text("Console Dental, good day!")
+    await page.get_by_role("button", name="Publish 2").click()
+    await expect(page.get_by_text("live: version 2")).to_be_visible()
     await shot(page, "agent")
+    await page.get_by_role("button", name="Roll back to 1").click()
+    await expect(page.get_by_text("live: version 1")).to_be_visible()
 
     await open_section(page, "Numbers")
     await page.get_by_label("Number (E.164)").fill("+1 415 555 0199")

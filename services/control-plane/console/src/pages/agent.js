@@ -1,7 +1,8 @@
 // One agent: a form for every field of its config (from the API's schema; 422 errors at the
 // field), saved as a new version; versions with a side-by-side diff of any two; publish; rollback.
-import { useEffect, useState } from "preact/hooks";
-import { api, get } from "../api.js";
+import { createContext } from "preact";
+import { useContext, useEffect, useState } from "preact/hooks";
+import { api, get, postForBlob } from "../api.js";
 import { defaults, Properties, schemaOf } from "../schemaform.js";
 import { ErrorNote, html, Loaded, PageHead, fmtTime, useCan, useLoad } from "../ui.js";
 
@@ -67,6 +68,36 @@ function Versions({ base, agent, versions, onChanged }) {
   </section>`;
 }
 
+// "Preview voice": the TTS settings as they stand in the form, spoken by the TTS service.
+function VoicePreview({ value }) {
+  const can = useCan();
+  const tenantBase = useContext(TenantBase);
+  const [src, setSrc] = useState(null);
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => () => src && URL.revokeObjectURL(src), [src]);
+  if (!can("agents.write")) return null;
+  const preview = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setSrc(await postForBlob(`${tenantBase}/voices/preview`, { tts: value }));
+    } catch (err) {
+      setError(err);
+    }
+    setBusy(false);
+  };
+  return html`<div class="voice-preview">
+    <button type="button" class="secondary small" disabled=${busy} onClick=${preview}>
+      ${busy ? "Synthesizing…" : "Preview voice"}</button>
+    ${src ? html`<audio controls autoplay src=${src} aria-label="Voice preview"></audio>` : null}
+    <${ErrorNote} error=${error} />
+  </div>`;
+}
+
+const TenantBase = createContext("");
+const EXTRAS = { tts: VoicePreview };
+
 function Editor({ base, latest, onSaved }) {
   const can = useCan();
   const [schema, setSchema] = useState(null);
@@ -99,7 +130,7 @@ function Editor({ base, latest, onSaved }) {
     <h2>Configuration</h2>
     <fieldset disabled=${!editable} class="plain">
       <${Properties} schema=${schema.root} all=${schema.all} path="" value=${value}
-        onChange=${setValue} errors=${errors} />
+        onChange=${setValue} errors=${errors} extras=${EXTRAS} />
     </fieldset>
     ${error ? html`<p class="error" role="alert">${Object.keys(errors).length
       ? `The version was not saved: ${Object.keys(errors).length} field(s) need attention.` : error.message}</p>` : null}
@@ -119,7 +150,9 @@ export function AgentPage({ tenantId, item }) {
       <span class="badge">${agent.live_version ? `live: version ${agent.live_version}` : "not live"}</span>
     </${PageHead}>
     <div class="agent-grid">
-      <${Editor} base=${base} latest=${versions[0]} onSaved=${state.reload} />
+      <${TenantBase.Provider} value=${`/v1/tenants/${tenantId}`}>
+        <${Editor} base=${base} latest=${versions[0]} onSaved=${state.reload} />
+      </${TenantBase.Provider}>
       ${versions.length ? html`<${Versions} key=${versions.length} base=${base} agent=${agent}
         versions=${versions} onChanged=${state.reload} />` : html`<p class="state empty">No versions yet: save the configuration to create version 1.</p>`}
     </div>`}</${Loaded}>`;
