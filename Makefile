@@ -64,8 +64,9 @@ status: ## Show which services `make up` started and whether they answer
 demo: setup services ## Place a scripted demo call through the whole stack
 	@bash tools/demo/demo.sh
 
-bench: setup services ## Run the benchmarks and print their figures (results in .bench/)
+bench: setup services chromium ## Run the benchmarks and print their figures (results in .bench/)
 	$(UV) run --locked python tools/bench/speech.py --quick $(BENCH_ARGS)
 	$(UV) run --locked python tools/bench/control_plane.py
+	$(UV) run --locked python tools/bench/console.py
 	$(UV) run --locked python tools/bench/call_core.py 50 10
 	$(UV) run --locked python tools/bench/voice.py

@@ -97,8 +97,9 @@ function Shell() {
     <button type="button" class="ghost" onClick=${out}>Sign out</button>
   </header>`;
   if (meError) return html`${header}<main class="content"><p class="error" role="alert">${meError.message}</p></main>`;
-  if (!me) return html`${header}<p class="state" role="status">Loading…</p>`;
   const match = route.match(/^\/admin\/t\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?/);
+  // A tenant's pages need only its permissions: they load alongside /v1/me, not after it.
+  if (!me && !match) return html`${header}<p class="state" role="status">Loading…</p>`;
   const body = match
     ? html`<div class="layout"><${TenantArea} me=${me} tenantId=${decodeURIComponent(match[1])}
         section=${match[2] || ""} item=${match[3] ? decodeURIComponent(match[3]) : null} /></div>`

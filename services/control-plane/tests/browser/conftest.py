@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[4]
 SCREENSHOTS = ROOT / ".run" / "screenshots"
 CHROMIUM = Path(os.environ.get("SWITCHBOARD_CHROMIUM", "/usr/bin/chromium"))
-REDIS_URL = redis_url(14)
+REDIS_URL = redis_url(15)
 DB_NAME = database_name("switchboard_cp_browser")
 ADMIN_KEY = DEV_BOOTSTRAP_ADMIN_KEY
 

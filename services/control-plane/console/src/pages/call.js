@@ -50,9 +50,41 @@ function Waterfall({ turns }) {
   });
 }
 
+// Which channels reach the speakers: both, or one of them on both sides (Web Audio).
+function useChannels(audioRef, src) {
+  const graph = useRef(null);
+  const [channels, setChannels] = useState("both");
+  const choose = (choice) => {
+    const audio = audioRef.current;
+    if (!audio) return;
+    if (!graph.current) {
+      const context = new AudioContext();
+      const source = context.createMediaElementSource(audio);
+      const splitter = context.createChannelSplitter(2);
+      const merger = context.createChannelMerger(2);
+      source.connect(splitter);
+      merger.connect(context.destination);
+      graph.current = { context, splitter, merger };
+    }
+    const { context, splitter, merger } = graph.current;
+    splitter.disconnect();
+    const pick = { both: [0, 1], caller: [0, 0], agent: [1, 1] }[choice];
+    splitter.connect(merger, pick[0], 0);
+    splitter.connect(merger, pick[1], 1);
+    context.resume();
+    setChannels(choice);
+  };
+  useEffect(() => () => {
+    if (graph.current) graph.current.context.close();
+    graph.current = null;
+  }, [src]);
+  return [channels, choose];
+}
+
 function Recording({ path, audioRef, onTime }) {
   const [src, setSrc] = useState(undefined);
   const [error, setError] = useState(null);
+  const [channels, choose] = useChannels(audioRef, src);
   useEffect(() => {
     let url = null;
     blobUrl(path).then((u) => {
@@ -68,6 +100,10 @@ function Recording({ path, audioRef, onTime }) {
     <audio ref=${audioRef} controls preload="metadata" src=${src} onTimeUpdate=${(e) => onTime(e.currentTarget.currentTime)}
       aria-label="Call recording (stereo: caller left, agent right)"></audio>
     <p class="legend"><span class="dot caller"></span>Caller: left channel <span class="dot agent"></span>Agent: right channel</p>
+    <fieldset class="choices channels"><legend>Listen to</legend>
+      ${[["both", "Both"], ["caller", "Caller only"], ["agent", "Agent only"]].map(([v, t]) => html`<label class="choice">
+        <input type="radio" name="channels" value=${v} checked=${channels === v} onChange=${() => choose(v)} />${t}</label>`)}
+    </fieldset>
   </div>`;
 }
 

@@ -1,119 +1,119 @@
-var pt,C,Yt,_n,q,Jt,Zt,Xt,te,It,Nt,Ot,ee,rt={},ne=[],fn=/acit|ex(?:s|g|n|p|$)|rph|grid|ows|mnc|ntw|ine[ch]|zoo|^ord|itera/i,mt=Array.isArray;function V(t,e){for(var n in e)t[n]=e[n];return t}function jt(t){t&&t.parentNode&&t.parentNode.removeChild(t)}function Ut(t,e,n){var r,s,o,a={};for(o in e)o=="key"?r=e[o]:o=="ref"?s=e[o]:a[o]=e[o];if(arguments.length>2&&(a.children=arguments.length>3?pt.call(arguments,2):n),typeof t=="function"&&t.defaultProps!=null)for(o in t.defaultProps)a[o]===void 0&&(a[o]=t.defaultProps[o]);return ut(t,a,r,s,null)}function ut(t,e,n,r,s){var o={type:t,props:e,key:n,ref:r,__k:null,__:null,__b:0,__e:null,__c:null,constructor:void 0,__v:s??++Yt,__i:-1,__u:0};return s==null&&C.vnode!=null&&C.vnode(o),o}function _t(t){return t.children}function dt(t,e){this.props=t,this.context=e}function z(t,e){if(e==null)return t.__?z(t.__,t.__i+1):null;for(var n;e<t.__k.length;e++)if((n=t.__k[e])!=null&&n.__e!=null)return n.__e;return typeof t.type=="function"?z(t):null}function re(t){var e,n;if((t=t.__)!=null&&t.__c!=null){for(t.__e=t.__c.base=null,e=0;e<t.__k.length;e++)if((n=t.__k[e])!=null&&n.__e!=null){t.__e=t.__c.base=n.__e;break}return re(t)}}function Dt(t){(!t.__d&&(t.__d=!0)&&q.push(t)&&!$t.__r++||Jt!=C.debounceRendering)&&((Jt=C.debounceRendering)||Zt)($t)}function $t(){for(var t,e,n,r,s,o,a,c=1;q.length;)q.length>c&&q.sort(Xt),t=q.shift(),c=q.length,t.__d&&(n=void 0,s=(r=(e=t).__v).__e,o=[],a=[],e.__P&&((n=V({},r)).__v=r.__v+1,C.vnode&&C.vnode(n),Rt(e.__P,n,r,e.__n,e.__P.namespaceURI,32&r.__u?[s]:null,o,s??z(r),!!(32&r.__u),a),n.__v=r.__v,n.__.__k[n.__i]=n,ae(o,n,a),n.__e!=s&&re(n)));$t.__r=0}function oe(t,e,n,r,s,o,a,c,u,d,p){var i,$,_,m,h,f,y=r&&r.__k||ne,w=e.length;for(u=hn(n,e,y,u,w),i=0;i<w;i++)(_=n.__k[i])!=null&&($=_.__i==-1?rt:y[_.__i]||rt,_.__i=i,f=Rt(t,_,$,s,o,a,c,u,d,p),m=_.__e,_.ref&&$.ref!=_.ref&&($.ref&&Mt($.ref,null,_),p.push(_.ref,_.__c||m,_)),h==null&&m!=null&&(h=m),4&_.__u||$.__k===_.__k?u=se(_,u,t):typeof _.type=="function"&&f!==void 0?u=f:m&&(u=m.nextSibling),_.__u&=-7);return n.__e=h,u}function hn(t,e,n,r,s){var o,a,c,u,d,p=n.length,i=p,$=0;for(t.__k=new Array(s),o=0;o<s;o++)(a=e[o])!=null&&typeof a!="boolean"&&typeof a!="function"?(u=o+$,(a=t.__k[o]=typeof a=="string"||typeof a=="number"||typeof a=="bigint"||a.constructor==String?ut(null,a,null,null,null):mt(a)?ut(_t,{children:a},null,null,null):a.constructor==null&&a.__b>0?ut(a.type,a.props,a.key,a.ref?a.ref:null,a.__v):a).__=t,a.__b=t.__b+1,c=null,(d=a.__i=bn(a,n,u,i))!=-1&&(i--,(c=n[d])&&(c.__u|=2)),c==null||c.__v==null?(d==-1&&(s>p?$--:s<p&&$++),typeof a.type!="function"&&(a.__u|=4)):d!=u&&(d==u-1?$--:d==u+1?$++:(d>u?$--:$++,a.__u|=4))):t.__k[o]=null;if(i)for(o=0;o<p;o++)(c=n[o])!=null&&(2&c.__u)==0&&(c.__e==r&&(r=z(c)),ie(c,c));return r}function se(t,e,n){var r,s;if(typeof t.type=="function"){for(r=t.__k,s=0;r&&s<r.length;s++)r[s]&&(r[s].__=t,e=se(r[s],e,n));return e}t.__e!=e&&(e&&t.type&&!n.contains(e)&&(e=z(t)),n.insertBefore(t.__e,e||null),e=t.__e);do e=e&&e.nextSibling;while(e!=null&&e.nodeType==8);return e}function bn(t,e,n,r){var s,o,a=t.key,c=t.type,u=e[n];if(u===null&&t.key==null||u&&a==u.key&&c==u.type&&(2&u.__u)==0)return n;if(r>(u!=null&&(2&u.__u)==0?1:0))for(s=n-1,o=n+1;s>=0||o<e.length;){if(s>=0){if((u=e[s])&&(2&u.__u)==0&&a==u.key&&c==u.type)return s;s--}if(o<e.length){if((u=e[o])&&(2&u.__u)==0&&a==u.key&&c==u.type)return o;o++}}return-1}function Gt(t,e,n){e[0]=="-"?t.setProperty(e,n??""):t[e]=n==null?"":typeof n!="number"||fn.test(e)?n:n+"px"}function ct(t,e,n,r,s){var o,a;t:if(e=="style")if(typeof n=="string")t.style.cssText=n;else{if(typeof r=="string"&&(t.style.cssText=r=""),r)for(e in r)n&&e in n||Gt(t.style,e,"");if(n)for(e in n)r&&n[e]==r[e]||Gt(t.style,e,n[e])}else if(e[0]=="o"&&e[1]=="n")o=e!=(e=e.replace(te,"$1")),a=e.toLowerCase(),e=a in t||e=="onFocusOut"||e=="onFocusIn"?a.slice(2):e.slice(2),t.l||(t.l={}),t.l[e+o]=n,n?r?n.u=r.u:(n.u=It,t.addEventListener(e,o?Ot:Nt,o)):t.removeEventListener(e,o?Ot:Nt,o);else{if(s=="http://www.w3.org/2000/svg")e=e.replace(/xlink(H|:h)/,"h").replace(/sName$/,"s");else if(e!="width"&&e!="height"&&e!="href"&&e!="list"&&e!="form"&&e!="tabIndex"&&e!="download"&&e!="rowSpan"&&e!="colSpan"&&e!="role"&&e!="popover"&&e in t)try{t[e]=n??"";break t}catch{}typeof n=="function"||(n==null||n===!1&&e[4]!="-"?t.removeAttribute(e):t.setAttribute(e,e=="popover"&&n==1?"":n))}}function Qt(t){return function(e){if(this.l){var n=this.l[e.type+t];if(e.t==null)e.t=It++;else if(e.t<n.u)return;return n(C.event?C.event(e):e)}}}function Rt(t,e,n,r,s,o,a,c,u,d){var p,i,$,_,m,h,f,y,w,k,j,K,tt,zt,it,et,Pt,F=e.type;if(e.constructor!=null)return null;128&n.__u&&(u=!!(32&n.__u),o=[c=e.__e=n.__e]),(p=C.__b)&&p(e);t:if(typeof F=="function")try{if(y=e.props,w="prototype"in F&&F.prototype.render,k=(p=F.contextType)&&r[p.__c],j=p?k?k.props.value:p.__:r,n.__c?f=(i=e.__c=n.__c).__=i.__E:(w?e.__c=i=new F(y,j):(e.__c=i=new dt(y,j),i.constructor=F,i.render=gn),k&&k.sub(i),i.props=y,i.state||(i.state={}),i.context=j,i.__n=r,$=i.__d=!0,i.__h=[],i._sb=[]),w&&i.__s==null&&(i.__s=i.state),w&&F.getDerivedStateFromProps!=null&&(i.__s==i.state&&(i.__s=V({},i.__s)),V(i.__s,F.getDerivedStateFromProps(y,i.__s))),_=i.props,m=i.state,i.__v=e,$)w&&F.getDerivedStateFromProps==null&&i.componentWillMount!=null&&i.componentWillMount(),w&&i.componentDidMount!=null&&i.__h.push(i.componentDidMount);else{if(w&&F.getDerivedStateFromProps==null&&y!==_&&i.componentWillReceiveProps!=null&&i.componentWillReceiveProps(y,j),!i.__e&&i.shouldComponentUpdate!=null&&i.shouldComponentUpdate(y,i.__s,j)===!1||e.__v==n.__v){for(e.__v!=n.__v&&(i.props=y,i.state=i.__s,i.__d=!1),e.__e=n.__e,e.__k=n.__k,e.__k.some(function(nt){nt&&(nt.__=e)}),K=0;K<i._sb.length;K++)i.__h.push(i._sb[K]);i._sb=[],i.__h.length&&a.push(i);break t}i.componentWillUpdate!=null&&i.componentWillUpdate(y,i.__s,j),w&&i.componentDidUpdate!=null&&i.__h.push(function(){i.componentDidUpdate(_,m,h)})}if(i.context=j,i.props=y,i.__P=t,i.__e=!1,tt=C.__r,zt=0,w){for(i.state=i.__s,i.__d=!1,tt&&tt(e),p=i.render(i.props,i.state,i.context),it=0;it<i._sb.length;it++)i.__h.push(i._sb[it]);i._sb=[]}else do i.__d=!1,tt&&tt(e),p=i.render(i.props,i.state,i.context),i.state=i.__s;while(i.__d&&++zt<25);i.state=i.__s,i.getChildContext!=null&&(r=V(V({},r),i.getChildContext())),w&&!$&&i.getSnapshotBeforeUpdate!=null&&(h=i.getSnapshotBeforeUpdate(_,m)),et=p,p!=null&&p.type===_t&&p.key==null&&(et=le(p.props.children)),c=oe(t,mt(et)?et:[et],e,n,r,s,o,a,c,u,d),i.base=e.__e,e.__u&=-161,i.__h.length&&a.push(i),f&&(i.__E=i.__=null)}catch(nt){if(e.__v=null,u||o!=null)if(nt.then){for(e.__u|=u?160:128;c&&c.nodeType==8&&c.nextSibling;)c=c.nextSibling;o[o.indexOf(c)]=null,e.__e=c}else for(Pt=o.length;Pt--;)jt(o[Pt]);else e.__e=n.__e,e.__k=n.__k;C.__e(nt,e,n)}else o==null&&e.__v==n.__v?(e.__k=n.__k,e.__e=n.__e):c=e.__e=yn(n.__e,e,n,r,s,o,a,u,d);return(p=C.diffed)&&p(e),128&e.__u?void 0:c}function ae(t,e,n){for(var r=0;r<n.length;r++)Mt(n[r],n[++r],n[++r]);C.__c&&C.__c(e,t),t.some(function(s){try{t=s.__h,s.__h=[],t.some(function(o){o.call(s)})}catch(o){C.__e(o,s.__v)}})}function le(t){return typeof t!="object"||t==null||t.__b&&t.__b>0?t:mt(t)?t.map(le):V({},t)}function yn(t,e,n,r,s,o,a,c,u){var d,p,i,$,_,m,h,f=n.props,y=e.props,w=e.type;if(w=="svg"?s="http://www.w3.org/2000/svg":w=="math"?s="http://www.w3.org/1998/Math/MathML":s||(s="http://www.w3.org/1999/xhtml"),o!=null){for(d=0;d<o.length;d++)if((_=o[d])&&"setAttribute"in _==!!w&&(w?_.localName==w:_.nodeType==3)){t=_,o[d]=null;break}}if(t==null){if(w==null)return document.createTextNode(y);t=document.createElementNS(s,w,y.is&&y),c&&(C.__m&&C.__m(e,o),c=!1),o=null}if(w==null)f===y||c&&t.data==y||(t.data=y);else{if(o=o&&pt.call(t.childNodes),f=n.props||rt,!c&&o!=null)for(f={},d=0;d<t.attributes.length;d++)f[(_=t.attributes[d]).name]=_.value;for(d in f)if(_=f[d],d!="children"){if(d=="dangerouslySetInnerHTML")i=_;else if(!(d in y)){if(d=="value"&&"defaultValue"in y||d=="checked"&&"defaultChecked"in y)continue;ct(t,d,null,_,s)}}for(d in y)_=y[d],d=="children"?$=_:d=="dangerouslySetInnerHTML"?p=_:d=="value"?m=_:d=="checked"?h=_:c&&typeof _!="function"||f[d]===_||ct(t,d,_,f[d],s);if(p)c||i&&(p.__html==i.__html||p.__html==t.innerHTML)||(t.innerHTML=p.__html),e.__k=[];else if(i&&(t.innerHTML=""),oe(e.type=="template"?t.content:t,mt($)?$:[$],e,n,r,w=="foreignObject"?"http://www.w3.org/1999/xhtml":s,o,a,o?o[0]:n.__k&&z(n,0),c,u),o!=null)for(d=o.length;d--;)jt(o[d]);c||(d="value",w=="progress"&&m==null?t.removeAttribute("value"):m!=null&&(m!==t[d]||w=="progress"&&!m||w=="option"&&m!=f[d])&&ct(t,d,m,f[d],s),d="checked",h!=null&&h!=t[d]&&ct(t,d,h,f[d],s))}return t}function Mt(t,e,n){try{if(typeof t=="function"){var r=typeof t.__u=="function";r&&t.__u(),r&&e==null||(t.__u=t(e))}else t.current=e}catch(s){C.__e(s,n)}}function ie(t,e,n){var r,s;if(C.unmount&&C.unmount(t),(r=t.ref)&&(r.current&&r.current!=t.__e||Mt(r,null,e)),(r=t.__c)!=null){if(r.componentWillUnmount)try{r.componentWillUnmount()}catch(o){C.__e(o,e)}r.base=r.__P=null}if(r=t.__k)for(s=0;s<r.length;s++)r[s]&&ie(r[s],e,n||typeof t.type!="function");n||jt(t.__e),t.__c=t.__=t.__e=void 0}function gn(t,e,n){return this.constructor(t,n)}function ce(t,e,n){var r,s,o,a;e==document&&(e=document.documentElement),C.__&&C.__(t,e),s=(r=typeof n=="function")?null:n&&n.__k||e.__k,o=[],a=[],Rt(e,t=(!r&&n||e).__k=Ut(_t,null,[t]),s||rt,rt,e.namespaceURI,!r&&n?[n]:s?null:e.firstChild?pt.call(e.childNodes):null,o,!r&&n?n:s?s.__e:e.firstChild,r,a),ae(o,t,a)}function ft(t){function e(n){var r,s;return this.getChildContext||(r=new Set,(s={})[e.__c]=this,this.getChildContext=function(){return s},this.componentWillUnmount=function(){r=null},this.shouldComponentUpdate=function(o){this.props.value!=o.value&&r.forEach(function(a){a.__e=!0,Dt(a)})},this.sub=function(o){r.add(o);var a=o.componentWillUnmount;o.componentWillUnmount=function(){r&&r.delete(o),a&&a.call(o)}}),n.children}return e.__c="__cC"+ee++,e.__=t,e.Provider=e.__l=(e.Consumer=function(n,r){return n.children(r)}).contextType=e,e}pt=ne.slice,C={__e:function(t,e,n,r){for(var s,o,a;e=e.__;)if((s=e.__c)&&!s.__)try{if((o=s.constructor)&&o.getDerivedStateFromError!=null&&(s.setState(o.getDerivedStateFromError(t)),a=s.__d),s.componentDidCatch!=null&&(s.componentDidCatch(t,r||{}),a=s.__d),a)return s.__E=s}catch(c){t=c}throw t}},Yt=0,_n=function(t){return t!=null&&t.constructor==null},dt.prototype.setState=function(t,e){var n;n=this.__s!=null&&this.__s!=this.state?this.__s:this.__s=V({},this.state),typeof t=="function"&&(t=t(V({},n),this.props)),t&&V(n,t),t!=null&&this.__v&&(e&&this._sb.push(e),Dt(this))},dt.prototype.forceUpdate=function(t){this.__v&&(this.__e=!0,t&&this.__h.push(t),Dt(this))},dt.prototype.render=_t,q=[],Zt=typeof Promise=="function"?Promise.prototype.then.bind(Promise.resolve()):setTimeout,Xt=function(t,e){return t.__v.__b-e.__v.__b},$t.__r=0,te=/(PointerCapture)$|Capture$/i,It=0,Nt=Qt(!1),Ot=Qt(!0),ee=0;var J,L,Ht,ue,ot=0,be=[],P=C,de=P.__b,$e=P.__r,pe=P.diffed,me=P.__c,_e=P.unmount,fe=P.__;function bt(t,e){P.__h&&P.__h(L,t,ot||e),ot=0;var n=L.__H||(L.__H={__:[],__h:[]});return t>=n.__.length&&n.__.push({}),n.__[t]}function b(t){return ot=1,vn(xe,t)}function vn(t,e,n){var r=bt(J++,2);if(r.t=t,!r.__c&&(r.__=[n?n(e):xe(void 0,e),function(c){var u=r.__N?r.__N[0]:r.__[0],d=r.t(u,c);u!==d&&(r.__N=[d,r.__[1]],r.__c.setState({}))}],r.__c=L,!L.__f)){var s=function(c,u,d){if(!r.__c.__H)return!0;var p=r.__c.__H.__.filter(function($){return!!$.__c});if(p.every(function($){return!$.__N}))return!o||o.call(this,c,u,d);var i=r.__c.props!==c;return p.forEach(function($){if($.__N){var _=$.__[0];$.__=$.__N,$.__N=void 0,_!==$.__[0]&&(i=!0)}}),o&&o.call(this,c,u,d)||i};L.__f=!0;var o=L.shouldComponentUpdate,a=L.componentWillUpdate;L.componentWillUpdate=function(c,u,d){if(this.__e){var p=o;o=void 0,s(c,u,d),o=p}a&&a.call(this,c,u,d)},L.shouldComponentUpdate=s}return r.__N||r.__}function O(t,e){var n=bt(J++,3);!P.__s&&we(n.__H,e)&&(n.__=t,n.u=e,L.__H.__h.push(n))}function ye(t){return ot=5,ge(function(){return{current:t}},[])}function ge(t,e){var n=bt(J++,7);return we(n.__H,e)&&(n.__=t(),n.__H=e,n.__h=t),n.__}function ve(t,e){return ot=8,ge(function(){return t},e)}function yt(t){var e=L.context[t.__c],n=bt(J++,9);return n.c=t,e?(n.__==null&&(n.__=!0,e.sub(L)),e.props.value):t.__}function wn(){for(var t;t=be.shift();)if(t.__P&&t.__H)try{t.__H.__h.forEach(ht),t.__H.__h.forEach(Ft),t.__H.__h=[]}catch(e){t.__H.__h=[],P.__e(e,t.__v)}}P.__b=function(t){L=null,de&&de(t)},P.__=function(t,e){t&&e.__k&&e.__k.__m&&(t.__m=e.__k.__m),fe&&fe(t,e)},P.__r=function(t){$e&&$e(t),J=0;var e=(L=t.__c).__H;e&&(Ht===L?(e.__h=[],L.__h=[],e.__.forEach(function(n){n.__N&&(n.__=n.__N),n.u=n.__N=void 0})):(e.__h.forEach(ht),e.__h.forEach(Ft),e.__h=[],J=0)),Ht=L},P.diffed=function(t){pe&&pe(t);var e=t.__c;e&&e.__H&&(e.__H.__h.length&&(be.push(e)!==1&&ue===P.requestAnimationFrame||((ue=P.requestAnimationFrame)||xn)(wn)),e.__H.__.forEach(function(n){n.u&&(n.__H=n.u),n.u=void 0})),Ht=L=null},P.__c=function(t,e){e.some(function(n){try{n.__h.forEach(ht),n.__h=n.__h.filter(function(r){return!r.__||Ft(r)})}catch(r){e.some(function(s){s.__h&&(s.__h=[])}),e=[],P.__e(r,n.__v)}}),me&&me(t,e)},P.unmount=function(t){_e&&_e(t);var e,n=t.__c;n&&n.__H&&(n.__H.__.forEach(function(r){try{ht(r)}catch(s){e=s}}),n.__H=void 0,e&&P.__e(e,n.__v))};var he=typeof requestAnimationFrame=="function";function xn(t){var e,n=function(){clearTimeout(r),he&&cancelAnimationFrame(e),setTimeout(t)},r=setTimeout(n,35);he&&(e=requestAnimationFrame(n))}function ht(t){var e=L,n=t.__c;typeof n=="function"&&(t.__c=void 0,n()),L=e}function Ft(t){var e=L;t.__c=t.__(),L=e}function we(t,e){return!t||t.length!==e.length||e.some(function(n,r){return n!==t[r]})}function xe(t,e){return typeof e=="function"?e(t):e}var Se="sb.token",Vt="sb.pkce";function gt(){return sessionStorage.getItem(Se)}function Bt(t){sessionStorage.setItem(Se,t)}function G(){sessionStorage.clear()}function Ce(t){let e="";for(let n of new Uint8Array(t))e+=String.fromCharCode(n);return btoa(e).replace(/\+/g,"-").replace(/\//g,"_").replace(/=+$/,"")}function ke(){return Ce(crypto.getRandomValues(new Uint8Array(32)))}async function Te(t){let e=t.replace(/\/$/,"")+"/.well-known/openid-configuration",n=await fetch(e);if(!n.ok)throw new Error(`The identity provider answered ${n.status}.`);return n.json()}function Ee(){return`${location.origin}/admin/callback`}async function Ae(t){let e=await Te(t.oidc_issuer),n=ke(),r=ke(),s=await crypto.subtle.digest("SHA-256",new TextEncoder().encode(n));sessionStorage.setItem(Vt,JSON.stringify({verifier:n,state:r}));let o=new URLSearchParams({response_type:"code",client_id:t.oidc_client_id,redirect_uri:Ee(),scope:t.oidc_scopes,state:r,code_challenge:Ce(s),code_challenge_method:"S256"});location.assign(`${e.authorization_endpoint}?${o}`)}async function Le(t,e){let n=new URLSearchParams(e),r=JSON.parse(sessionStorage.getItem(Vt)||"null");if(sessionStorage.removeItem(Vt),n.get("error"))throw new Error(`Sign-in failed: ${n.get("error")}`);if(!r||n.get("state")!==r.state)throw new Error("Sign-in state mismatch.");let s=await Te(t.oidc_issuer),o=new URLSearchParams({grant_type:"authorization_code",code:n.get("code")||"",redirect_uri:Ee(),client_id:t.oidc_client_id,code_verifier:r.verifier}),a=await fetch(s.token_endpoint,{method:"POST",body:o});if(!a.ok)throw new Error(`The token exchange failed (${a.status}).`);let c=await a.json();Bt(c.access_token)}var st=class extends Error{constructor(e,n){let r=n&&n.error||{};super(r.message||`Request failed (${e}).`),this.status=e,this.code=r.code||"http_error",this.details=r.details}fieldErrors(){let e={};if(Array.isArray(this.details))for(let n of this.details){let r=String(n.field||"").replace(/^body\./,"");e[r]=e[r]?`${e[r]}; ${n.message}`:n.message}return e}},Pe=()=>{};function Ne(t){Pe=t}async function Wt(t,e,n){let r={Accept:"application/json"},s=gt();s&&(r.Authorization=`Bearer ${s}`),n!==void 0&&(r["Content-Type"]="application/json");let o=await fetch(e,{method:t,headers:r,body:n===void 0?void 0:JSON.stringify(n)});return o.status===401&&(G(),Pe()),o}async function T(t,e,n){let r=await Wt(t,e,n),s=await r.text(),o=s?JSON.parse(s):null;if(!r.ok)throw new st(r.status,o);return o}var v=t=>T("GET",t);async function Oe(t){let e=await Wt("GET",t);if(e.status===404)return null;if(!e.ok)throw new st(e.status,null);return URL.createObjectURL(await e.blob())}function B(t){let e=Object.entries(t).filter(([,n])=>n!=null&&n!=="");return e.length?`?${new URLSearchParams(e)}`:""}async function De(t,e){let n=await Wt("POST",t,e);if(!n.ok){let r=await n.text();throw new st(n.status,r?JSON.parse(r):null)}return URL.createObjectURL(await n.blob())}var je=function(t,e,n,r){var s;e[0]=0;for(var o=1;o<e.length;o++){var a=e[o++],c=e[o]?(e[0]|=a?1:2,n[e[o++]]):e[++o];a===3?r[0]=c:a===4?r[1]=Object.assign(r[1]||{},c):a===5?(r[1]=r[1]||{})[e[++o]]=c:a===6?r[1][e[++o]]+=c+"":a?(s=t.apply(c,je(t,c,n,["",null])),r.push(s),c[0]?e[0]|=2:(e[o-2]=0,e[o]=s)):r.push(c)}return r},Ie=new Map;function Ue(t){var e=Ie.get(this);return e||(e=new Map,Ie.set(this,e)),(e=je(this,e.get(t)||(e.set(t,e=function(n){for(var r,s,o=1,a="",c="",u=[0],d=function($){o===1&&($||(a=a.replace(/^\s*\n\s*|\s*\n\s*$/g,"")))?u.push(0,$,a):o===3&&($||a)?(u.push(3,$,a),o=2):o===2&&a==="..."&&$?u.push(4,$,0):o===2&&a&&!$?u.push(5,0,!0,a):o>=5&&((a||!$&&o===5)&&(u.push(o,0,a,s),o=6),$&&(u.push(o,$,0,s),o=6)),a=""},p=0;p<n.length;p++){p&&(o===1&&d(),d(p));for(var i=0;i<n[p].length;i++)r=n[p][i],o===1?r==="<"?(d(),u=[u],o=3):a+=r:o===4?a==="--"&&r===">"?(o=1,a=""):a=r+a[0]:c?r===c?c="":a+=r:r==='"'||r==="'"?c=r:r===">"?(d(),o=1):o&&(r==="="?(o=5,s=a,a=""):r==="/"&&(o<5||n[p][i+1]===">")?(d(),o===3&&(u=u[0]),o=u,(u=u[0]).push(2,0,o),o=0):r===" "||r==="	"||r===`
-`||r==="\r"?(d(),o=2):a+=r),o===3&&a==="!--"&&(o=4,u=u[0])}return d(),u}(t)),e),arguments,[])).length>1?e:e[0]}var l=Ue.bind(Ut),vt=new Set;function M(t,{replace:e=!1}={}){e?history.replaceState(null,"",t):history.pushState(null,"",t),vt.forEach(n=>n())}window.addEventListener("popstate",()=>vt.forEach(t=>t()));function Re(){let[,t]=b(0);return O(()=>{let e=()=>t(n=>n+1);return vt.add(e),()=>vt.delete(e)},[]),location.pathname+location.search}function D({href:t,children:e,...n}){return l`<a href=${t} onClick=${s=>{s.button!==0||s.metaKey||s.ctrlKey||s.shiftKey||(s.preventDefault(),M(t))}} ...${n}>${e}</a>`}var wt=ft({allowed:[],role:null,platform_admin:!1});function I(){let t=yt(wt);return e=>t.allowed.includes(e)}function x(t,e){let[n,r]=b({loading:!0,data:null,error:null}),s=ve(()=>{let o=!0;return r(a=>({...a,loading:!0,error:null})),t().then(a=>o&&r({loading:!1,data:a,error:null}),a=>o&&r({loading:!1,data:null,error:a})),()=>{o=!1}},e);return O(s,[s]),{...n,reload:s}}function g({state:t,empty:e,children:n}){return t.error?l`<${E} error=${t.error} />`:t.loading&&t.data===null?l`<p class="state" role="status">Loading…</p>`:e&&e(t.data)?l`<p class="state empty">${e.text||"Nothing here yet."}</p>`:n(t.data)}function E({error:t}){if(!t)return null;let e=t.code?l` <code>${t.code}</code>`:null,n=Array.isArray(t.details)?t.details.map(r=>`${r.field?`${String(r.field).replace(/^body\./,"")}: `:""}${r.message}`):[];return l`<div class="error" role="alert">${t.message}${e}
-    ${n.length?l`<ul>${n.map(r=>l`<li>${r}</li>`)}</ul>`:null}</div>`}function xt(t){return`f-${t.replace(/[^a-zA-Z0-9_-]/g,"-")}`}function R({label:t,path:e,error:n,hint:r,children:s}){let o=xt(e);return l`<div class=${`field${n?" invalid":""}`}>
+var pt,C,Zt,_n,q,Gt,Xt,te,ee,It,Nt,Ot,ne,rt={},re=[],fn=/acit|ex(?:s|g|n|p|$)|rph|grid|ows|mnc|ntw|ine[ch]|zoo|^ord|itera/i,mt=Array.isArray;function V(t,e){for(var n in e)t[n]=e[n];return t}function jt(t){t&&t.parentNode&&t.parentNode.removeChild(t)}function Ut(t,e,n){var r,s,o,a={};for(o in e)o=="key"?r=e[o]:o=="ref"?s=e[o]:a[o]=e[o];if(arguments.length>2&&(a.children=arguments.length>3?pt.call(arguments,2):n),typeof t=="function"&&t.defaultProps!=null)for(o in t.defaultProps)a[o]===void 0&&(a[o]=t.defaultProps[o]);return ut(t,a,r,s,null)}function ut(t,e,n,r,s){var o={type:t,props:e,key:n,ref:r,__k:null,__:null,__b:0,__e:null,__c:null,constructor:void 0,__v:s??++Zt,__i:-1,__u:0};return s==null&&C.vnode!=null&&C.vnode(o),o}function _t(t){return t.children}function dt(t,e){this.props=t,this.context=e}function z(t,e){if(e==null)return t.__?z(t.__,t.__i+1):null;for(var n;e<t.__k.length;e++)if((n=t.__k[e])!=null&&n.__e!=null)return n.__e;return typeof t.type=="function"?z(t):null}function oe(t){var e,n;if((t=t.__)!=null&&t.__c!=null){for(t.__e=t.__c.base=null,e=0;e<t.__k.length;e++)if((n=t.__k[e])!=null&&n.__e!=null){t.__e=t.__c.base=n.__e;break}return oe(t)}}function Dt(t){(!t.__d&&(t.__d=!0)&&q.push(t)&&!$t.__r++||Gt!=C.debounceRendering)&&((Gt=C.debounceRendering)||Xt)($t)}function $t(){for(var t,e,n,r,s,o,a,d=1;q.length;)q.length>d&&q.sort(te),t=q.shift(),d=q.length,t.__d&&(n=void 0,s=(r=(e=t).__v).__e,o=[],a=[],e.__P&&((n=V({},r)).__v=r.__v+1,C.vnode&&C.vnode(n),Rt(e.__P,n,r,e.__n,e.__P.namespaceURI,32&r.__u?[s]:null,o,s??z(r),!!(32&r.__u),a),n.__v=r.__v,n.__.__k[n.__i]=n,le(o,n,a),n.__e!=s&&oe(n)));$t.__r=0}function se(t,e,n,r,s,o,a,d,u,c,p){var l,$,_,m,h,f,g=r&&r.__k||re,w=e.length;for(u=hn(n,e,g,u,w),l=0;l<w;l++)(_=n.__k[l])!=null&&($=_.__i==-1?rt:g[_.__i]||rt,_.__i=l,f=Rt(t,_,$,s,o,a,d,u,c,p),m=_.__e,_.ref&&$.ref!=_.ref&&($.ref&&Mt($.ref,null,_),p.push(_.ref,_.__c||m,_)),h==null&&m!=null&&(h=m),4&_.__u||$.__k===_.__k?u=ae(_,u,t):typeof _.type=="function"&&f!==void 0?u=f:m&&(u=m.nextSibling),_.__u&=-7);return n.__e=h,u}function hn(t,e,n,r,s){var o,a,d,u,c,p=n.length,l=p,$=0;for(t.__k=new Array(s),o=0;o<s;o++)(a=e[o])!=null&&typeof a!="boolean"&&typeof a!="function"?(u=o+$,(a=t.__k[o]=typeof a=="string"||typeof a=="number"||typeof a=="bigint"||a.constructor==String?ut(null,a,null,null,null):mt(a)?ut(_t,{children:a},null,null,null):a.constructor==null&&a.__b>0?ut(a.type,a.props,a.key,a.ref?a.ref:null,a.__v):a).__=t,a.__b=t.__b+1,d=null,(c=a.__i=bn(a,n,u,l))!=-1&&(l--,(d=n[c])&&(d.__u|=2)),d==null||d.__v==null?(c==-1&&(s>p?$--:s<p&&$++),typeof a.type!="function"&&(a.__u|=4)):c!=u&&(c==u-1?$--:c==u+1?$++:(c>u?$--:$++,a.__u|=4))):t.__k[o]=null;if(l)for(o=0;o<p;o++)(d=n[o])!=null&&(2&d.__u)==0&&(d.__e==r&&(r=z(d)),ce(d,d));return r}function ae(t,e,n){var r,s;if(typeof t.type=="function"){for(r=t.__k,s=0;r&&s<r.length;s++)r[s]&&(r[s].__=t,e=ae(r[s],e,n));return e}t.__e!=e&&(e&&t.type&&!n.contains(e)&&(e=z(t)),n.insertBefore(t.__e,e||null),e=t.__e);do e=e&&e.nextSibling;while(e!=null&&e.nodeType==8);return e}function bn(t,e,n,r){var s,o,a=t.key,d=t.type,u=e[n];if(u===null&&t.key==null||u&&a==u.key&&d==u.type&&(2&u.__u)==0)return n;if(r>(u!=null&&(2&u.__u)==0?1:0))for(s=n-1,o=n+1;s>=0||o<e.length;){if(s>=0){if((u=e[s])&&(2&u.__u)==0&&a==u.key&&d==u.type)return s;s--}if(o<e.length){if((u=e[o])&&(2&u.__u)==0&&a==u.key&&d==u.type)return o;o++}}return-1}function Qt(t,e,n){e[0]=="-"?t.setProperty(e,n??""):t[e]=n==null?"":typeof n!="number"||fn.test(e)?n:n+"px"}function ct(t,e,n,r,s){var o,a;t:if(e=="style")if(typeof n=="string")t.style.cssText=n;else{if(typeof r=="string"&&(t.style.cssText=r=""),r)for(e in r)n&&e in n||Qt(t.style,e,"");if(n)for(e in n)r&&n[e]==r[e]||Qt(t.style,e,n[e])}else if(e[0]=="o"&&e[1]=="n")o=e!=(e=e.replace(ee,"$1")),a=e.toLowerCase(),e=a in t||e=="onFocusOut"||e=="onFocusIn"?a.slice(2):e.slice(2),t.l||(t.l={}),t.l[e+o]=n,n?r?n.u=r.u:(n.u=It,t.addEventListener(e,o?Ot:Nt,o)):t.removeEventListener(e,o?Ot:Nt,o);else{if(s=="http://www.w3.org/2000/svg")e=e.replace(/xlink(H|:h)/,"h").replace(/sName$/,"s");else if(e!="width"&&e!="height"&&e!="href"&&e!="list"&&e!="form"&&e!="tabIndex"&&e!="download"&&e!="rowSpan"&&e!="colSpan"&&e!="role"&&e!="popover"&&e in t)try{t[e]=n??"";break t}catch{}typeof n=="function"||(n==null||n===!1&&e[4]!="-"?t.removeAttribute(e):t.setAttribute(e,e=="popover"&&n==1?"":n))}}function Yt(t){return function(e){if(this.l){var n=this.l[e.type+t];if(e.t==null)e.t=It++;else if(e.t<n.u)return;return n(C.event?C.event(e):e)}}}function Rt(t,e,n,r,s,o,a,d,u,c){var p,l,$,_,m,h,f,g,w,k,j,K,tt,Jt,it,et,Pt,F=e.type;if(e.constructor!=null)return null;128&n.__u&&(u=!!(32&n.__u),o=[d=e.__e=n.__e]),(p=C.__b)&&p(e);t:if(typeof F=="function")try{if(g=e.props,w="prototype"in F&&F.prototype.render,k=(p=F.contextType)&&r[p.__c],j=p?k?k.props.value:p.__:r,n.__c?f=(l=e.__c=n.__c).__=l.__E:(w?e.__c=l=new F(g,j):(e.__c=l=new dt(g,j),l.constructor=F,l.render=yn),k&&k.sub(l),l.props=g,l.state||(l.state={}),l.context=j,l.__n=r,$=l.__d=!0,l.__h=[],l._sb=[]),w&&l.__s==null&&(l.__s=l.state),w&&F.getDerivedStateFromProps!=null&&(l.__s==l.state&&(l.__s=V({},l.__s)),V(l.__s,F.getDerivedStateFromProps(g,l.__s))),_=l.props,m=l.state,l.__v=e,$)w&&F.getDerivedStateFromProps==null&&l.componentWillMount!=null&&l.componentWillMount(),w&&l.componentDidMount!=null&&l.__h.push(l.componentDidMount);else{if(w&&F.getDerivedStateFromProps==null&&g!==_&&l.componentWillReceiveProps!=null&&l.componentWillReceiveProps(g,j),!l.__e&&l.shouldComponentUpdate!=null&&l.shouldComponentUpdate(g,l.__s,j)===!1||e.__v==n.__v){for(e.__v!=n.__v&&(l.props=g,l.state=l.__s,l.__d=!1),e.__e=n.__e,e.__k=n.__k,e.__k.some(function(nt){nt&&(nt.__=e)}),K=0;K<l._sb.length;K++)l.__h.push(l._sb[K]);l._sb=[],l.__h.length&&a.push(l);break t}l.componentWillUpdate!=null&&l.componentWillUpdate(g,l.__s,j),w&&l.componentDidUpdate!=null&&l.__h.push(function(){l.componentDidUpdate(_,m,h)})}if(l.context=j,l.props=g,l.__P=t,l.__e=!1,tt=C.__r,Jt=0,w){for(l.state=l.__s,l.__d=!1,tt&&tt(e),p=l.render(l.props,l.state,l.context),it=0;it<l._sb.length;it++)l.__h.push(l._sb[it]);l._sb=[]}else do l.__d=!1,tt&&tt(e),p=l.render(l.props,l.state,l.context),l.state=l.__s;while(l.__d&&++Jt<25);l.state=l.__s,l.getChildContext!=null&&(r=V(V({},r),l.getChildContext())),w&&!$&&l.getSnapshotBeforeUpdate!=null&&(h=l.getSnapshotBeforeUpdate(_,m)),et=p,p!=null&&p.type===_t&&p.key==null&&(et=ie(p.props.children)),d=se(t,mt(et)?et:[et],e,n,r,s,o,a,d,u,c),l.base=e.__e,e.__u&=-161,l.__h.length&&a.push(l),f&&(l.__E=l.__=null)}catch(nt){if(e.__v=null,u||o!=null)if(nt.then){for(e.__u|=u?160:128;d&&d.nodeType==8&&d.nextSibling;)d=d.nextSibling;o[o.indexOf(d)]=null,e.__e=d}else for(Pt=o.length;Pt--;)jt(o[Pt]);else e.__e=n.__e,e.__k=n.__k;C.__e(nt,e,n)}else o==null&&e.__v==n.__v?(e.__k=n.__k,e.__e=n.__e):d=e.__e=gn(n.__e,e,n,r,s,o,a,u,c);return(p=C.diffed)&&p(e),128&e.__u?void 0:d}function le(t,e,n){for(var r=0;r<n.length;r++)Mt(n[r],n[++r],n[++r]);C.__c&&C.__c(e,t),t.some(function(s){try{t=s.__h,s.__h=[],t.some(function(o){o.call(s)})}catch(o){C.__e(o,s.__v)}})}function ie(t){return typeof t!="object"||t==null||t.__b&&t.__b>0?t:mt(t)?t.map(ie):V({},t)}function gn(t,e,n,r,s,o,a,d,u){var c,p,l,$,_,m,h,f=n.props,g=e.props,w=e.type;if(w=="svg"?s="http://www.w3.org/2000/svg":w=="math"?s="http://www.w3.org/1998/Math/MathML":s||(s="http://www.w3.org/1999/xhtml"),o!=null){for(c=0;c<o.length;c++)if((_=o[c])&&"setAttribute"in _==!!w&&(w?_.localName==w:_.nodeType==3)){t=_,o[c]=null;break}}if(t==null){if(w==null)return document.createTextNode(g);t=document.createElementNS(s,w,g.is&&g),d&&(C.__m&&C.__m(e,o),d=!1),o=null}if(w==null)f===g||d&&t.data==g||(t.data=g);else{if(o=o&&pt.call(t.childNodes),f=n.props||rt,!d&&o!=null)for(f={},c=0;c<t.attributes.length;c++)f[(_=t.attributes[c]).name]=_.value;for(c in f)if(_=f[c],c!="children"){if(c=="dangerouslySetInnerHTML")l=_;else if(!(c in g)){if(c=="value"&&"defaultValue"in g||c=="checked"&&"defaultChecked"in g)continue;ct(t,c,null,_,s)}}for(c in g)_=g[c],c=="children"?$=_:c=="dangerouslySetInnerHTML"?p=_:c=="value"?m=_:c=="checked"?h=_:d&&typeof _!="function"||f[c]===_||ct(t,c,_,f[c],s);if(p)d||l&&(p.__html==l.__html||p.__html==t.innerHTML)||(t.innerHTML=p.__html),e.__k=[];else if(l&&(t.innerHTML=""),se(e.type=="template"?t.content:t,mt($)?$:[$],e,n,r,w=="foreignObject"?"http://www.w3.org/1999/xhtml":s,o,a,o?o[0]:n.__k&&z(n,0),d,u),o!=null)for(c=o.length;c--;)jt(o[c]);d||(c="value",w=="progress"&&m==null?t.removeAttribute("value"):m!=null&&(m!==t[c]||w=="progress"&&!m||w=="option"&&m!=f[c])&&ct(t,c,m,f[c],s),c="checked",h!=null&&h!=t[c]&&ct(t,c,h,f[c],s))}return t}function Mt(t,e,n){try{if(typeof t=="function"){var r=typeof t.__u=="function";r&&t.__u(),r&&e==null||(t.__u=t(e))}else t.current=e}catch(s){C.__e(s,n)}}function ce(t,e,n){var r,s;if(C.unmount&&C.unmount(t),(r=t.ref)&&(r.current&&r.current!=t.__e||Mt(r,null,e)),(r=t.__c)!=null){if(r.componentWillUnmount)try{r.componentWillUnmount()}catch(o){C.__e(o,e)}r.base=r.__P=null}if(r=t.__k)for(s=0;s<r.length;s++)r[s]&&ce(r[s],e,n||typeof t.type!="function");n||jt(t.__e),t.__c=t.__=t.__e=void 0}function yn(t,e,n){return this.constructor(t,n)}function ue(t,e,n){var r,s,o,a;e==document&&(e=document.documentElement),C.__&&C.__(t,e),s=(r=typeof n=="function")?null:n&&n.__k||e.__k,o=[],a=[],Rt(e,t=(!r&&n||e).__k=Ut(_t,null,[t]),s||rt,rt,e.namespaceURI,!r&&n?[n]:s?null:e.firstChild?pt.call(e.childNodes):null,o,!r&&n?n:s?s.__e:e.firstChild,r,a),le(o,t,a)}function ft(t){function e(n){var r,s;return this.getChildContext||(r=new Set,(s={})[e.__c]=this,this.getChildContext=function(){return s},this.componentWillUnmount=function(){r=null},this.shouldComponentUpdate=function(o){this.props.value!=o.value&&r.forEach(function(a){a.__e=!0,Dt(a)})},this.sub=function(o){r.add(o);var a=o.componentWillUnmount;o.componentWillUnmount=function(){r&&r.delete(o),a&&a.call(o)}}),n.children}return e.__c="__cC"+ne++,e.__=t,e.Provider=e.__l=(e.Consumer=function(n,r){return n.children(r)}).contextType=e,e}pt=re.slice,C={__e:function(t,e,n,r){for(var s,o,a;e=e.__;)if((s=e.__c)&&!s.__)try{if((o=s.constructor)&&o.getDerivedStateFromError!=null&&(s.setState(o.getDerivedStateFromError(t)),a=s.__d),s.componentDidCatch!=null&&(s.componentDidCatch(t,r||{}),a=s.__d),a)return s.__E=s}catch(d){t=d}throw t}},Zt=0,_n=function(t){return t!=null&&t.constructor==null},dt.prototype.setState=function(t,e){var n;n=this.__s!=null&&this.__s!=this.state?this.__s:this.__s=V({},this.state),typeof t=="function"&&(t=t(V({},n),this.props)),t&&V(n,t),t!=null&&this.__v&&(e&&this._sb.push(e),Dt(this))},dt.prototype.forceUpdate=function(t){this.__v&&(this.__e=!0,t&&this.__h.push(t),Dt(this))},dt.prototype.render=_t,q=[],Xt=typeof Promise=="function"?Promise.prototype.then.bind(Promise.resolve()):setTimeout,te=function(t,e){return t.__v.__b-e.__v.__b},$t.__r=0,ee=/(PointerCapture)$|Capture$/i,It=0,Nt=Yt(!1),Ot=Yt(!0),ne=0;var J,L,Ht,de,ot=0,ge=[],P=C,$e=P.__b,pe=P.__r,me=P.diffed,_e=P.__c,fe=P.unmount,he=P.__;function bt(t,e){P.__h&&P.__h(L,t,ot||e),ot=0;var n=L.__H||(L.__H={__:[],__h:[]});return t>=n.__.length&&n.__.push({}),n.__[t]}function b(t){return ot=1,vn(xe,t)}function vn(t,e,n){var r=bt(J++,2);if(r.t=t,!r.__c&&(r.__=[n?n(e):xe(void 0,e),function(d){var u=r.__N?r.__N[0]:r.__[0],c=r.t(u,d);u!==c&&(r.__N=[c,r.__[1]],r.__c.setState({}))}],r.__c=L,!L.__f)){var s=function(d,u,c){if(!r.__c.__H)return!0;var p=r.__c.__H.__.filter(function($){return!!$.__c});if(p.every(function($){return!$.__N}))return!o||o.call(this,d,u,c);var l=r.__c.props!==d;return p.forEach(function($){if($.__N){var _=$.__[0];$.__=$.__N,$.__N=void 0,_!==$.__[0]&&(l=!0)}}),o&&o.call(this,d,u,c)||l};L.__f=!0;var o=L.shouldComponentUpdate,a=L.componentWillUpdate;L.componentWillUpdate=function(d,u,c){if(this.__e){var p=o;o=void 0,s(d,u,c),o=p}a&&a.call(this,d,u,c)},L.shouldComponentUpdate=s}return r.__N||r.__}function O(t,e){var n=bt(J++,3);!P.__s&&we(n.__H,e)&&(n.__=t,n.u=e,L.__H.__h.push(n))}function Vt(t){return ot=5,ye(function(){return{current:t}},[])}function ye(t,e){var n=bt(J++,7);return we(n.__H,e)&&(n.__=t(),n.__H=e,n.__h=t),n.__}function ve(t,e){return ot=8,ye(function(){return t},e)}function gt(t){var e=L.context[t.__c],n=bt(J++,9);return n.c=t,e?(n.__==null&&(n.__=!0,e.sub(L)),e.props.value):t.__}function wn(){for(var t;t=ge.shift();)if(t.__P&&t.__H)try{t.__H.__h.forEach(ht),t.__H.__h.forEach(Ft),t.__H.__h=[]}catch(e){t.__H.__h=[],P.__e(e,t.__v)}}P.__b=function(t){L=null,$e&&$e(t)},P.__=function(t,e){t&&e.__k&&e.__k.__m&&(t.__m=e.__k.__m),he&&he(t,e)},P.__r=function(t){pe&&pe(t),J=0;var e=(L=t.__c).__H;e&&(Ht===L?(e.__h=[],L.__h=[],e.__.forEach(function(n){n.__N&&(n.__=n.__N),n.u=n.__N=void 0})):(e.__h.forEach(ht),e.__h.forEach(Ft),e.__h=[],J=0)),Ht=L},P.diffed=function(t){me&&me(t);var e=t.__c;e&&e.__H&&(e.__H.__h.length&&(ge.push(e)!==1&&de===P.requestAnimationFrame||((de=P.requestAnimationFrame)||xn)(wn)),e.__H.__.forEach(function(n){n.u&&(n.__H=n.u),n.u=void 0})),Ht=L=null},P.__c=function(t,e){e.some(function(n){try{n.__h.forEach(ht),n.__h=n.__h.filter(function(r){return!r.__||Ft(r)})}catch(r){e.some(function(s){s.__h&&(s.__h=[])}),e=[],P.__e(r,n.__v)}}),_e&&_e(t,e)},P.unmount=function(t){fe&&fe(t);var e,n=t.__c;n&&n.__H&&(n.__H.__.forEach(function(r){try{ht(r)}catch(s){e=s}}),n.__H=void 0,e&&P.__e(e,n.__v))};var be=typeof requestAnimationFrame=="function";function xn(t){var e,n=function(){clearTimeout(r),be&&cancelAnimationFrame(e),setTimeout(t)},r=setTimeout(n,35);be&&(e=requestAnimationFrame(n))}function ht(t){var e=L,n=t.__c;typeof n=="function"&&(t.__c=void 0,n()),L=e}function Ft(t){var e=L;t.__c=t.__(),L=e}function we(t,e){return!t||t.length!==e.length||e.some(function(n,r){return n!==t[r]})}function xe(t,e){return typeof e=="function"?e(t):e}var Se="sb.token",Bt="sb.pkce";function yt(){return sessionStorage.getItem(Se)}function Wt(t){sessionStorage.setItem(Se,t)}function G(){sessionStorage.clear()}function Ce(t){let e="";for(let n of new Uint8Array(t))e+=String.fromCharCode(n);return btoa(e).replace(/\+/g,"-").replace(/\//g,"_").replace(/=+$/,"")}function ke(){return Ce(crypto.getRandomValues(new Uint8Array(32)))}async function Te(t){let e=t.replace(/\/$/,"")+"/.well-known/openid-configuration",n=await fetch(e);if(!n.ok)throw new Error(`The identity provider answered ${n.status}.`);return n.json()}function Ee(){return`${location.origin}/admin/callback`}async function Ae(t){let e=await Te(t.oidc_issuer),n=ke(),r=ke(),s=await crypto.subtle.digest("SHA-256",new TextEncoder().encode(n));sessionStorage.setItem(Bt,JSON.stringify({verifier:n,state:r}));let o=new URLSearchParams({response_type:"code",client_id:t.oidc_client_id,redirect_uri:Ee(),scope:t.oidc_scopes,state:r,code_challenge:Ce(s),code_challenge_method:"S256"});location.assign(`${e.authorization_endpoint}?${o}`)}async function Le(t,e){let n=new URLSearchParams(e),r=JSON.parse(sessionStorage.getItem(Bt)||"null");if(sessionStorage.removeItem(Bt),n.get("error"))throw new Error(`Sign-in failed: ${n.get("error")}`);if(!r||n.get("state")!==r.state)throw new Error("Sign-in state mismatch.");let s=await Te(t.oidc_issuer),o=new URLSearchParams({grant_type:"authorization_code",code:n.get("code")||"",redirect_uri:Ee(),client_id:t.oidc_client_id,code_verifier:r.verifier}),a=await fetch(s.token_endpoint,{method:"POST",body:o});if(!a.ok)throw new Error(`The token exchange failed (${a.status}).`);let d=await a.json();Wt(d.access_token)}var st=class extends Error{constructor(e,n){let r=n&&n.error||{};super(r.message||`Request failed (${e}).`),this.status=e,this.code=r.code||"http_error",this.details=r.details}fieldErrors(){let e={};if(Array.isArray(this.details))for(let n of this.details){let r=String(n.field||"").replace(/^body\./,"");e[r]=e[r]?`${e[r]}; ${n.message}`:n.message}return e}},Pe=()=>{};function Ne(t){Pe=t}async function qt(t,e,n){let r={Accept:"application/json"},s=yt();s&&(r.Authorization=`Bearer ${s}`),n!==void 0&&(r["Content-Type"]="application/json");let o=await fetch(e,{method:t,headers:r,body:n===void 0?void 0:JSON.stringify(n)});return o.status===401&&(G(),Pe()),o}async function T(t,e,n){let r=await qt(t,e,n),s=await r.text(),o=s?JSON.parse(s):null;if(!r.ok)throw new st(r.status,o);return o}var v=t=>T("GET",t);async function Oe(t){let e=await qt("GET",t);if(e.status===404)return null;if(!e.ok)throw new st(e.status,null);return URL.createObjectURL(await e.blob())}function B(t){let e=Object.entries(t).filter(([,n])=>n!=null&&n!=="");return e.length?`?${new URLSearchParams(e)}`:""}async function De(t,e){let n=await qt("POST",t,e);if(!n.ok){let r=await n.text();throw new st(n.status,r?JSON.parse(r):null)}return URL.createObjectURL(await n.blob())}var je=function(t,e,n,r){var s;e[0]=0;for(var o=1;o<e.length;o++){var a=e[o++],d=e[o]?(e[0]|=a?1:2,n[e[o++]]):e[++o];a===3?r[0]=d:a===4?r[1]=Object.assign(r[1]||{},d):a===5?(r[1]=r[1]||{})[e[++o]]=d:a===6?r[1][e[++o]]+=d+"":a?(s=t.apply(d,je(t,d,n,["",null])),r.push(s),d[0]?e[0]|=2:(e[o-2]=0,e[o]=s)):r.push(d)}return r},Ie=new Map;function Ue(t){var e=Ie.get(this);return e||(e=new Map,Ie.set(this,e)),(e=je(this,e.get(t)||(e.set(t,e=function(n){for(var r,s,o=1,a="",d="",u=[0],c=function($){o===1&&($||(a=a.replace(/^\s*\n\s*|\s*\n\s*$/g,"")))?u.push(0,$,a):o===3&&($||a)?(u.push(3,$,a),o=2):o===2&&a==="..."&&$?u.push(4,$,0):o===2&&a&&!$?u.push(5,0,!0,a):o>=5&&((a||!$&&o===5)&&(u.push(o,0,a,s),o=6),$&&(u.push(o,$,0,s),o=6)),a=""},p=0;p<n.length;p++){p&&(o===1&&c(),c(p));for(var l=0;l<n[p].length;l++)r=n[p][l],o===1?r==="<"?(c(),u=[u],o=3):a+=r:o===4?a==="--"&&r===">"?(o=1,a=""):a=r+a[0]:d?r===d?d="":a+=r:r==='"'||r==="'"?d=r:r===">"?(c(),o=1):o&&(r==="="?(o=5,s=a,a=""):r==="/"&&(o<5||n[p][l+1]===">")?(c(),o===3&&(u=u[0]),o=u,(u=u[0]).push(2,0,o),o=0):r===" "||r==="	"||r===`
+`||r==="\r"?(c(),o=2):a+=r),o===3&&a==="!--"&&(o=4,u=u[0])}return c(),u}(t)),e),arguments,[])).length>1?e:e[0]}var i=Ue.bind(Ut),vt=new Set;function M(t,{replace:e=!1}={}){e?history.replaceState(null,"",t):history.pushState(null,"",t),vt.forEach(n=>n())}window.addEventListener("popstate",()=>vt.forEach(t=>t()));function Re(){let[,t]=b(0);return O(()=>{let e=()=>t(n=>n+1);return vt.add(e),()=>vt.delete(e)},[]),location.pathname+location.search}function D({href:t,children:e,...n}){return i`<a href=${t} onClick=${s=>{s.button!==0||s.metaKey||s.ctrlKey||s.shiftKey||(s.preventDefault(),M(t))}} ...${n}>${e}</a>`}var wt=ft({allowed:[],role:null,platform_admin:!1});function I(){let t=gt(wt);return e=>t.allowed.includes(e)}function x(t,e){let[n,r]=b({loading:!0,data:null,error:null}),s=ve(()=>{let o=!0;return r(a=>({...a,loading:!0,error:null})),t().then(a=>o&&r({loading:!1,data:a,error:null}),a=>o&&r({loading:!1,data:null,error:a})),()=>{o=!1}},e);return O(s,[s]),{...n,reload:s}}function y({state:t,empty:e,children:n}){return t.error?i`<${E} error=${t.error} />`:t.loading&&t.data===null?i`<p class="state" role="status">Loading…</p>`:e&&e(t.data)?i`<p class="state empty">${e.text||"Nothing here yet."}</p>`:n(t.data)}function E({error:t}){if(!t)return null;let e=t.code?i` <code>${t.code}</code>`:null,n=Array.isArray(t.details)?t.details.map(r=>`${r.field?`${String(r.field).replace(/^body\./,"")}: `:""}${r.message}`):[];return i`<div class="error" role="alert">${t.message}${e}
+    ${n.length?i`<ul>${n.map(r=>i`<li>${r}</li>`)}</ul>`:null}</div>`}function xt(t){return`f-${t.replace(/[^a-zA-Z0-9_-]/g,"-")}`}function R({label:t,path:e,error:n,hint:r,children:s}){let o=xt(e);return i`<div class=${`field${n?" invalid":""}`}>
     <label for=${o}>${t}</label>
     ${s(o,n?`${o}-error`:r?`${o}-hint`:void 0)}
-    ${r&&!n?l`<small id=${`${o}-hint`}>${r}</small>`:null}
-    ${n?l`<small class="field-error" id=${`${o}-error`} data-field=${e}>${n}</small>`:null}
-  </div>`}function A({label:t,path:e,value:n,onInput:r,error:s,type:o="text",hint:a,...c}){return l`<${R} label=${t} path=${e} error=${s} hint=${a}>
-    ${(u,d)=>l`<input id=${u} name=${e} type=${o} value=${n??""}
-      aria-invalid=${s?"true":void 0} aria-describedby=${d}
-      onInput=${p=>r(p.currentTarget.value)} ...${c} />`}
-  </${R}>`}function U({label:t,path:e,value:n,options:r,onChange:s,error:o}){return l`<${R} label=${t} path=${e} error=${o}>
-    ${(a,c)=>l`<select id=${a} name=${e} value=${n??""}
-      aria-describedby=${c} onChange=${u=>s(u.currentTarget.value)}>
-      ${r.map(([u,d])=>l`<option value=${u} selected=${u===(n??"")}>${d}</option>`)}
+    ${r&&!n?i`<small id=${`${o}-hint`}>${r}</small>`:null}
+    ${n?i`<small class="field-error" id=${`${o}-error`} data-field=${e}>${n}</small>`:null}
+  </div>`}function A({label:t,path:e,value:n,onInput:r,error:s,type:o="text",hint:a,...d}){return i`<${R} label=${t} path=${e} error=${s} hint=${a}>
+    ${(u,c)=>i`<input id=${u} name=${e} type=${o} value=${n??""}
+      aria-invalid=${s?"true":void 0} aria-describedby=${c}
+      onInput=${p=>r(p.currentTarget.value)} ...${d} />`}
+  </${R}>`}function U({label:t,path:e,value:n,options:r,onChange:s,error:o}){return i`<${R} label=${t} path=${e} error=${o}>
+    ${(a,d)=>i`<select id=${a} name=${e} value=${n??""}
+      aria-describedby=${d} onChange=${u=>s(u.currentTarget.value)}>
+      ${r.map(([u,c])=>i`<option value=${u} selected=${u===(n??"")}>${c}</option>`)}
     </select>`}
-  </${R}>`}var kn=new Intl.DateTimeFormat(void 0,{dateStyle:"medium",timeStyle:"short"}),Sn=new Intl.DateTimeFormat(void 0,{month:"short",day:"numeric"}),Cn=new Intl.NumberFormat,Me=new Intl.NumberFormat(void 0,{maximumFractionDigits:1}),N=t=>t?kn.format(new Date(t)):"\u2014",at=t=>Sn.format(new Date(`${t}T12:00:00`)),H=t=>t==null?"\u2014":Cn.format(t),lt=t=>t==null?"\u2014":Me.format(t),W=t=>t==null?"\u2014":`${Me.format(t)} ms`,Q=t=>{if(t==null)return"\u2014";let e=Math.round(t);return`${Math.floor(e/60)}:${String(e%60).padStart(2,"0")}`};function S({title:t,children:e}){return O(()=>{document.title=`${t} \xB7 Switchboard`},[t]),l`<header class="page-head"><h1 tabindex="-1" id="page-title">${t}</h1>
-    <div class="actions">${e}</div></header>`}function He({onSignedIn:t}){let e=x(()=>v("/v1/console/config"),[]),[n,r]=b(""),[s,o]=b(null),[a,c]=b(!1),u=new URLSearchParams(location.search).has("expired");O(()=>{document.title="Sign in \xB7 Switchboard"},[]);let d=async i=>{i.preventDefault(),c(!0),o(null),Bt(n.trim());try{let $=await v("/v1/me");t($),M("/admin",{replace:!0})}catch($){G(),o($.status===401?"That key is not valid (or was revoked).":$.message),c(!1)}},p=e.data&&e.data.oidc_issuer;return l`<main id="main" class="signin">
+  </${R}>`}var kn=new Intl.DateTimeFormat(void 0,{dateStyle:"medium",timeStyle:"short"}),Sn=new Intl.DateTimeFormat(void 0,{month:"short",day:"numeric"}),Cn=new Intl.NumberFormat,Me=new Intl.NumberFormat(void 0,{maximumFractionDigits:1}),N=t=>t?kn.format(new Date(t)):"\u2014",at=t=>Sn.format(new Date(`${t}T12:00:00`)),H=t=>t==null?"\u2014":Cn.format(t),lt=t=>t==null?"\u2014":Me.format(t),W=t=>t==null?"\u2014":`${Me.format(t)} ms`,Q=t=>{if(t==null)return"\u2014";let e=Math.round(t);return`${Math.floor(e/60)}:${String(e%60).padStart(2,"0")}`};function S({title:t,children:e}){return O(()=>{document.title=`${t} \xB7 Switchboard`},[t]),i`<header class="page-head"><h1 tabindex="-1" id="page-title">${t}</h1>
+    <div class="actions">${e}</div></header>`}function He({onSignedIn:t}){let e=x(()=>v("/v1/console/config"),[]),[n,r]=b(""),[s,o]=b(null),[a,d]=b(!1),u=new URLSearchParams(location.search).has("expired");O(()=>{document.title="Sign in \xB7 Switchboard"},[]);let c=async l=>{l.preventDefault(),d(!0),o(null),Wt(n.trim());try{let $=await v("/v1/me");t($),M("/admin",{replace:!0})}catch($){G(),o($.status===401?"That key is not valid (or was revoked).":$.message),d(!1)}},p=e.data&&e.data.oidc_issuer;return i`<main id="main" class="signin">
     <h1>Sign in to Switchboard</h1>
-    ${u&&!s?l`<p class="note" role="status">Your session ended; sign in again.</p>`:null}
-    <form onSubmit=${d} aria-label="Sign in with an API key">
+    ${u&&!s?i`<p class="note" role="status">Your session ended; sign in again.</p>`:null}
+    <form onSubmit=${c} aria-label="Sign in with an API key">
       <${A} label="API key" path="api_key" type="password" value=${n} onInput=${r}
         error=${s} autocomplete="off" required
         hint="Kept in this tab only (sessionStorage) until you sign out or close it." />
       <button type="submit" disabled=${a||!n.trim()}>Sign in</button>
     </form>
-    ${p?l`<p class="or">or</p>
+    ${p?i`<p class="or">or</p>
       <button type="button" class="secondary" onClick=${()=>Ae(e.data).catch(o)}>
         Sign in with your identity provider</button>`:null}
-  </main>`}function Fe(){let[t,e]=b(null);return O(()=>{v("/v1/console/config").then(n=>Le(n,location.search)).then(()=>M("/admin",{replace:!0}),n=>e(n.message))},[]),l`<main id="main" class="signin">
-    ${t?l`<p class="error" role="alert">${t}</p>
-      <a href="/admin/signin">Back to sign-in</a>`:l`<p class="state" role="status">Signing in…</p>`}
-  </main>`}var kt=null;async function Tt(t){return kt=kt||await v("/openapi.json"),{root:kt.components.schemas[t],all:kt.components.schemas}}var St=(t,e)=>t&&t.$ref?e[t.$ref.split("/").pop()]:t;function We(t,e){let n=t.anyOf||t.oneOf;if(!n)return null;let r=n.filter(s=>s.type!=="null");return r.length===1&&r.length<n.length?St(r[0],e):null}var Ve={Llm:"LLM",Stt:"Speech-to-text (STT)",Tts:"Voice (TTS)",Api:"API",Dtmf:"DTMF",Http:"HTTP",Ms:"(ms)",S:"(s)",Url:"URL",Of:"of",In:"in",At:"at"},Tn=(t,e)=>(e&&e.title||t.replace(/_/g," ")).split(" ").map((n,r)=>r===0?Ve[n]||n:Ve[n]||n.toLowerCase()).join(" ").replace(/^./,n=>n.toUpperCase());function qe(t,e,n){let r=Array.isArray(t)?[...t]:{...t||{}};return n===void 0?delete r[e]:r[e]=n,r}function Ct(t,e){let n=St(t,e),r=t.default!==void 0?t.default:n.default;if(n.type==="object"&&n.properties){let s={};for(let[o,a]of Object.entries(n.properties)){let c=We(a,e)?null:Ct(a,e);c!==void 0&&(s[o]=c)}return{...s,...structuredClone(r||{})}}return r!==void 0?structuredClone(r):n.type==="object"?{}:n.type==="array"?[]:n.type==="boolean"?!1:n.type==="integer"||n.type==="number"?n.minimum??0:n.enum?n.enum[0]:""}function Be({schema:t,path:e,label:n,value:r,onChange:s,errors:o,nullable:a}){let c=o[e],u=xt(e);if(t.type==="boolean")return l`<div class=${`field check${c?" invalid":""}`}>
+  </main>`}function Fe(){let[t,e]=b(null);return O(()=>{v("/v1/console/config").then(n=>Le(n,location.search)).then(()=>M("/admin",{replace:!0}),n=>e(n.message))},[]),i`<main id="main" class="signin">
+    ${t?i`<p class="error" role="alert">${t}</p>
+      <a href="/admin/signin">Back to sign-in</a>`:i`<p class="state" role="status">Signing in…</p>`}
+  </main>`}var kt=null;async function Tt(t){return kt=kt||await v("/openapi.json"),{root:kt.components.schemas[t],all:kt.components.schemas}}var St=(t,e)=>t&&t.$ref?e[t.$ref.split("/").pop()]:t;function We(t,e){let n=t.anyOf||t.oneOf;if(!n)return null;let r=n.filter(s=>s.type!=="null");return r.length===1&&r.length<n.length?St(r[0],e):null}var Ve={Llm:"LLM",Stt:"Speech-to-text (STT)",Tts:"Voice (TTS)",Api:"API",Dtmf:"DTMF",Http:"HTTP",Ms:"(ms)",S:"(s)",Url:"URL",Of:"of",In:"in",At:"at"},Tn=(t,e)=>(e&&e.title||t.replace(/_/g," ")).split(" ").map((n,r)=>r===0?Ve[n]||n:Ve[n]||n.toLowerCase()).join(" ").replace(/^./,n=>n.toUpperCase());function qe(t,e,n){let r=Array.isArray(t)?[...t]:{...t||{}};return n===void 0?delete r[e]:r[e]=n,r}function Ct(t,e){let n=St(t,e),r=t.default!==void 0?t.default:n.default;if(n.type==="object"&&n.properties){let s={};for(let[o,a]of Object.entries(n.properties)){let d=We(a,e)?null:Ct(a,e);d!==void 0&&(s[o]=d)}return{...s,...structuredClone(r||{})}}return r!==void 0?structuredClone(r):n.type==="object"?{}:n.type==="array"?[]:n.type==="boolean"?!1:n.type==="integer"||n.type==="number"?n.minimum??0:n.enum?n.enum[0]:""}function Be({schema:t,path:e,label:n,value:r,onChange:s,errors:o,nullable:a}){let d=o[e],u=xt(e);if(t.type==="boolean")return i`<div class=${`field check${d?" invalid":""}`}>
       <input type="checkbox" id=${u} name=${e} checked=${!!r}
         onChange=${_=>s(_.currentTarget.checked)} />
       <label for=${u}>${n}</label>
-      ${c?l`<small class="field-error" data-field=${e}>${c}</small>`:null}
-    </div>`;let d=t.description;if(t.enum)return l`<${R} label=${n} path=${e} error=${c} hint=${d}>${(_,m)=>l`<select id=${_} name=${e} aria-describedby=${m}
+      ${d?i`<small class="field-error" data-field=${e}>${d}</small>`:null}
+    </div>`;let c=t.description;if(t.enum)return i`<${R} label=${n} path=${e} error=${d} hint=${c}>${(_,m)=>i`<select id=${_} name=${e} aria-describedby=${m}
         onChange=${h=>s(h.currentTarget.value||(a?null:void 0))}>
-        ${a?l`<option value="">(none)</option>`:null}
-        ${t.enum.map(h=>l`<option value=${h} selected=${h===r}>${h}</option>`)}
-      </select>`}</${R}>`;let p=t.type==="integer"||t.type==="number",i=t.type==="string"&&(t.maxLength||0)>500,$=_=>{let m=_.currentTarget.value;return s(m===""?a?null:p?void 0:"":p?Number.isNaN(Number(m))?m:Number(m):m)};return l`<${R} label=${n} path=${e} error=${c} hint=${d}>${(_,m)=>i?l`<textarea id=${_} name=${e} rows="4" aria-describedby=${m}
-          aria-invalid=${c?"true":void 0} onInput=${$}>${r??""}</textarea>`:l`<input id=${_} name=${e} aria-describedby=${m}
-          aria-invalid=${c?"true":void 0}
+        ${a?i`<option value="">(none)</option>`:null}
+        ${t.enum.map(h=>i`<option value=${h} selected=${h===r}>${h}</option>`)}
+      </select>`}</${R}>`;let p=t.type==="integer"||t.type==="number",l=t.type==="string"&&(t.maxLength||0)>500,$=_=>{let m=_.currentTarget.value;return s(m===""?a?null:p?void 0:"":p?Number.isNaN(Number(m))?m:Number(m):m)};return i`<${R} label=${n} path=${e} error=${d} hint=${c}>${(_,m)=>l?i`<textarea id=${_} name=${e} rows="4" aria-describedby=${m}
+          aria-invalid=${d?"true":void 0} onInput=${$}>${r??""}</textarea>`:i`<input id=${_} name=${e} aria-describedby=${m}
+          aria-invalid=${d?"true":void 0}
           type=${p?"number":t.format==="time"?"time":"text"}
           step=${t.type==="number"?"any":void 0} value=${r??""} onInput=${$} />`}
-  </${R}>`}function En({path:t,label:e,value:n,onChange:r,errors:s,hint:o}){let a=s[t]||Object.entries(s).find(([c])=>c.startsWith(`${t}.`))?.[1];return l`<${R} label=${e} path=${t} error=${a} hint=${o||"One per line"}>
-    ${(c,u)=>l`<textarea id=${c} name=${t} rows="3" aria-describedby=${u}
-      onInput=${d=>r(d.currentTarget.value.split(`
+  </${R}>`}function En({path:t,label:e,value:n,onChange:r,errors:s,hint:o}){let a=s[t]||Object.entries(s).find(([d])=>d.startsWith(`${t}.`))?.[1];return i`<${R} label=${e} path=${t} error=${a} hint=${o||"One per line"}>
+    ${(d,u)=>i`<textarea id=${d} name=${t} rows="3" aria-describedby=${u}
+      onInput=${c=>r(c.currentTarget.value.split(`
 `).filter(p=>p.trim()))}
     >${(n||[]).join(`
-`)}</textarea>`}</${R}>`}function An({path:t,label:e,options:n,value:r,onChange:s,errors:o}){let a=new Set(r||[]),c=u=>{let d=new Set(a);d.has(u)?d.delete(u):d.add(u),s(n.filter(p=>d.has(p)))};return l`<fieldset class="choices"><legend>${e}</legend>
-    ${n.map(u=>l`<label class="choice"><input type="checkbox" name=${`${t}.${u}`}
-      checked=${a.has(u)} onChange=${()=>c(u)} />${u}</label>`)}
-    ${o[t]?l`<small class="field-error" data-field=${t}>${o[t]}</small>`:null}
-  </fieldset>`}function Ln({path:t,label:e,value:n,onChange:r,errors:s}){return l`<${R} label=${e} path=${t} error=${s[t]} hint="JSON">
-    ${(o,a)=>l`<textarea id=${o} name=${t} rows="4" class="mono"
-      aria-describedby=${a} onChange=${c=>{try{r(JSON.parse(c.currentTarget.value||"{}"))}catch{r(c.currentTarget.value)}}}>${JSON.stringify(n??{},null,2)}</textarea>`}</${R}>`}function Ke({schema:t,all:e,path:n,label:r,value:s,onChange:o,errors:a,extras:c}){let u=We(t,e);if(u){if(u.type==="object"){let p=s!=null,i=xt(`${n}-enabled`);return l`<div class="optional-group">
-        <div class="field check"><input type="checkbox" id=${i} checked=${p}
+`)}</textarea>`}</${R}>`}function An({path:t,label:e,options:n,value:r,onChange:s,errors:o}){let a=new Set(r||[]),d=u=>{let c=new Set(a);c.has(u)?c.delete(u):c.add(u),s(n.filter(p=>c.has(p)))};return i`<fieldset class="choices"><legend>${e}</legend>
+    ${n.map(u=>i`<label class="choice"><input type="checkbox" name=${`${t}.${u}`}
+      checked=${a.has(u)} onChange=${()=>d(u)} />${u}</label>`)}
+    ${o[t]?i`<small class="field-error" data-field=${t}>${o[t]}</small>`:null}
+  </fieldset>`}function Ln({path:t,label:e,value:n,onChange:r,errors:s}){return i`<${R} label=${e} path=${t} error=${s[t]} hint="JSON">
+    ${(o,a)=>i`<textarea id=${o} name=${t} rows="4" class="mono"
+      aria-describedby=${a} onChange=${d=>{try{r(JSON.parse(d.currentTarget.value||"{}"))}catch{r(d.currentTarget.value)}}}>${JSON.stringify(n??{},null,2)}</textarea>`}</${R}>`}function Ke({schema:t,all:e,path:n,label:r,value:s,onChange:o,errors:a,extras:d}){let u=We(t,e);if(u){if(u.type==="object"){let p=s!=null,l=xt(`${n}-enabled`);return i`<div class="optional-group">
+        <div class="field check"><input type="checkbox" id=${l} checked=${p}
           onChange=${$=>o($.currentTarget.checked?Ct(u,e):null)} />
-          <label for=${i}>${r}</label></div>
-        ${p?l`<${Ke} schema=${u} all=${e} path=${n} label=${r}
-          value=${s} onChange=${o} errors=${a} extras=${c} />`:null}
-      </div>`}return l`<${Be} schema=${{...u,description:t.description}} path=${n}
-      label=${r} value=${s} onChange=${o} errors=${a} nullable=${!0} />`}let d=St(t,e);if(d.type==="object"&&d.properties){let p=c&&c[n];return l`<fieldset class="group"><legend>${r}</legend>
-      ${a[n]?l`<small class="field-error" data-field=${n}>${a[n]}</small>`:null}
-      <${Y} schema=${d} all=${e} path=${n} value=${s} onChange=${o}
-        errors=${a} extras=${c} />
-      ${p?l`<${p} value=${s} />`:null}
-    </fieldset>`}if(d.type==="object")return l`<${Ln} path=${n} label=${r} value=${s} onChange=${o} errors=${a} />`;if(d.type==="array"){let p=St(d.items,e);if(p.type==="string"&&p.enum)return l`<${An} path=${n} label=${r} options=${p.enum} value=${s}
-        onChange=${o} errors=${a} />`;if(p.type!=="object")return l`<${En} path=${n} label=${r} value=${s} onChange=${o}
-        errors=${a} hint=${d.description} />`;let i=s||[],$=(p.title||"Item").replace(/([a-z])([A-Z])/g,"$1 $2");return l`<fieldset class="group list"><legend>${r}</legend>
-      ${a[n]?l`<small class="field-error" data-field=${n}>${a[n]}</small>`:null}
-      ${i.length===0?l`<p class="empty">None.</p>`:null}
-      ${i.map((_,m)=>l`<div class="list-item">
+          <label for=${l}>${r}</label></div>
+        ${p?i`<${Ke} schema=${u} all=${e} path=${n} label=${r}
+          value=${s} onChange=${o} errors=${a} extras=${d} />`:null}
+      </div>`}return i`<${Be} schema=${{...u,description:t.description}} path=${n}
+      label=${r} value=${s} onChange=${o} errors=${a} nullable=${!0} />`}let c=St(t,e);if(c.type==="object"&&c.properties){let p=d&&d[n];return i`<fieldset class="group"><legend>${r}</legend>
+      ${a[n]?i`<small class="field-error" data-field=${n}>${a[n]}</small>`:null}
+      <${Y} schema=${c} all=${e} path=${n} value=${s} onChange=${o}
+        errors=${a} extras=${d} />
+      ${p?i`<${p} value=${s} />`:null}
+    </fieldset>`}if(c.type==="object")return i`<${Ln} path=${n} label=${r} value=${s} onChange=${o} errors=${a} />`;if(c.type==="array"){let p=St(c.items,e);if(p.type==="string"&&p.enum)return i`<${An} path=${n} label=${r} options=${p.enum} value=${s}
+        onChange=${o} errors=${a} />`;if(p.type!=="object")return i`<${En} path=${n} label=${r} value=${s} onChange=${o}
+        errors=${a} hint=${c.description} />`;let l=s||[],$=(p.title||"Item").replace(/([a-z])([A-Z])/g,"$1 $2");return i`<fieldset class="group list"><legend>${r}</legend>
+      ${a[n]?i`<small class="field-error" data-field=${n}>${a[n]}</small>`:null}
+      ${l.length===0?i`<p class="empty">None.</p>`:null}
+      ${l.map((_,m)=>i`<div class="list-item">
         <${Y} schema=${p} all=${e} path=${`${n}.${m}`} value=${_}
-          onChange=${h=>o(qe(i,m,h))} errors=${a} />
-        <button type="button" class="ghost small" onClick=${()=>o(i.filter((h,f)=>f!==m))}
+          onChange=${h=>o(qe(l,m,h))} errors=${a} />
+        <button type="button" class="ghost small" onClick=${()=>o(l.filter((h,f)=>f!==m))}
           aria-label=${`Remove ${$} ${m+1} of ${r}`}>Remove</button>
       </div>`)}
       <button type="button" class="secondary small"
-        onClick=${()=>o([...i,Ct(p,e)])}>Add ${$.toLowerCase()}</button>
-    </fieldset>`}return l`<${Be} schema=${d} path=${n} label=${r} value=${s}
-    onChange=${o} errors=${a} />`}function Y({schema:t,all:e,path:n,value:r,onChange:s,errors:o,extras:a}){return Object.entries(t.properties||{}).map(([c,u])=>{let d=n?`${n}.${c}`:c;return l`<${Ke} key=${d} schema=${u} all=${e} path=${d}
-      label=${Tn(c,u)} value=${(r||{})[c]}
-      onChange=${p=>s(qe(r,c,p))} errors=${o} extras=${a} />`})}function ze(t,e){return Ct(t,e)}function Pn({onCreated:t}){let[e,n]=b(""),[r,s]=b({}),[o,a]=b(null);return l`<form class="inline-form" onSubmit=${async u=>{u.preventDefault();try{let d=await T("POST","/v1/tenants",{name:e});n(""),s({}),a(null),t(d)}catch(d){s(d.fieldErrors?d.fieldErrors():{}),a(d)}}} aria-label="Create a tenant">
+        onClick=${()=>o([...l,Ct(p,e)])}>Add ${$.toLowerCase()}</button>
+    </fieldset>`}return i`<${Be} schema=${c} path=${n} label=${r} value=${s}
+    onChange=${o} errors=${a} />`}function Y({schema:t,all:e,path:n,value:r,onChange:s,errors:o,extras:a}){return Object.entries(t.properties||{}).map(([d,u])=>{let c=n?`${n}.${d}`:d;return i`<${Ke} key=${c} schema=${u} all=${e} path=${c}
+      label=${Tn(d,u)} value=${(r||{})[d]}
+      onChange=${p=>s(qe(r,d,p))} errors=${o} extras=${a} />`})}function ze(t,e){return Ct(t,e)}function Pn({onCreated:t}){let[e,n]=b(""),[r,s]=b({}),[o,a]=b(null);return i`<form class="inline-form" onSubmit=${async u=>{u.preventDefault();try{let c=await T("POST","/v1/tenants",{name:e});n(""),s({}),a(null),t(c)}catch(c){s(c.fieldErrors?c.fieldErrors():{}),a(c)}}} aria-label="Create a tenant">
     <${A} label="New tenant name" path="name" value=${e} onInput=${n} error=${r.name} />
     <button type="submit">Create tenant</button>
-    ${o&&!r.name?l`<${E} error=${o} />`:null}
-  </form>`}function Nn({tenant:t,onSaved:e}){let[n,r]=b(null),[s,o]=b(t.limits),[a,c]=b({}),[u,d]=b(null);O(()=>{Tt("TenantLimits").then(r,d)},[]);let p=async i=>{i.preventDefault();try{await T("PATCH",`/v1/tenants/${t.id}`,{limits:s}),c({}),d(null),e()}catch($){c($.fieldErrors?$.fieldErrors():{}),d($)}};return n?l`<form class="limits" onSubmit=${p} aria-label=${`Limits of ${t.name}`}>
+    ${o&&!r.name?i`<${E} error=${o} />`:null}
+  </form>`}function Nn({tenant:t,onSaved:e}){let[n,r]=b(null),[s,o]=b(t.limits),[a,d]=b({}),[u,c]=b(null);O(()=>{Tt("TenantLimits").then(r,c)},[]);let p=async l=>{l.preventDefault();try{await T("PATCH",`/v1/tenants/${t.id}`,{limits:s}),d({}),c(null),e()}catch($){d($.fieldErrors?$.fieldErrors():{}),c($)}};return n?i`<form class="limits" onSubmit=${p} aria-label=${`Limits of ${t.name}`}>
     <${Y} schema=${n.root} all=${n.all} path="limits" value=${s}
       onChange=${o} errors=${a} />
     <button type="submit" class="small">Save limits</button>
     <${E} error=${u} />
-  </form>`:l`<${E} error=${u} />`}function Je({me:t}){let e=x(()=>v("/v1/tenants"),[]),[n,r]=b(null),[s,o]=b(null),a=t.platform_admin;O(()=>{let u=e.data?e.data.items:[];!a&&u.length===1&&M(`/admin/t/${u[0].id}`,{replace:!0})},[e.data]);let c=async(u,d)=>{if(!(d==="delete"&&!confirm(`Delete ${u.name}? Its numbers stop answering.`)))try{d==="delete"?await T("DELETE",`/v1/tenants/${u.id}`):await T("POST",`/v1/tenants/${u.id}/${d}`),r(null),e.reload()}catch(p){r(p)}};return l`<${S} title="Tenants" />
-    ${a?l`<${Pn} onCreated=${u=>M(`/admin/t/${u.id}`)} />`:null}
+  </form>`:i`<${E} error=${u} />`}function Je({me:t}){let e=x(()=>v("/v1/tenants"),[]),[n,r]=b(null),[s,o]=b(null),a=t.platform_admin;O(()=>{let u=e.data?e.data.items:[];!a&&u.length===1&&M(`/admin/t/${u[0].id}`,{replace:!0})},[e.data]);let d=async(u,c)=>{if(!(c==="delete"&&!confirm(`Delete ${u.name}? Its numbers stop answering.`)))try{c==="delete"?await T("DELETE",`/v1/tenants/${u.id}`):await T("POST",`/v1/tenants/${u.id}/${c}`),r(null),e.reload()}catch(p){r(p)}};return i`<${S} title="Tenants" />
+    ${a?i`<${Pn} onCreated=${u=>M(`/admin/t/${u.id}`)} />`:null}
     <${E} error=${n} />
-    <${g} state=${e} empty=${Object.assign(u=>u.items.length===0,{text:"No tenants yet."})}>
-      ${u=>l`<div class="table-wrap"><table>
+    <${y} state=${e} empty=${Object.assign(u=>u.items.length===0,{text:"No tenants yet."})}>
+      ${u=>i`<div class="table-wrap"><table>
         <caption class="sr-only">Tenants</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Status</th><th scope="col">Concurrent calls</th>
-          <th scope="col">Created</th>${a?l`<th scope="col">Actions</th>`:null}</tr></thead>
-        <tbody>${u.items.map(d=>l`<tr>
-          <td><${D} href=${`/admin/t/${d.id}`}>${d.name}</${D}></td>
-          <td><span class=${`status ${d.status}`}>${d.status}</span></td>
-          <td>${d.limits.max_concurrent_calls}</td>
-          <td>${N(d.created_at)}</td>
-          ${a?l`<td class="row-actions">
-            ${d.status==="active"?l`<button type="button" class="secondary small" onClick=${()=>c(d,"suspend")}>Suspend</button>`:l`<button type="button" class="secondary small" onClick=${()=>c(d,"activate")}>Activate</button>`}
-            <button type="button" class="secondary small" aria-expanded=${s===d.id}
-              onClick=${()=>o(s===d.id?null:d.id)}>Limits</button>
-            <button type="button" class="danger small" onClick=${()=>c(d,"delete")}>Delete</button>
-            ${s===d.id?l`<${Nn} tenant=${d} onSaved=${e.reload} />`:null}
+          <th scope="col">Created</th>${a?i`<th scope="col">Actions</th>`:null}</tr></thead>
+        <tbody>${u.items.map(c=>i`<tr>
+          <td><${D} href=${`/admin/t/${c.id}`}>${c.name}</${D}></td>
+          <td><span class=${`status ${c.status}`}>${c.status}</span></td>
+          <td>${c.limits.max_concurrent_calls}</td>
+          <td>${N(c.created_at)}</td>
+          ${a?i`<td class="row-actions">
+            ${c.status==="active"?i`<button type="button" class="secondary small" onClick=${()=>d(c,"suspend")}>Suspend</button>`:i`<button type="button" class="secondary small" onClick=${()=>d(c,"activate")}>Activate</button>`}
+            <button type="button" class="secondary small" aria-expanded=${s===c.id}
+              onClick=${()=>o(s===c.id?null:c.id)}>Limits</button>
+            <button type="button" class="danger small" onClick=${()=>d(c,"delete")}>Delete</button>
+            ${s===c.id?i`<${Nn} tenant=${c} onSaved=${e.reload} />`:null}
           </td>`:null}
         </tr>`)}</tbody></table></div>`}
-    </${g}>`}function Qe(){let t=new Date;return t.setHours(0,0,0,0),t}function On(){let t=Qe();return t.setDate(t.getDate()-(t.getDay()+6)%7),t}function Ge({label:t,data:e}){return l`<section class="card" aria-label=${t}><h2>${t}</h2>
+    </${y}>`}function Qe(){let t=new Date;return t.setHours(0,0,0,0),t}function On(){let t=Qe();return t.setDate(t.getDate()-(t.getDay()+6)%7),t}function Ge({label:t,data:e}){return i`<section class="card" aria-label=${t}><h2>${t}</h2>
     <dl class="stats">
       <div><dt>Calls</dt><dd>${H(e.calls)}</dd></div>
       <div><dt>Minutes</dt><dd>${lt(e.minutes)}</dd></div>
@@ -121,132 +121,132 @@ var pt,C,Yt,_n,q,Jt,Zt,Xt,te,It,Nt,Ot,ee,rt={},ne=[],fn=/acit|ex(?:s|g|n|p|$)|rp
       <div><dt>Missed</dt><dd>${H(e.missed)}</dd></div>
       <div><dt>Voice-to-voice p50</dt><dd>${W(e.latency_p50_ms)}</dd></div>
       <div><dt>Voice-to-voice p95</dt><dd>${W(e.latency_p95_ms)}</dd></div>
-    </dl></section>`}function Ye({tenantId:t,tenant:e}){let n=I(),r=`/v1/tenants/${t}`,s=x(async()=>{if(!n("analytics.read"))return null;let[i,$]=await Promise.all([v(`${r}/analytics/summary${B({since:Qe().toISOString()})}`),v(`${r}/analytics/summary${B({since:On().toISOString()})}`)]);return{today:i,week:$}},[t]),o=x(()=>v(`${r}/runtime`),[t]),[a,c]=b(null),[u,d]=b(null),p=async()=>{try{let i=await T("POST",`${r}/runtime/publish`);d(i.revision),c(null),o.reload()}catch(i){c(i)}};return l`<${S} title=${e?e.name:"Tenant"} />
-    <${g} state=${s}>${i=>i&&l`<div class="cards">
-      <${Ge} label="Today" data=${i.today} /><${Ge} label="This week" data=${i.week} /></div>`}
-    </${g}>
+    </dl></section>`}function Ye({tenantId:t,tenant:e}){let n=I(),r=`/v1/tenants/${t}`,s=x(async()=>{if(!n("analytics.read"))return null;let[l,$]=await Promise.all([v(`${r}/analytics/summary${B({since:Qe().toISOString()})}`),v(`${r}/analytics/summary${B({since:On().toISOString()})}`)]);return{today:l,week:$}},[t]),o=x(()=>v(`${r}/runtime`),[t]),[a,d]=b(null),[u,c]=b(null),p=async()=>{try{let l=await T("POST",`${r}/runtime/publish`);c(l.revision),d(null),o.reload()}catch(l){d(l)}};return i`<${S} title=${e?e.name:"Tenant"} />
+    <${y} state=${s}>${l=>l&&i`<div class="cards">
+      <${Ge} label="Today" data=${l.today} /><${Ge} label="This week" data=${l.week} /></div>`}
+    </${y}>
     <section class="card" aria-label="Runtime"><h2>Runtime</h2>
-      <${g} state=${o}>${i=>l`<dl class="stats">
-          <div><dt>Revision</dt><dd>${H(i.revision)}</dd></div>
-          <div><dt>Published revision</dt><dd>${H(i.published_revision)}</dd></div>
-          <div><dt>Pending</dt><dd>${H(i.pending)}</dd></div>
-          <div><dt>Drift</dt><dd class=${i.in_sync?"ok":"warn"}>${i.in_sync?"In sync":"Drifted"}</dd></div>
+      <${y} state=${o}>${l=>i`<dl class="stats">
+          <div><dt>Revision</dt><dd>${H(l.revision)}</dd></div>
+          <div><dt>Published revision</dt><dd>${H(l.published_revision)}</dd></div>
+          <div><dt>Pending</dt><dd>${H(l.pending)}</dd></div>
+          <div><dt>Drift</dt><dd class=${l.in_sync?"ok":"warn"}>${l.in_sync?"In sync":"Drifted"}</dd></div>
         </dl>
-        ${i.drift.length?l`<ul class="drift">${i.drift.map($=>l`<li>${$}</li>`)}</ul>`:null}
-        ${i.problems.length?l`<h3>Problems</h3><ul class="problems">${i.problems.map($=>l`<li><code>${$.type}</code> ${$.message}</li>`)}</ul>`:null}`}
-      </${g}>
-      ${n("runtime.publish")?l`<button type="button" onClick=${p}>Re-publish</button>`:null}
-      ${u!==null?l`<p role="status">Queued revision ${H(u)}.</p>`:null}
+        ${l.drift.length?i`<ul class="drift">${l.drift.map($=>i`<li>${$}</li>`)}</ul>`:null}
+        ${l.problems.length?i`<h3>Problems</h3><ul class="problems">${l.problems.map($=>i`<li><code>${$.type}</code> ${$.message}</li>`)}</ul>`:null}`}
+      </${y}>
+      ${n("runtime.publish")?i`<button type="button" onClick=${p}>Re-publish</button>`:null}
+      ${u!==null?i`<p role="status">Queued revision ${H(u)}.</p>`:null}
       <${E} error=${a} />
-    </section>`}function Ze({tenantId:t}){let e=I(),n=`/v1/tenants/${t}`,r=x(async()=>{let[h,f]=await Promise.all([v(`${n}/numbers`),v(`${n}/agents`)]);return{numbers:h.items,agents:f.items}},[t]),[s,o]=b({e164:"",carrier:"twilio",agent_id:"",label:""}),[a,c]=b({}),[u,d]=b(null),p=h=>{c(h.fieldErrors?h.fieldErrors():{}),d(h)},i=async h=>{h.preventDefault();try{await T("POST",`${n}/numbers`,{...s,agent_id:s.agent_id||null}),o({e164:"",carrier:"twilio",agent_id:"",label:""}),c({}),d(null),r.reload()}catch(f){p(f)}},$=async(h,f)=>{try{await T("PATCH",`${n}/numbers/${h.id}`,{agent_id:f||null}),d(null),r.reload()}catch(y){p(y)}},_=async h=>{if(confirm(`Remove ${h.e164}? It stops taking calls.`))try{await T("DELETE",`${n}/numbers/${h.id}`),r.reload()}catch(f){p(f)}},m=e("numbers.write");return l`<${S} title="Numbers" />
-    <${g} state=${r}>${({numbers:h,agents:f})=>{let y=[["","(no agent: not answering)"],...f.map(k=>[k.id,k.name])],w=k=>(f.find(j=>j.id===k)||{}).name||"\u2014";return l`
-      ${m?l`<form class="inline-form" onSubmit=${i} aria-label="Add a number">
+    </section>`}function Ze({tenantId:t}){let e=I(),n=`/v1/tenants/${t}`,r=x(async()=>{let[h,f]=await Promise.all([v(`${n}/numbers`),v(`${n}/agents`)]);return{numbers:h.items,agents:f.items}},[t]),[s,o]=b({e164:"",carrier:"twilio",agent_id:"",label:""}),[a,d]=b({}),[u,c]=b(null),p=h=>{d(h.fieldErrors?h.fieldErrors():{}),c(h)},l=async h=>{h.preventDefault();try{await T("POST",`${n}/numbers`,{...s,agent_id:s.agent_id||null}),o({e164:"",carrier:"twilio",agent_id:"",label:""}),d({}),c(null),r.reload()}catch(f){p(f)}},$=async(h,f)=>{try{await T("PATCH",`${n}/numbers/${h.id}`,{agent_id:f||null}),c(null),r.reload()}catch(g){p(g)}},_=async h=>{if(confirm(`Remove ${h.e164}? It stops taking calls.`))try{await T("DELETE",`${n}/numbers/${h.id}`),r.reload()}catch(f){p(f)}},m=e("numbers.write");return i`<${S} title="Numbers" />
+    <${y} state=${r}>${({numbers:h,agents:f})=>{let g=[["","(no agent: not answering)"],...f.map(k=>[k.id,k.name])],w=k=>(f.find(j=>j.id===k)||{}).name||"\u2014";return i`
+      ${m?i`<form class="inline-form" onSubmit=${l} aria-label="Add a number">
         <${A} label="Number (E.164)" path="e164" value=${s.e164} placeholder="+14155550100"
           onInput=${k=>o({...s,e164:k})} error=${a.e164} />
         <${U} label="Carrier" path="carrier" value=${s.carrier} error=${a.carrier}
           options=${[["twilio","Twilio"],["telnyx","Telnyx"]]} onChange=${k=>o({...s,carrier:k})} />
-        <${U} label="Agent" path="agent_id" value=${s.agent_id} options=${y}
+        <${U} label="Agent" path="agent_id" value=${s.agent_id} options=${g}
           error=${a.agent_id} onChange=${k=>o({...s,agent_id:k})} />
         <${A} label="Label" path="label" value=${s.label} error=${a.label}
           onInput=${k=>o({...s,label:k})} />
         <button type="submit">Add number</button>
       </form>`:null}
       <${E} error=${u} />
-      ${h.length===0?l`<p class="state empty">No numbers yet.</p>`:l`<div class="table-wrap"><table>
+      ${h.length===0?i`<p class="state empty">No numbers yet.</p>`:i`<div class="table-wrap"><table>
         <caption class="sr-only">Numbers</caption>
         <thead><tr><th scope="col">Number</th><th scope="col">Carrier</th><th scope="col">Label</th>
-          <th scope="col">Agent</th>${m?l`<th scope="col">Actions</th>`:null}</tr></thead>
-        <tbody>${h.map(k=>l`<tr>
+          <th scope="col">Agent</th>${m?i`<th scope="col">Actions</th>`:null}</tr></thead>
+        <tbody>${h.map(k=>i`<tr>
           <td class="mono">${k.e164}</td><td>${k.carrier}</td><td>${k.label}</td>
-          <td>${m?l`<label class="sr-only" for=${`move-${k.id}`}>Agent of ${k.e164}</label>
+          <td>${m?i`<label class="sr-only" for=${`move-${k.id}`}>Agent of ${k.e164}</label>
             <select id=${`move-${k.id}`} onChange=${j=>$(k,j.currentTarget.value)}>
-              ${y.map(([j,K])=>l`<option value=${j} selected=${j===(k.agent_id||"")}>${K}</option>`)}
+              ${g.map(([j,K])=>i`<option value=${j} selected=${j===(k.agent_id||"")}>${K}</option>`)}
             </select>`:w(k.agent_id)}</td>
-          ${m?l`<td><button type="button" class="danger small" onClick=${()=>_(k)}>Remove</button></td>`:null}
-        </tr>`)}</tbody></table></div>`}`}}</${g}>`}function Xe({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/agents`,r=x(()=>v(n),[t]),[s,o]=b(""),[a,c]=b({}),[u,d]=b(null),p=async i=>{i.preventDefault();try{let $=await T("POST",n,{name:s});M(`/admin/t/${t}/agents/${$.id}`)}catch($){c($.fieldErrors?$.fieldErrors():{}),d($)}};return l`<${S} title="Agents" />
-    ${e("agents.write")?l`<form class="inline-form" onSubmit=${p} aria-label="Create an agent">
+          ${m?i`<td><button type="button" class="danger small" onClick=${()=>_(k)}>Remove</button></td>`:null}
+        </tr>`)}</tbody></table></div>`}`}}</${y}>`}function Xe({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/agents`,r=x(()=>v(n),[t]),[s,o]=b(""),[a,d]=b({}),[u,c]=b(null),p=async l=>{l.preventDefault();try{let $=await T("POST",n,{name:s});M(`/admin/t/${t}/agents/${$.id}`)}catch($){d($.fieldErrors?$.fieldErrors():{}),c($)}};return i`<${S} title="Agents" />
+    ${e("agents.write")?i`<form class="inline-form" onSubmit=${p} aria-label="Create an agent">
       <${A} label="New agent name" path="name" value=${s} onInput=${o} error=${a.name} />
       <button type="submit">Create agent</button>
-      ${u&&!a.name?l`<${E} error=${u} />`:null}
+      ${u&&!a.name?i`<${E} error=${u} />`:null}
     </form>`:null}
-    <${g} state=${r} empty=${Object.assign(i=>i.items.length===0,{text:"No agents yet."})}>
-      ${i=>l`<div class="table-wrap"><table>
+    <${y} state=${r} empty=${Object.assign(l=>l.items.length===0,{text:"No agents yet."})}>
+      ${l=>i`<div class="table-wrap"><table>
         <caption class="sr-only">Agents</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Live version</th>
           <th scope="col">Latest version</th><th scope="col">Updated</th></tr></thead>
-        <tbody>${i.items.map($=>l`<tr>
+        <tbody>${l.items.map($=>i`<tr>
           <td><${D} href=${`/admin/t/${t}/agents/${$.id}`}>${$.name}</${D}></td>
           <td>${$.live_version??"not live"}</td><td>${$.latest_version||"\u2014"}</td>
           <td>${N($.updated_at)}</td></tr>`)}</tbody></table></div>`}
-    </${g}>`}function Et(t,e="",n={}){if(t&&typeof t=="object"&&!Array.isArray(t)){for(let[r,s]of Object.entries(t))Et(s,e?`${e}.${r}`:r,n);Object.keys(t).length===0&&e&&(n[e]="{}")}else Array.isArray(t)&&t.some(r=>r&&typeof r=="object")?(t.forEach((r,s)=>Et(r,`${e}.${s}`,n)),t.length===0&&(n[e]="[]")):n[e]=typeof t=="string"?t:JSON.stringify(t);return n}function Dn({left:t,right:e}){let n=Et(t.config),r=Et(e.config),s=[...new Set([...Object.keys(n),...Object.keys(r)])].sort(),o=s.filter(a=>n[a]!==r[a]);return l`<div class="table-wrap"><table class="diff">
+    </${y}>`}function Et(t,e="",n={}){if(t&&typeof t=="object"&&!Array.isArray(t)){for(let[r,s]of Object.entries(t))Et(s,e?`${e}.${r}`:r,n);Object.keys(t).length===0&&e&&(n[e]="{}")}else Array.isArray(t)&&t.some(r=>r&&typeof r=="object")?(t.forEach((r,s)=>Et(r,`${e}.${s}`,n)),t.length===0&&(n[e]="[]")):n[e]=typeof t=="string"?t:JSON.stringify(t);return n}function Dn({left:t,right:e}){let n=Et(t.config),r=Et(e.config),s=[...new Set([...Object.keys(n),...Object.keys(r)])].sort(),o=s.filter(a=>n[a]!==r[a]);return i`<div class="table-wrap"><table class="diff">
     <caption>Version ${t.version} and version ${e.version}: ${o.length} field(s) differ</caption>
     <thead><tr><th scope="col">Field</th><th scope="col">Version ${t.version}</th>
       <th scope="col">Version ${e.version}</th></tr></thead>
-    <tbody>${s.map(a=>l`<tr class=${n[a]!==r[a]?"changed":""}>
+    <tbody>${s.map(a=>i`<tr class=${n[a]!==r[a]?"changed":""}>
       <th scope="row" class="mono">${a}</th><td class="pre">${n[a]??"\u2014"}</td><td class="pre">${r[a]??"\u2014"}</td>
-    </tr>`)}</tbody></table></div>`}function In({base:t,agent:e,versions:n,onChanged:r}){let s=I(),[o,a]=b(()=>[n[1]?.version||n[0]?.version,n[0]?.version]),[c,u]=b(null),d=$=>n.find(_=>_.version===Number($)),p=async($,_)=>{try{await T("POST",`${t}/${$}`,{version:_}),u(null),r()}catch(m){u(m)}},i=($,_)=>l`<label>${_}
+    </tr>`)}</tbody></table></div>`}function In({base:t,agent:e,versions:n,onChanged:r}){let s=I(),[o,a]=b(()=>[n[1]?.version||n[0]?.version,n[0]?.version]),[d,u]=b(null),c=$=>n.find(_=>_.version===Number($)),p=async($,_)=>{try{await T("POST",`${t}/${$}`,{version:_}),u(null),r()}catch(m){u(m)}},l=($,_)=>i`<label>${_}
     <select value=${o[$]} onChange=${m=>a($?[o[0],m.currentTarget.value]:[m.currentTarget.value,o[1]])}>
-      ${n.map(m=>l`<option value=${m.version} selected=${m.version===Number(o[$])}>Version ${m.version}</option>`)}
-    </select></label>`;return l`<section aria-label="Versions"><h2>Versions</h2>
-    <${E} error=${c} />
+      ${n.map(m=>i`<option value=${m.version} selected=${m.version===Number(o[$])}>Version ${m.version}</option>`)}
+    </select></label>`;return i`<section aria-label="Versions"><h2>Versions</h2>
+    <${E} error=${d} />
     <div class="table-wrap"><table>
       <thead><tr><th scope="col">Version</th><th scope="col">Note</th><th scope="col">By</th>
         <th scope="col">Created</th><th scope="col">State</th></tr></thead>
-      <tbody>${n.map($=>l`<tr>
+      <tbody>${n.map($=>i`<tr>
         <td>${$.version}</td><td>${$.note}</td><td>${$.created_by}</td><td>${N($.created_at)}</td>
-        <td>${$.live?l`<span class="status active">live</span>`:s("agents.publish")?e.live_version!==null&&$.version<e.live_version?l`<button type="button" class="secondary small" onClick=${()=>p("rollback",$.version)}>Roll back to ${$.version}</button>`:l`<button type="button" class="small" onClick=${()=>p("publish",$.version)}>Publish ${$.version}</button>`:""}</td></tr>`)}</tbody></table></div>
-    ${n.length>1?l`<h3>Compare</h3><div class="inline-form">${i(0,"Left")}${i(1,"Right")}</div>
-      ${d(o[0])&&d(o[1])?l`<${Dn} left=${d(o[0])} right=${d(o[1])} />`:null}`:null}
-  </section>`}function jn({value:t}){let e=I(),n=yt(qt),[r,s]=b(null),[o,a]=b(null),[c,u]=b(!1);return O(()=>()=>r&&URL.revokeObjectURL(r),[r]),e("agents.write")?l`<div class="voice-preview">
-    <button type="button" class="secondary small" disabled=${c} onClick=${async()=>{u(!0),a(null);try{s(await De(`${n}/voices/preview`,{tts:t}))}catch(p){a(p)}u(!1)}}>
-      ${c?"Synthesizing\u2026":"Preview voice"}</button>
-    ${r?l`<audio controls autoplay src=${r} aria-label="Voice preview"></audio>`:null}
+        <td>${$.live?i`<span class="status active">live</span>`:s("agents.publish")?e.live_version!==null&&$.version<e.live_version?i`<button type="button" class="secondary small" onClick=${()=>p("rollback",$.version)}>Roll back to ${$.version}</button>`:i`<button type="button" class="small" onClick=${()=>p("publish",$.version)}>Publish ${$.version}</button>`:""}</td></tr>`)}</tbody></table></div>
+    ${n.length>1?i`<h3>Compare</h3><div class="inline-form">${l(0,"Left")}${l(1,"Right")}</div>
+      ${c(o[0])&&c(o[1])?i`<${Dn} left=${c(o[0])} right=${c(o[1])} />`:null}`:null}
+  </section>`}function jn({value:t}){let e=I(),n=gt(Kt),[r,s]=b(null),[o,a]=b(null),[d,u]=b(!1);return O(()=>()=>r&&URL.revokeObjectURL(r),[r]),e("agents.write")?i`<div class="voice-preview">
+    <button type="button" class="secondary small" disabled=${d} onClick=${async()=>{u(!0),a(null);try{s(await De(`${n}/voices/preview`,{tts:t}))}catch(p){a(p)}u(!1)}}>
+      ${d?"Synthesizing\u2026":"Preview voice"}</button>
+    ${r?i`<audio controls autoplay src=${r} aria-label="Voice preview"></audio>`:null}
     <${E} error=${o} />
-  </div>`:null}var qt=ft(""),Un={tts:jn};function Rn({base:t,latest:e,onSaved:n}){let r=I(),[s,o]=b(null),[a,c]=b(null),[u,d]=b({}),[p,i]=b(null),[$,_]=b(null);if(O(()=>{Tt("AgentVersionCreate").then(f=>{o(f),c(e?{...e.config,note:""}:ze(f.root,f.all))},i)},[e&&e.version]),!s||!a)return l`<${E} error=${p} />`;let m=r("agents.write");return l`<form class="agent-form" onSubmit=${async f=>{f.preventDefault();try{let y=await T("POST",`${t}/versions`,a);d({}),i(null),_(y),n()}catch(y){d(y.fieldErrors?y.fieldErrors():{}),i(y)}}} aria-label="Agent configuration">
+  </div>`:null}var Kt=ft(""),Un={tts:jn};function Rn({base:t,latest:e,onSaved:n}){let r=I(),[s,o]=b(null),[a,d]=b(null),[u,c]=b({}),[p,l]=b(null),[$,_]=b(null);if(O(()=>{Tt("AgentVersionCreate").then(f=>{o(f),d(e?{...e.config,note:""}:ze(f.root,f.all))},l)},[e&&e.version]),!s||!a)return i`<${E} error=${p} />`;let m=r("agents.write");return i`<form class="agent-form" onSubmit=${async f=>{f.preventDefault();try{let g=await T("POST",`${t}/versions`,a);c({}),l(null),_(g),n()}catch(g){c(g.fieldErrors?g.fieldErrors():{}),l(g)}}} aria-label="Agent configuration">
     <h2>Configuration</h2>
     <fieldset disabled=${!m} class="plain">
       <${Y} schema=${s.root} all=${s.all} path="" value=${a}
-        onChange=${c} errors=${u} extras=${Un} />
+        onChange=${d} errors=${u} extras=${Un} />
     </fieldset>
-    ${p?l`<p class="error" role="alert">${Object.keys(u).length?`The version was not saved: ${Object.keys(u).length} field(s) need attention.`:p.message}</p>`:null}
-    ${$?l`<p role="status">Saved as version ${$.version}.${$.warnings.map(f=>` ${f.message}`)}</p>`:null}
-    ${m?l`<div class="sticky-actions"><button type="submit">Save as new version</button></div>`:null}
-  </form>`}function tn({tenantId:t,item:e}){let n=`/v1/tenants/${t}/agents/${e}`,r=x(async()=>{let[s,o]=await Promise.all([v(n),v(`${n}/versions`)]);return{agent:s,versions:o.items}},[n]);return l`<${g} state=${r}>${({agent:s,versions:o})=>l`
+    ${p?i`<p class="error" role="alert">${Object.keys(u).length?`The version was not saved: ${Object.keys(u).length} field(s) need attention.`:p.message}</p>`:null}
+    ${$?i`<p role="status">Saved as version ${$.version}.${$.warnings.map(f=>` ${f.message}`)}</p>`:null}
+    ${m?i`<div class="sticky-actions"><button type="submit">Save as new version</button></div>`:null}
+  </form>`}function tn({tenantId:t,item:e}){let n=`/v1/tenants/${t}/agents/${e}`,r=x(async()=>{let[s,o]=await Promise.all([v(n),v(`${n}/versions`)]);return{agent:s,versions:o.items}},[n]);return i`<${y} state=${r}>${({agent:s,versions:o})=>i`
     <${S} title=${s.name}>
       <span class="badge">${s.live_version?`live: version ${s.live_version}`:"not live"}</span>
     </${S}>
     <div class="agent-grid">
-      <${qt.Provider} value=${`/v1/tenants/${t}`}>
+      <${Kt.Provider} value=${`/v1/tenants/${t}`}>
         <${Rn} base=${n} latest=${o[0]} onSaved=${r.reload} />
-      </${qt.Provider}>
-      ${o.length?l`<${In} key=${o.length} base=${n} agent=${s}
-        versions=${o} onChanged=${r.reload} />`:l`<p class="state empty">No versions yet: save the configuration to create version 1.</p>`}
-    </div>`}</${g}>`}var Mn=[["llm_api_key","LLM API key"],["carrier_credential","Carrier credential"],["tool_credential","Tool credential"],["webhook_secret","Webhook secret"]],en={name:"",kind:"llm_api_key",value:"",allowed_host:""};function nn({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/secrets`,r=x(()=>v(n),[t]),[s,o]=b(en),[a,c]=b({}),[u,d]=b(null),[p,i]=b(null),$=f=>{c(f.fieldErrors?f.fieldErrors():{}),d(f)},_=async f=>{f.preventDefault();let y={value:s.value,kind:s.kind};s.kind==="llm_api_key"&&s.allowed_host&&(y.allowed_host=s.allowed_host);try{await T("PUT",`${n}/${encodeURIComponent(s.name)}`,y),i(s.name),o(en),c({}),d(null),r.reload()}catch(w){$(w)}},m=async f=>{if(confirm(`Delete the secret ${f}?`))try{await T("DELETE",`${n}/${encodeURIComponent(f)}`),r.reload()}catch(y){$(y)}},h=e("secrets.write");return l`<${S} title="Secrets" />
-    ${h?l`<form class="inline-form" onSubmit=${_} aria-label="Set a secret" autocomplete="off">
+      </${Kt.Provider}>
+      ${o.length?i`<${In} key=${o.length} base=${n} agent=${s}
+        versions=${o} onChanged=${r.reload} />`:i`<p class="state empty">No versions yet: save the configuration to create version 1.</p>`}
+    </div>`}</${y}>`}var Mn=[["llm_api_key","LLM API key"],["carrier_credential","Carrier credential"],["tool_credential","Tool credential"],["webhook_secret","Webhook secret"]],en={name:"",kind:"llm_api_key",value:"",allowed_host:""};function nn({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/secrets`,r=x(()=>v(n),[t]),[s,o]=b(en),[a,d]=b({}),[u,c]=b(null),[p,l]=b(null),$=f=>{d(f.fieldErrors?f.fieldErrors():{}),c(f)},_=async f=>{f.preventDefault();let g={value:s.value,kind:s.kind};s.kind==="llm_api_key"&&s.allowed_host&&(g.allowed_host=s.allowed_host);try{await T("PUT",`${n}/${encodeURIComponent(s.name)}`,g),l(s.name),o(en),d({}),c(null),r.reload()}catch(w){$(w)}},m=async f=>{if(confirm(`Delete the secret ${f}?`))try{await T("DELETE",`${n}/${encodeURIComponent(f)}`),r.reload()}catch(g){$(g)}},h=e("secrets.write");return i`<${S} title="Secrets" />
+    ${h?i`<form class="inline-form" onSubmit=${_} aria-label="Set a secret" autocomplete="off">
       <${A} label="Name" path="name" value=${s.name} error=${a.name}
         onInput=${f=>o({...s,name:f})} />
       <${U} label="Kind" path="kind" value=${s.kind} options=${Mn} error=${a.kind}
         onChange=${f=>o({...s,kind:f})} />
       <${A} label="Value" path="value" type="password" value=${s.value} error=${a.value}
         autocomplete="new-password" onInput=${f=>o({...s,value:f})} />
-      ${s.kind==="llm_api_key"?l`<${A} label="Allowed host (optional)" path="allowed_host"
+      ${s.kind==="llm_api_key"?i`<${A} label="Allowed host (optional)" path="allowed_host"
         value=${s.allowed_host} error=${a.allowed_host} onInput=${f=>o({...s,allowed_host:f})} />`:null}
       <button type="submit">Save secret</button>
     </form>`:null}
-    ${p?l`<p role="status">Stored ${p}. Its value cannot be read back.</p>`:null}
-    ${u&&!Object.keys(a).length?l`<${E} error=${u} />`:null}
-    <${g} state=${r} empty=${Object.assign(f=>f.items.length===0,{text:"No secrets yet."})}>
-      ${f=>l`<div class="table-wrap"><table>
+    ${p?i`<p role="status">Stored ${p}. Its value cannot be read back.</p>`:null}
+    ${u&&!Object.keys(a).length?i`<${E} error=${u} />`:null}
+    <${y} state=${r} empty=${Object.assign(f=>f.items.length===0,{text:"No secrets yet."})}>
+      ${f=>i`<div class="table-wrap"><table>
         <caption class="sr-only">Secrets</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Allowed host</th>
-          <th scope="col">Set</th><th scope="col">By</th>${h?l`<th scope="col">Actions</th>`:null}</tr></thead>
-        <tbody>${f.items.map(y=>l`<tr>
-          <td class="mono">${y.name}</td><td>${y.kind}</td><td>${y.allowed_host||"\u2014"}</td>
-          <td>${N(y.updated_at)}</td><td>${y.updated_by||"\u2014"}</td>
-          ${h?l`<td><button type="button" class="danger small" onClick=${()=>m(y.name)}>Delete</button></td>`:null}
+          <th scope="col">Set</th><th scope="col">By</th>${h?i`<th scope="col">Actions</th>`:null}</tr></thead>
+        <tbody>${f.items.map(g=>i`<tr>
+          <td class="mono">${g.name}</td><td>${g.kind}</td><td>${g.allowed_host||"\u2014"}</td>
+          <td>${N(g.updated_at)}</td><td>${g.updated_by||"\u2014"}</td>
+          ${h?i`<td><button type="button" class="danger small" onClick=${()=>m(g.name)}>Delete</button></td>`:null}
         </tr>`)}</tbody></table></div>`}
-    </${g}>`}var At=[["viewer","Viewer"],["editor","Editor"],["admin","Admin"],["owner","Owner"]];function rn({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/members`,r=x(()=>v(n),[t]),[s,o]=b({subject:"",role:"viewer"}),[a,c]=b({}),[u,d]=b(null),p=async m=>{try{await m(),c({}),d(null),r.reload()}catch(h){c(h.fieldErrors?h.fieldErrors():{}),d(h)}},i=(m,h)=>p(()=>T("PUT",`${n}/${encodeURIComponent(m)}`,{role:h})),$=m=>{m.preventDefault(),p(async()=>{await i(s.subject,s.role),o({subject:"",role:"viewer"})})},_=e("members.write");return l`<${S} title="Members" />
-    ${_?l`<form class="inline-form" onSubmit=${$} aria-label="Add a member">
+    </${y}>`}var At=[["viewer","Viewer"],["editor","Editor"],["admin","Admin"],["owner","Owner"]];function rn({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/members`,r=x(()=>v(n),[t]),[s,o]=b({subject:"",role:"viewer"}),[a,d]=b({}),[u,c]=b(null),p=async m=>{try{await m(),d({}),c(null),r.reload()}catch(h){d(h.fieldErrors?h.fieldErrors():{}),c(h)}},l=(m,h)=>p(()=>T("PUT",`${n}/${encodeURIComponent(m)}`,{role:h})),$=m=>{m.preventDefault(),p(async()=>{await l(s.subject,s.role),o({subject:"",role:"viewer"})})},_=e("members.write");return i`<${S} title="Members" />
+    ${_?i`<form class="inline-form" onSubmit=${$} aria-label="Add a member">
       <${A} label="Subject (OIDC sub)" path="subject" value=${s.subject} error=${a.subject}
         onInput=${m=>o({...s,subject:m})} />
       <${U} label="Role" path="role" value=${s.role} options=${At} error=${a.role}
@@ -254,22 +254,22 @@ var pt,C,Yt,_n,q,Jt,Zt,Xt,te,It,Nt,Ot,ee,rt={},ne=[],fn=/acit|ex(?:s|g|n|p|$)|rp
       <button type="submit">Add member</button>
     </form>`:null}
     <${E} error=${u} />
-    <${g} state=${r} empty=${Object.assign(m=>m.items.length===0,{text:"No members yet."})}>
-      ${m=>l`<div class="table-wrap"><table>
+    <${y} state=${r} empty=${Object.assign(m=>m.items.length===0,{text:"No members yet."})}>
+      ${m=>i`<div class="table-wrap"><table>
         <caption class="sr-only">Members</caption>
         <thead><tr><th scope="col">Subject</th><th scope="col">Role</th><th scope="col">Added by</th>
-          <th scope="col">Added</th>${_?l`<th scope="col">Actions</th>`:null}</tr></thead>
-        <tbody>${m.items.map(h=>l`<tr>
+          <th scope="col">Added</th>${_?i`<th scope="col">Actions</th>`:null}</tr></thead>
+        <tbody>${m.items.map(h=>i`<tr>
           <td class="mono">${h.subject}</td>
-          <td>${_?l`<label class="sr-only" for=${`role-${h.subject}`}>Role of ${h.subject}</label>
-            <select id=${`role-${h.subject}`} onChange=${f=>i(h.subject,f.currentTarget.value)}>
-            ${At.map(([f,y])=>l`<option value=${f} selected=${f===h.role}>${y}</option>`)}</select>`:h.role}</td>
+          <td>${_?i`<label class="sr-only" for=${`role-${h.subject}`}>Role of ${h.subject}</label>
+            <select id=${`role-${h.subject}`} onChange=${f=>l(h.subject,f.currentTarget.value)}>
+            ${At.map(([f,g])=>i`<option value=${f} selected=${f===h.role}>${g}</option>`)}</select>`:h.role}</td>
           <td>${h.created_by}</td><td>${N(h.created_at)}</td>
-          ${_?l`<td><button type="button" class="danger small"
+          ${_?i`<td><button type="button" class="danger small"
             onClick=${()=>confirm(`Remove ${h.subject}?`)&&p(()=>T("DELETE",`${n}/${encodeURIComponent(h.subject)}`))}>Remove</button></td>`:null}
         </tr>`)}</tbody></table></div>`}
-    </${g}>`}function on({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/api-keys`,r=x(()=>v(n),[t]),[s,o]=b({name:"",role:"viewer",expires_at:""}),[a,c]=b({}),[u,d]=b(null),[p,i]=b(null),$=f=>{c(f.fieldErrors?f.fieldErrors():{}),d(f)},_=async f=>{f.preventDefault();let y={name:s.name,role:s.role};s.expires_at&&(y.expires_at=new Date(s.expires_at).toISOString());try{i(await T("POST",n,y)),o({name:"",role:"viewer",expires_at:""}),c({}),d(null),r.reload()}catch(w){$(w)}},m=async f=>{if(confirm(`Revoke ${f.name}? Anything using it stops working.`))try{await T("DELETE",`${n}/${f.id}`),r.reload()}catch(y){$(y)}},h=e("api_keys.write");return l`<${S} title="API keys" />
-    ${h?l`<form class="inline-form" onSubmit=${_} aria-label="Create an API key">
+    </${y}>`}function on({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/api-keys`,r=x(()=>v(n),[t]),[s,o]=b({name:"",role:"viewer",expires_at:""}),[a,d]=b({}),[u,c]=b(null),[p,l]=b(null),$=f=>{d(f.fieldErrors?f.fieldErrors():{}),c(f)},_=async f=>{f.preventDefault();let g={name:s.name,role:s.role};s.expires_at&&(g.expires_at=new Date(s.expires_at).toISOString());try{l(await T("POST",n,g)),o({name:"",role:"viewer",expires_at:""}),d({}),c(null),r.reload()}catch(w){$(w)}},m=async f=>{if(confirm(`Revoke ${f.name}? Anything using it stops working.`))try{await T("DELETE",`${n}/${f.id}`),r.reload()}catch(g){$(g)}},h=e("api_keys.write");return i`<${S} title="API keys" />
+    ${h?i`<form class="inline-form" onSubmit=${_} aria-label="Create an API key">
       <${A} label="Name" path="name" value=${s.name} error=${a.name}
         onInput=${f=>o({...s,name:f})} />
       <${U} label="Role" path="role" value=${s.role} options=${At} error=${a.role}
@@ -278,41 +278,41 @@ var pt,C,Yt,_n,q,Jt,Zt,Xt,te,It,Nt,Ot,ee,rt={},ne=[],fn=/acit|ex(?:s|g|n|p|$)|rp
         error=${a.expires_at} onInput=${f=>o({...s,expires_at:f})} />
       <button type="submit">Create key</button>
     </form>`:null}
-    ${p?l`<div class="once" role="status"><p>The new key <strong>${p.name}</strong>, shown
+    ${p?i`<div class="once" role="status"><p>The new key <strong>${p.name}</strong>, shown
       only this once; copy it now:</p><output class="mono key" data-testid="new-key">${p.key}</output>
-      <button type="button" class="secondary small" onClick=${()=>i(null)}>I have stored it</button></div>`:null}
-    ${u&&!Object.keys(a).length?l`<${E} error=${u} />`:null}
-    <${g} state=${r} empty=${Object.assign(f=>f.items.length===0,{text:"No API keys yet."})}>
-      ${f=>l`<div class="table-wrap"><table>
+      <button type="button" class="secondary small" onClick=${()=>l(null)}>I have stored it</button></div>`:null}
+    ${u&&!Object.keys(a).length?i`<${E} error=${u} />`:null}
+    <${y} state=${r} empty=${Object.assign(f=>f.items.length===0,{text:"No API keys yet."})}>
+      ${f=>i`<div class="table-wrap"><table>
         <caption class="sr-only">API keys</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Role</th>
           <th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Expires</th>
           <th scope="col">State</th></tr></thead>
-        <tbody>${f.items.map(y=>l`<tr>
-          <td>${y.name}</td><td class="mono">${y.prefix}…</td><td>${y.role}</td>
-          <td>${N(y.created_at)}</td><td>${N(y.last_used_at)}</td><td>${N(y.expires_at)}</td>
-          <td>${y.revoked_at?l`<span class="status suspended">revoked</span>`:h?l`<button type="button" class="danger small" onClick=${()=>m(y)}>Revoke</button>`:"active"}</td>
+        <tbody>${f.items.map(g=>i`<tr>
+          <td>${g.name}</td><td class="mono">${g.prefix}…</td><td>${g.role}</td>
+          <td>${N(g.created_at)}</td><td>${N(g.last_used_at)}</td><td>${N(g.expires_at)}</td>
+          <td>${g.revoked_at?i`<span class="status suspended">revoked</span>`:h?i`<button type="button" class="danger small" onClick=${()=>m(g)}>Revoke</button>`:"active"}</td>
         </tr>`)}</tbody></table></div>`}
-    </${g}>`}var sn=t=>t===void 0?"\u2014":typeof t=="string"?t:JSON.stringify(t);function Hn({diff:t}){let e=t.before||{},n=t.after||{},r=[...new Set([...Object.keys(e),...Object.keys(n)])].sort();return r.length?l`<table class="diff"><thead><tr><th scope="col">Field</th><th scope="col">Before</th>
-    <th scope="col">After</th></tr></thead><tbody>${r.map(s=>l`<tr class="changed">
+    </${y}>`}var sn=t=>t===void 0?"\u2014":typeof t=="string"?t:JSON.stringify(t);function Hn({diff:t}){let e=t.before||{},n=t.after||{},r=[...new Set([...Object.keys(e),...Object.keys(n)])].sort();return r.length?i`<table class="diff"><thead><tr><th scope="col">Field</th><th scope="col">Before</th>
+    <th scope="col">After</th></tr></thead><tbody>${r.map(s=>i`<tr class="changed">
     <th scope="row" class="mono">${s}</th><td class="pre">${sn(e[s])}</td><td class="pre">${sn(n[s])}</td>
-    </tr>`)}</tbody></table>`:l`<p class="empty">No field changes recorded.</p>`}var an=t=>t?new Date(t).toISOString():"";function ln({tenantId:t}){let[e,n]=b({actor:"",action:"",target:"",since:"",until:""}),[r,s]=b(e),[o,a]=b([null]),[c,u]=b(null),d=o[o.length-1],p=x(()=>v(`/v1/tenants/${t}/audit${B({...r,since:an(r.since),until:an(r.until),cursor:d,limit:25})}`),[t,r,d]),i=_=>{_.preventDefault(),s(e),a([null])},$=(_,m,h="text")=>l`<${A} label=${m} path=${`filter-${_}`}
-    type=${h} value=${e[_]} onInput=${f=>n({...e,[_]:f})} />`;return l`<${S} title="Audit log" />
-    <form class="inline-form filters" onSubmit=${i} aria-label="Filter the audit log">
+    </tr>`)}</tbody></table>`:i`<p class="empty">No field changes recorded.</p>`}var an=t=>t?new Date(t).toISOString():"";function ln({tenantId:t}){let[e,n]=b({actor:"",action:"",target:"",since:"",until:""}),[r,s]=b(e),[o,a]=b([null]),[d,u]=b(null),c=o[o.length-1],p=x(()=>v(`/v1/tenants/${t}/audit${B({...r,since:an(r.since),until:an(r.until),cursor:c,limit:25})}`),[t,r,c]),l=_=>{_.preventDefault(),s(e),a([null])},$=(_,m,h="text")=>i`<${A} label=${m} path=${`filter-${_}`}
+    type=${h} value=${e[_]} onInput=${f=>n({...e,[_]:f})} />`;return i`<${S} title="Audit log" />
+    <form class="inline-form filters" onSubmit=${l} aria-label="Filter the audit log">
       ${$("actor","Actor")}${$("action","Action (or prefix ending in .)")}${$("target","Target")}
       ${$("since","From","datetime-local")}${$("until","Until","datetime-local")}
       <button type="submit">Filter</button>
     </form>
-    <${g} state=${p} empty=${Object.assign(_=>_.items.length===0,{text:"No audit entries match."})}>
-      ${_=>l`<div class="table-wrap"><table>
+    <${y} state=${p} empty=${Object.assign(_=>_.items.length===0,{text:"No audit entries match."})}>
+      ${_=>i`<div class="table-wrap"><table>
         <caption class="sr-only">Audit entries</caption>
         <thead><tr><th scope="col">When</th><th scope="col">Actor</th><th scope="col">Action</th>
           <th scope="col">Target</th><th scope="col">Change</th></tr></thead>
-        <tbody>${_.items.map(m=>l`<tr>
+        <tbody>${_.items.map(m=>i`<tr>
           <td>${N(m.at)}</td><td class="mono">${m.actor}</td><td>${m.action}</td><td class="mono">${m.target}</td>
-          <td><button type="button" class="ghost small" aria-expanded=${c===m.id}
-            onClick=${()=>u(c===m.id?null:m.id)}>${c===m.id?"Hide":"Show"}</button>
-            ${c===m.id?l`<${Hn} diff=${m.diff} />`:null}</td>
+          <td><button type="button" class="ghost small" aria-expanded=${d===m.id}
+            onClick=${()=>u(d===m.id?null:m.id)}>${d===m.id?"Hide":"Show"}</button>
+            ${d===m.id?i`<${Hn} diff=${m.diff} />`:null}</td>
         </tr>`)}</tbody></table></div>
         <nav class="pager" aria-label="Pages">
           <button type="button" class="secondary" disabled=${o.length===1}
@@ -320,8 +320,8 @@ var pt,C,Yt,_n,q,Jt,Zt,Xt,te,It,Nt,Ot,ee,rt={},ne=[],fn=/acit|ex(?:s|g|n|p|$)|rp
           <button type="button" class="secondary" disabled=${!_.next_cursor}
             onClick=${()=>a([...o,_.next_cursor])}>Older</button>
         </nav>`}
-    </${g}>`}var Fn=[["","Any outcome"],["answered","Answered"],["missed","Missed"],["transferred","Transferred"],["failed","Failed"],["in_progress","In progress"]],cn=t=>t?new Date(t).toISOString():"";function un({tenantId:t}){let e=`/v1/tenants/${t}`,n=x(()=>v(`${e}/agents`),[t]),[r,s]=b({since:"",until:"",number:"",agent_id:"",outcome:""}),[o,a]=b(r),[c,u]=b([null]),d=c[c.length-1],p=x(()=>v(`${e}/calls${B({...o,since:cn(o.since),until:cn(o.until),cursor:d,limit:25})}`),[t,o,d]),i=m=>{m.preventDefault(),a(r),u([null])},$=n.data?n.data.items:[],_=m=>($.find(h=>h.id===m)||{}).name||m||"\u2014";return l`<${S} title="Calls" />
-    <form class="inline-form filters" onSubmit=${i} aria-label="Filter calls">
+    </${y}>`}var Fn=[["","Any outcome"],["answered","Answered"],["missed","Missed"],["transferred","Transferred"],["failed","Failed"],["in_progress","In progress"]],cn=t=>t?new Date(t).toISOString():"";function un({tenantId:t}){let e=`/v1/tenants/${t}`,n=x(()=>v(`${e}/agents`),[t]),[r,s]=b({since:"",until:"",number:"",agent_id:"",outcome:""}),[o,a]=b(r),[d,u]=b([null]),c=d[d.length-1],p=x(()=>v(`${e}/calls${B({...o,since:cn(o.since),until:cn(o.until),cursor:c,limit:25})}`),[t,o,c]),l=m=>{m.preventDefault(),a(r),u([null])},$=n.data?n.data.items:[],_=m=>($.find(h=>h.id===m)||{}).name||m||"\u2014";return i`<${S} title="Calls" />
+    <form class="inline-form filters" onSubmit=${l} aria-label="Filter calls">
       <${A} label="From" path="since" type="datetime-local" value=${r.since}
         onInput=${m=>s({...r,since:m})} />
       <${A} label="Until" path="until" type="datetime-local" value=${r.until}
@@ -335,43 +335,47 @@ var pt,C,Yt,_n,q,Jt,Zt,Xt,te,It,Nt,Ot,ee,rt={},ne=[],fn=/acit|ex(?:s|g|n|p|$)|rp
         onChange=${m=>s({...r,outcome:m})} />
       <button type="submit">Filter</button>
     </form>
-    <${g} state=${p} empty=${Object.assign(m=>m.items.length===0,{text:"No calls match."})}>
-      ${m=>l`<div class="table-wrap"><table>
+    <${y} state=${p} empty=${Object.assign(m=>m.items.length===0,{text:"No calls match."})}>
+      ${m=>i`<div class="table-wrap"><table>
         <caption class="sr-only">Calls</caption>
         <thead><tr><th scope="col">Started</th><th scope="col">From</th><th scope="col">To</th>
           <th scope="col">Agent</th><th scope="col">Duration</th><th scope="col">Outcome</th>
           <th scope="col">Turns</th></tr></thead>
-        <tbody>${m.items.map(h=>l`<tr>
+        <tbody>${m.items.map(h=>i`<tr>
           <td><${D} href=${`/admin/t/${t}/calls/${encodeURIComponent(h.id)}`}>${N(h.started_at)}</${D}></td>
           <td class="mono">${h.from_number||"\u2014"}</td><td class="mono">${h.to_number||"\u2014"}</td>
           <td>${_(h.agent_id)}</td><td>${Q(h.duration_s)}</td>
           <td><span class=${`status ${h.outcome}`}>${h.outcome}</span></td><td>${h.turns}</td>
         </tr>`)}</tbody></table></div>
         <nav class="pager" aria-label="Pages">
-          <button type="button" class="secondary" disabled=${c.length===1}
-            onClick=${()=>u(c.slice(0,-1))}>Newer</button>
+          <button type="button" class="secondary" disabled=${d.length===1}
+            onClick=${()=>u(d.slice(0,-1))}>Newer</button>
           <button type="button" class="secondary" disabled=${!m.next_cursor}
-            onClick=${()=>u([...c,m.next_cursor])}>Older</button>
+            onClick=${()=>u([...d,m.next_cursor])}>Older</button>
         </nav>`}
-    </${g}>`}var dn=[["end_of_turn_ms","End of turn"],["transcript_final_ms","Transcript final"],["llm_first_token_ms","LLM first token"],["tts_first_audio_ms","TTS first audio"],["first_frame_out_ms","First frame out"]];function Vn({turns:t}){let e=t.filter(c=>c.stages&&c.stages.caller_stopped_ms!==null&&c.stages.caller_stopped_ms!==void 0);if(!e.length)return l`<p class="empty">No turn timings recorded.</p>`;let n=e.map(c=>dn.map(([u])=>c.stages[u]).filter(u=>u!=null).map(u=>u-c.stages.caller_stopped_ms)),r=Math.max(1,...n.flat()),s=600,o=c=>150+Math.max(0,c)/r*(s-160),a=20;return e.map(c=>{let u=c.stages.caller_stopped_ms,d=0,p=dn.map(([$,_],m)=>{let h=c.stages[$];if(h==null)return null;let f=d;return d=h-u,{label:_,from:f,to:h-u,i:m}}).filter(Boolean),i=p.length*a+24;return l`<figure class="waterfall">
-      <figcaption>Turn ${c.turn_index+1}: voice-to-voice ${W(c.voice_to_voice_ms)}${" "}
-        (${c.interrupted?"interrupted, ":""}${c.brain})</figcaption>
-      <svg viewBox=${`0 0 ${s} ${i}`} role="img"
-        aria-label=${`Turn ${c.turn_index+1} stages after the caller stopped: ${p.map($=>`${$.label} ${Math.round($.to)} ms`).join(", ")}`}>
-        ${p.map($=>l`<g>
+    </${y}>`}var dn=[["end_of_turn_ms","End of turn"],["transcript_final_ms","Transcript final"],["llm_first_token_ms","LLM first token"],["tts_first_audio_ms","TTS first audio"],["first_frame_out_ms","First frame out"]];function Vn({turns:t}){let e=t.filter(d=>d.stages&&d.stages.caller_stopped_ms!==null&&d.stages.caller_stopped_ms!==void 0);if(!e.length)return i`<p class="empty">No turn timings recorded.</p>`;let n=e.map(d=>dn.map(([u])=>d.stages[u]).filter(u=>u!=null).map(u=>u-d.stages.caller_stopped_ms)),r=Math.max(1,...n.flat()),s=600,o=d=>150+Math.max(0,d)/r*(s-160),a=20;return e.map(d=>{let u=d.stages.caller_stopped_ms,c=0,p=dn.map(([$,_],m)=>{let h=d.stages[$];if(h==null)return null;let f=c;return c=h-u,{label:_,from:f,to:h-u,i:m}}).filter(Boolean),l=p.length*a+24;return i`<figure class="waterfall">
+      <figcaption>Turn ${d.turn_index+1}: voice-to-voice ${W(d.voice_to_voice_ms)}${" "}
+        (${d.interrupted?"interrupted, ":""}${d.brain})</figcaption>
+      <svg viewBox=${`0 0 ${s} ${l}`} role="img"
+        aria-label=${`Turn ${d.turn_index+1} stages after the caller stopped: ${p.map($=>`${$.label} ${Math.round($.to)} ms`).join(", ")}`}>
+        ${p.map($=>i`<g>
           <text x="0" y=${$.i*a+14} class="label">${$.label}</text>
           <rect x=${o($.from)} y=${$.i*a+2} width=${Math.max(2,o($.to)-o($.from))} height=${a-4}
             class=${`bar s${$.i}`}><title>${$.label}: ${Math.round($.from)}–${Math.round($.to)} ms</title></rect>
           <text x=${Math.min(s-40,o($.to)+4)} y=${$.i*a+14} class="value">${Math.round($.to)}</text>
         </g>`)}
-        <line x1="150" x2="150" y1="0" y2=${i-20} class="axis" />
-        <text x="150" y=${i-6} class="label">caller stopped (0 ms)</text>
-        <text x=${s-70} y=${i-6} class="label">${Math.round(r)} ms</text>
-      </svg></figure>`})}function Bn({path:t,audioRef:e,onTime:n}){let[r,s]=b(void 0),[o,a]=b(null);return O(()=>{let c=null;return Oe(t).then(u=>{c=u,s(u)},a),()=>c&&URL.revokeObjectURL(c)},[t]),o?l`<${E} error=${o} />`:r===void 0?l`<p class="state" role="status">Loading the recording…</p>`:r===null?l`<p class="empty">No recording for this call.</p>`:l`<div class="player">
+        <line x1="150" x2="150" y1="0" y2=${l-20} class="axis" />
+        <text x="150" y=${l-6} class="label">caller stopped (0 ms)</text>
+        <text x=${s-70} y=${l-6} class="label">${Math.round(r)} ms</text>
+      </svg></figure>`})}function Bn(t,e){let n=Vt(null),[r,s]=b("both"),o=a=>{let d=t.current;if(!d)return;if(!n.current){let $=new AudioContext,_=$.createMediaElementSource(d),m=$.createChannelSplitter(2),h=$.createChannelMerger(2);_.connect(m),h.connect($.destination),n.current={context:$,splitter:m,merger:h}}let{context:u,splitter:c,merger:p}=n.current;c.disconnect();let l={both:[0,1],caller:[0,0],agent:[1,1]}[a];c.connect(p,l[0],0),c.connect(p,l[1],1),u.resume(),s(a)};return O(()=>()=>{n.current&&n.current.context.close(),n.current=null},[e]),[r,o]}function Wn({path:t,audioRef:e,onTime:n}){let[r,s]=b(void 0),[o,a]=b(null),[d,u]=Bn(e,r);return O(()=>{let c=null;return Oe(t).then(p=>{c=p,s(p)},a),()=>c&&URL.revokeObjectURL(c)},[t]),o?i`<${E} error=${o} />`:r===void 0?i`<p class="state" role="status">Loading the recording…</p>`:r===null?i`<p class="empty">No recording for this call.</p>`:i`<div class="player">
     <audio ref=${e} controls preload="metadata" src=${r} onTimeUpdate=${c=>n(c.currentTarget.currentTime)}
       aria-label="Call recording (stereo: caller left, agent right)"></audio>
     <p class="legend"><span class="dot caller"></span>Caller: left channel <span class="dot agent"></span>Agent: right channel</p>
-  </div>`}function $n({tenantId:t,item:e}){let n=`/v1/tenants/${t}/calls/${encodeURIComponent(e)}`,r=x(()=>v(n),[n]),s=ye(null),[o,a]=b(0),c=u=>{s.current&&(s.current.currentTime=u/1e3,s.current.play().catch(()=>{}))};return l`<${g} state=${r}>${u=>l`
+    <fieldset class="choices channels"><legend>Listen to</legend>
+      ${[["both","Both"],["caller","Caller only"],["agent","Agent only"]].map(([c,p])=>i`<label class="choice">
+        <input type="radio" name="channels" value=${c} checked=${d===c} onChange=${()=>u(c)} />${p}</label>`)}
+    </fieldset>
+  </div>`}function $n({tenantId:t,item:e}){let n=`/v1/tenants/${t}/calls/${encodeURIComponent(e)}`,r=x(()=>v(n),[n]),s=Vt(null),[o,a]=b(0),d=u=>{s.current&&(s.current.currentTime=u/1e3,s.current.play().catch(()=>{}))};return i`<${y} state=${r}>${u=>i`
     <${S} title=${`Call ${N(u.started_at)}`}>
       <${D} href=${`/admin/t/${t}/calls`}>All calls</${D}>
     </${S}>
@@ -383,39 +387,39 @@ var pt,C,Yt,_n,q,Jt,Zt,Xt,te,It,Nt,Ot,ee,rt={},ne=[],fn=/acit|ex(?:s|g|n|p|$)|rp
       <div><dt>End reason</dt><dd data-testid="end-reason">${u.end_reason||"\u2014"}</dd></div>
       <div><dt>Transferred to</dt><dd class="mono">${u.transferred_to||"\u2014"}</dd></div>
       <div><dt>Agent version</dt><dd>${u.agent_version??"\u2014"}</dd></div>
-      <div><dt>Tool calls</dt><dd>${(u.tool_calls||[]).length?u.tool_calls.map(d=>d.name).join(", "):"none recorded"}</dd></div>
+      <div><dt>Tool calls</dt><dd>${(u.tool_calls||[]).length?u.tool_calls.map(c=>c.name).join(", "):"none recorded"}</dd></div>
     </dl>
     <div class="call-grid">
       <section aria-label="Recording and transcript"><h2>Recording and transcript</h2>
-        <${Bn} path=${`${n}/recording`} audioRef=${s} onTime=${a} />
-        ${u.transcript.length?l`<ol class="transcript">${u.transcript.map((d,p)=>{let i=u.transcript[p+1],$=o*1e3>=d.at_ms&&(!i||o*1e3<i.at_ms);return l`<li class=${`${d.role}${$?" active":""}`}>
-            <button type="button" onClick=${()=>c(d.at_ms)}
-              aria-label=${`Play from ${Q(d.at_ms/1e3)}: ${d.role} said ${d.text}`}>
-              <span class="at">${Q(d.at_ms/1e3)}</span>
-              <span class="role">${d.role}</span>
-              <span class="text">${d.text}${d.interrupted?" (interrupted)":""}</span>
-            </button></li>`})}</ol>`:l`<p class="empty">No transcript.</p>`}
+        <${Wn} path=${`${n}/recording`} audioRef=${s} onTime=${a} />
+        ${u.transcript.length?i`<ol class="transcript">${u.transcript.map((c,p)=>{let l=u.transcript[p+1],$=o*1e3>=c.at_ms&&(!l||o*1e3<l.at_ms);return i`<li class=${`${c.role}${$?" active":""}`}>
+            <button type="button" onClick=${()=>d(c.at_ms)}
+              aria-label=${`Play from ${Q(c.at_ms/1e3)}: ${c.role} said ${c.text}`}>
+              <span class="at">${Q(c.at_ms/1e3)}</span>
+              <span class="role">${c.role}</span>
+              <span class="text">${c.text}${c.interrupted?" (interrupted)":""}</span>
+            </button></li>`})}</ol>`:i`<p class="empty">No transcript.</p>`}
       </section>
       <section aria-label="Latency waterfall"><h2>Latency per turn</h2>
         <${Vn} turns=${u.turn_details} />
       </section>
-    </div>`}</${g}>`}var Kt=640,Z=180,X=36;function Lt({title:t,days:e,series:n,kind:r="bar",format:s=H}){let o=e.flatMap(p=>n.map(i=>p[i.key]??0)),a=Math.max(1,...o),c=(Kt-X*2)/Math.max(1,e.length),u=p=>Z-20-(p??0)/a*(Z-40),d=e.map(p=>`${at(p.day)}: ${n.map(i=>`${i.label} ${s(p[i.key])}`).join(", ")}`).join("; ");return l`<figure class="chart"><figcaption>${t}</figcaption>
-    <svg viewBox=${`0 0 ${Kt} ${Z}`} role="img" aria-label=${`${t}. ${d}`}>
-      <line x1=${X} x2=${Kt-X} y1=${Z-20} y2=${Z-20} class="axis" />
+    </div>`}</${y}>`}var zt=640,Z=180,X=36;function Lt({title:t,days:e,series:n,kind:r="bar",format:s=H}){let o=e.flatMap(p=>n.map(l=>p[l.key]??0)),a=Math.max(1,...o),d=(zt-X*2)/Math.max(1,e.length),u=p=>Z-20-(p??0)/a*(Z-40),c=e.map(p=>`${at(p.day)}: ${n.map(l=>`${l.label} ${s(p[l.key])}`).join(", ")}`).join("; ");return i`<figure class="chart"><figcaption>${t}</figcaption>
+    <svg viewBox=${`0 0 ${zt} ${Z}`} role="img" aria-label=${`${t}. ${c}`}>
+      <line x1=${X} x2=${zt-X} y1=${Z-20} y2=${Z-20} class="axis" />
       <text x="2" y="14" class="label">${s(a)}</text>
-      ${e.map((p,i)=>l`<text x=${X+i*c+c/2} y=${Z-4} class="label" text-anchor="middle">
-        ${e.length<=14||i%Math.ceil(e.length/14)===0?at(p.day):""}</text>`)}
-      ${r==="bar"?e.map((p,i)=>{let $=0;return n.map((_,m)=>{let h=p[_.key]??0,f=u($+h),y=l`<rect x=${X+i*c+c*.15} width=${c*.7}
+      ${e.map((p,l)=>i`<text x=${X+l*d+d/2} y=${Z-4} class="label" text-anchor="middle">
+        ${e.length<=14||l%Math.ceil(e.length/14)===0?at(p.day):""}</text>`)}
+      ${r==="bar"?e.map((p,l)=>{let $=0;return n.map((_,m)=>{let h=p[_.key]??0,f=u($+h),g=i`<rect x=${X+l*d+d*.15} width=${d*.7}
                 y=${f} height=${Math.max(0,u($)-f)} class=${`bar s${m}`}>
-                <title>${at(p.day)} ${_.label}: ${s(h)}</title></rect>`;return $+=h,y})}):n.map((p,i)=>l`<polyline class=${`line s${i}`} fill="none" points=${e.filter($=>$[p.key]!==null).map($=>`${X+e.indexOf($)*c+c/2},${u($[p.key])}`).join(" ")} />`)}
+                <title>${at(p.day)} ${_.label}: ${s(h)}</title></rect>`;return $+=h,g})}):n.map((p,l)=>i`<polyline class=${`line s${l}`} fill="none" points=${e.filter($=>$[p.key]!==null).map($=>`${X+e.indexOf($)*d+d/2},${u($[p.key])}`).join(" ")} />`)}
     </svg>
-    <p class="legend">${n.map((p,i)=>l`<span><span class=${`swatch s${i}`}></span>${p.label}</span>`)}</p>
-  </figure>`}function Wn(t,e,n){let r=Object.fromEntries(t.map(o=>[o.day,o])),s=[];for(let o=new Date(e);o<n;o.setUTCDate(o.getUTCDate()+1)){let a=o.toISOString().slice(0,10);s.push(r[a]||{day:a,calls:0,minutes:0,answered:0,missed:0,latency_p50_ms:null,latency_p95_ms:null})}return s}function pn({tenantId:t}){let[e,n]=b("14"),r=x(async()=>{let s=new Date;s.setUTCHours(24,0,0,0);let o=new Date(s);o.setUTCDate(o.getUTCDate()-Number(e));let a=await v(`/v1/tenants/${t}/analytics${B({since:o.toISOString(),until:s.toISOString()})}`);return Wn(a.days,o,s)},[t,e]);return l`<${S} title="Analytics">
+    <p class="legend">${n.map((p,l)=>i`<span><span class=${`swatch s${l}`}></span>${p.label}</span>`)}</p>
+  </figure>`}function qn(t,e,n){let r=Object.fromEntries(t.map(o=>[o.day,o])),s=[];for(let o=new Date(e);o<n;o.setUTCDate(o.getUTCDate()+1)){let a=o.toISOString().slice(0,10);s.push(r[a]||{day:a,calls:0,minutes:0,answered:0,missed:0,latency_p50_ms:null,latency_p95_ms:null})}return s}function pn({tenantId:t}){let[e,n]=b("14"),r=x(async()=>{let s=new Date;s.setUTCHours(24,0,0,0);let o=new Date(s);o.setUTCDate(o.getUTCDate()-Number(e));let a=await v(`/v1/tenants/${t}/analytics${B({since:o.toISOString(),until:s.toISOString()})}`);return qn(a.days,o,s)},[t,e]);return i`<${S} title="Analytics">
       <${U} label="Range" path="range" value=${e} onChange=${n}
         options=${[["7","Last 7 days"],["14","Last 14 days"],["30","Last 30 days"],["90","Last 90 days"]]} />
     </${S}>
     <p class="note">Days are UTC days.</p>
-    <${g} state=${r}>${s=>l`<div class="charts">
+    <${y} state=${r}>${s=>i`<div class="charts">
       <${Lt} title="Calls per day" days=${s} series=${[{key:"calls",label:"Calls"}]} />
       <${Lt} title="Minutes per day" days=${s} series=${[{key:"minutes",label:"Minutes"}]} format=${lt} />
       <${Lt} title="Answered and missed" days=${s}
@@ -426,24 +430,24 @@ var pt,C,Yt,_n,q,Jt,Zt,Xt,te,It,Nt,Ot,ee,rt={},ne=[],fn=/acit|ex(?:s|g|n|p|$)|rp
     <details><summary>The numbers</summary><div class="table-wrap"><table>
       <thead><tr><th scope="col">Day</th><th scope="col">Calls</th><th scope="col">Minutes</th><th scope="col">Answered</th>
         <th scope="col">Missed</th><th scope="col">p50</th><th scope="col">p95</th></tr></thead>
-      <tbody>${s.map(o=>l`<tr><td>${at(o.day)}</td><td>${H(o.calls)}</td><td>${lt(o.minutes)}</td>
+      <tbody>${s.map(o=>i`<tr><td>${at(o.day)}</td><td>${H(o.calls)}</td><td>${lt(o.minutes)}</td>
         <td>${H(o.answered)}</td><td>${H(o.missed)}</td><td>${W(o.latency_p50_ms)}</td>
         <td>${W(o.latency_p95_ms)}</td></tr>`)}</tbody></table></div></details>`}
-    </${g}>`}var qn=[["","Home","runtime.read"],["numbers","Numbers","calls.read"],["agents","Agents","calls.read"],["calls","Calls","calls.read"],["analytics","Analytics","analytics.read"],["secrets","Secrets","secrets.read"],["members","Members","members.read"],["api-keys","API keys","api_keys.read"],["audit","Audit log","audit.read"]],Kn={"":Ye,numbers:Ze,agents:Xe,secrets:nn,members:rn,"api-keys":on,audit:ln,calls:un,analytics:pn};function zn({me:t,tenantId:e,section:n,item:r}){let s=x(()=>v(`/v1/tenants/${e}/permissions`),[e]),o=x(()=>v(`/v1/tenants/${e}`),[e]),a=Kn[n]||null;n==="agents"&&r&&(a=tn),n==="calls"&&r&&(a=$n);let c=s.data?s.data.allowed:[],u=`/admin/t/${e}`;return l`<${g} state=${s}>${d=>l`<${wt.Provider} value=${d}>
+    </${y}>`}var Kn=[["","Home","runtime.read"],["numbers","Numbers","calls.read"],["agents","Agents","calls.read"],["calls","Calls","calls.read"],["analytics","Analytics","analytics.read"],["secrets","Secrets","secrets.read"],["members","Members","members.read"],["api-keys","API keys","api_keys.read"],["audit","Audit log","audit.read"]],zn={"":Ye,numbers:Ze,agents:Xe,secrets:nn,members:rn,"api-keys":on,audit:ln,calls:un,analytics:pn};function Jn({me:t,tenantId:e,section:n,item:r}){let s=x(()=>v(`/v1/tenants/${e}/permissions`),[e]),o=x(()=>v(`/v1/tenants/${e}`),[e]),a=zn[n]||null;n==="agents"&&r&&(a=tn),n==="calls"&&r&&(a=$n);let d=s.data?s.data.allowed:[],u=`/admin/t/${e}`;return i`<${y} state=${s}>${c=>i`<${wt.Provider} value=${c}>
     <nav class="tenant-nav" aria-label="Tenant">
       <p class="tenant-name">${o.data?o.data.name:""}
-        ${d.role?l`<span class="badge">${d.role}</span>`:l`<span class="badge">platform admin</span>`}</p>
-      <ul>${qn.filter(([,,p])=>c.includes(p)).map(([p,i])=>l`<li><${D} href=${p?`${u}/${p}`:u}
-          aria-current=${n===p?"page":void 0}>${i}</${D}></li>`)}</ul>
+        ${c.role?i`<span class="badge">${c.role}</span>`:i`<span class="badge">platform admin</span>`}</p>
+      <ul>${Kn.filter(([,,p])=>d.includes(p)).map(([p,l])=>i`<li><${D} href=${p?`${u}/${p}`:u}
+          aria-current=${n===p?"page":void 0}>${l}</${D}></li>`)}</ul>
     </nav>
     <main id="main" class="content">
-      ${a?l`<${a} tenantId=${e} tenant=${o.data} item=${r} me=${t}
-        reloadTenant=${o.reload} />`:l`<p class="state">No such page.</p>`}
+      ${a?i`<${a} tenantId=${e} tenant=${o.data} item=${r} me=${t}
+        reloadTenant=${o.reload} />`:i`<p class="state">No such page.</p>`}
     </main>
-  </${wt.Provider}>`}</${g}>`}function Jn(){let t=Re(),[e,n]=b(null),[r,s]=b(null);O(()=>{Ne(()=>M("/admin/signin?expired=1",{replace:!0}))},[]);let o=location.pathname.replace(/\/+$/,""),a=!!gt();if(O(()=>{!a||o==="/admin/signin"||o==="/admin/callback"||e===null&&v("/v1/me").then(n,s)},[a,o,e]),o==="/admin/callback")return l`<${Fe} />`;if(o==="/admin/signin"||!a)return o!=="/admin/signin"&&M("/admin/signin",{replace:!0}),l`<${He} onSignedIn=${i=>n(i)} />`;let c=()=>{G(),n(null),M("/admin/signin")},u=l`<header class="top">
+  </${wt.Provider}>`}</${y}>`}function Gn(){let t=Re(),[e,n]=b(null),[r,s]=b(null);O(()=>{Ne(()=>M("/admin/signin?expired=1",{replace:!0}))},[]);let o=location.pathname.replace(/\/+$/,""),a=!!yt();if(O(()=>{!a||o==="/admin/signin"||o==="/admin/callback"||e===null&&v("/v1/me").then(n,s)},[a,o,e]),o==="/admin/callback")return i`<${Fe} />`;if(o==="/admin/signin"||!a)return o!=="/admin/signin"&&M("/admin/signin",{replace:!0}),i`<${He} onSignedIn=${l=>n(l)} />`;let d=()=>{G(),n(null),M("/admin/signin")},u=i`<header class="top">
     <a class="skip" href="#main">Skip to content</a>
     <${D} href="/admin" class="brand">Switchboard</${D}>
     <span class="who">${e?e.subject:""}</span>
-    <button type="button" class="ghost" onClick=${c}>Sign out</button>
-  </header>`;if(r)return l`${u}<main class="content"><p class="error" role="alert">${r.message}</p></main>`;if(!e)return l`${u}<p class="state" role="status">Loading…</p>`;let d=o.match(/^\/admin\/t\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?/),p=d?l`<div class="layout"><${zn} me=${e} tenantId=${decodeURIComponent(d[1])}
-        section=${d[2]||""} item=${d[3]?decodeURIComponent(d[3]):null} /></div>`:l`<main id="main" class="content"><${Je} me=${e} /></main>`;return l`${u}${p}<span hidden>${t}</span>`}var mn=document.getElementById("app");mn.textContent="";ce(l`<${Jn} />`,mn);
+    <button type="button" class="ghost" onClick=${d}>Sign out</button>
+  </header>`;if(r)return i`${u}<main class="content"><p class="error" role="alert">${r.message}</p></main>`;let c=o.match(/^\/admin\/t\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?/);if(!e&&!c)return i`${u}<p class="state" role="status">Loading…</p>`;let p=c?i`<div class="layout"><${Jn} me=${e} tenantId=${decodeURIComponent(c[1])}
+        section=${c[2]||""} item=${c[3]?decodeURIComponent(c[3]):null} /></div>`:i`<main id="main" class="content"><${Je} me=${e} /></main>`;return i`${u}${p}<span hidden>${t}</span>`}var mn=document.getElementById("app");mn.textContent="";ue(i`<${Gn} />`,mn);
