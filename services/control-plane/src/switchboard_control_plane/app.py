@@ -17,6 +17,7 @@ from switchboard_common.body_limit import BodyLimitMiddleware
 from switchboard_common.contract import Keyring
 from switchboard_common.health import DegradedError, ReadinessCheck
 from switchboard_common.kafka_sink import KafkaEventProducer, TopicPublisher
+from switchboard_common.recordings import open_recording_store
 from switchboard_common.service import create_service_app
 from switchboard_control_plane.access.api_keys import KeyHasher
 from switchboard_control_plane.access.authn import Authenticator
@@ -33,6 +34,7 @@ from switchboard_control_plane.agents.voices import VoiceCatalog
 from switchboard_control_plane.audit.stream import AuditStream, install_audit_hooks
 from switchboard_control_plane.calls.consumer import EventsConsumer
 from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
+from switchboard_control_plane.calls.recording_retention import RecordingRetention
 from switchboard_control_plane.calls.sweeper import LostCallSweeper
 from switchboard_control_plane.console.pages import console_pages
 from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecretStore, SecretStore
@@ -111,6 +113,7 @@ def build_resources(
             http,
             token=settings.tts_token.get_secret_value() if settings.tts_token else None,
         ),
+        recordings=open_recording_store(settings.recordings),
     )
 
 
@@ -148,6 +151,13 @@ def _start_workers(
         interval_s=settings.outbox_upkeep_s,
     )
     workers.start("outbox-upkeep", upkeep.run)
+    if resources.recordings is not None:
+        retention = RecordingRetention(
+            resources.sessions,
+            resources.recordings,
+            interval_s=settings.recording_retention_sweep_s,
+        )
+        workers.start("recording-retention", retention.run)
     if settings.events_source == "kafka":
         kafka_consumer = KafkaEventsConsumer(resources.sessions, settings.kafka)
         workers.start("events-consumer", kafka_consumer.run)

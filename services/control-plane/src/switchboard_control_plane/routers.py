@@ -10,6 +10,7 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.agents.router import router as agents
     from switchboard_control_plane.agents.router import voices_router as voices
     from switchboard_control_plane.audit.router import router as audit
+    from switchboard_control_plane.calls.recording_router import router as recordings
     from switchboard_control_plane.calls.router import router as calls
     from switchboard_control_plane.console.router import router as console
     from switchboard_control_plane.credentials.router import router as secrets
@@ -17,4 +18,16 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.publishing.router import router as runtime
     from switchboard_control_plane.tenants.router import router as tenants
 
-    return [tenants, numbers, agents, voices, secrets, access, audit, calls, runtime, console]
+    return [
+        tenants,
+        numbers,
+        agents,
+        voices,
+        secrets,
+        access,
+        audit,
+        calls,
+        recordings,
+        runtime,
+        console,
+    ]

@@ -99,7 +99,7 @@ async def running_call_stack(
                     auth_token=SecretStr(AUTH_TOKEN),
                     api_base=carrier_served.url,
                 ),
-                "recordings_dir": recordings_dir,
+                "recordings": {"backend": "dir", "dir": recordings_dir},
                 "drain_timeout_s": 2.0,
                 "lease_ttl_s": 10.0,
                 "log_json": False,

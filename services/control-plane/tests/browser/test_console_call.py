@@ -45,7 +45,10 @@ async def stack(tmp_path: Path, browser_database: str) -> AsyncIterator[tuple[Co
     recordings.mkdir()
     async with running_call_stack(tmp_path, REDIS_URL, recordings) as calls:
         served = await serve_control_plane(
-            browser_database, tts_url=calls.tts.url, tts_token=TTS_TOKEN
+            browser_database,
+            tts_url=calls.tts.url,
+            tts_token=TTS_TOKEN,
+            recordings={"backend": "dir", "dir": recordings},
         )
         try:
             yield Console(served), calls
@@ -126,6 +129,24 @@ async def test_a_simulated_call_appears_with_transcript_and_waterfall(
     assert await bars.count() >= 4  # end of turn ... first frame out
     label = await waterfall.first.get_by_role("img").get_attribute("aria-label") or ""
     assert "First frame out" in label and "Transcript final" in label
+    # The stereo recording plays, and a click on a transcript line seeks to it.
+    audio = page.get_by_label("Call recording (stereo: caller left, agent right)")
+    await expect(audio).to_be_visible()
+    await audio.evaluate(
+        "a => a.readyState >= 1 ? null : new Promise(r => a.addEventListener('loadedmetadata', r))"
+    )
+    assert await audio.evaluate("a => a.duration") > 5.0
+    answer = transcript.filter(has_text=re.compile("Monday", re.I)).get_by_role("button")
+    await answer.click()
+    seconds = await audio.evaluate("a => a.currentTime")
+    at_s = (await answer.get_attribute("aria-label") or "").split("Play from ", 1)[1].split(":")
+    assert abs(seconds - (int(at_s[0]) * 60 + int(at_s[1][:2]))) < 1.0
+    await page.wait_for_function(
+        "s => { const a = document.querySelector('audio');"
+        " return !a.paused && a.currentTime > s; }",
+        arg=seconds + 0.2,
+    )
+    await page.get_by_label("Caller only").check()  # the channel choice keeps it playing
     await shot(page, "call")
 
     await open_section(page, "Home")
