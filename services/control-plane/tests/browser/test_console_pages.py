@@ -118,6 +118,10 @@ async def test_an_admin_builds_a_tenant_and_a_viewer_only_reads(
     await expect(page.get_by_role("columnheader", name="Before")).to_be_visible()
     await shot(page, "audit")
     await open_section(page, "Home")
+    settings = page.get_by_role("region", name="Tenant settings")
+    await settings.get_by_label("Keep recordings (days; empty: forever)").fill("30")
+    await settings.get_by_role("button", name="Save settings").click()
+    await expect(settings.get_by_role("status")).to_have_text("Saved.")
     await shot(page, "home")
     await page.set_viewport_size({"width": 390, "height": 844})
     await shot(page, "home-390px")
@@ -137,6 +141,7 @@ async def test_an_admin_builds_a_tenant_and_a_viewer_only_reads(
     for hidden in ("Secrets", "Members", "API keys", "Audit log"):
         await expect(nav.get_by_role("link", name=hidden)).to_have_count(0)
     await expect(page.get_by_role("button", name="Re-publish")).to_have_count(0)
+    await expect(page.get_by_role("region", name="Tenant settings")).to_have_count(0)
     await open_section(page, "Agents")
     await expect(page.get_by_role("button", name="Create agent")).to_have_count(0)
     await page.get_by_role("link", name="Front desk").click()
@@ -155,6 +160,8 @@ async def test_an_admin_builds_a_tenant_and_a_viewer_only_reads(
         key_id = next(k["id"] for k in keys if k["name"] == "read only")
         revoked = await api.delete(f"/v1/tenants/{tenant_id}/api-keys/{key_id}")
         assert revoked.status_code == 204
+        stored = (await api.get(f"/v1/tenants/{tenant_id}")).json()
+        assert stored["recording_retention_days"] == 30
     await nav.get_by_role("link", name="Calls", exact=True).click()
     await expect(page.get_by_role("heading", name="Sign in to Switchboard")).to_be_visible()
     await expect(page.get_by_text("Your session ended")).to_be_visible()

@@ -2,7 +2,7 @@
 // published revision, drift, and a re-publish button.
 import { useState } from "preact/hooks";
 import { api, get, query } from "../api.js";
-import { ErrorNote, html, Loaded, PageHead, fmtDec, fmtMs, fmtNum, useCan, useLoad } from "../ui.js";
+import { ErrorNote, html, Loaded, PageHead, TextInput, fmtDec, fmtMs, fmtNum, useCan, useLoad } from "../ui.js";
 
 function startOfToday() {
   const d = new Date();
@@ -28,7 +28,41 @@ function Totals({ label, data }) {
     </dl></section>`;
 }
 
-export function Home({ tenantId, tenant }) {
+// Name and recording retention (admins and owners; limits are the platform admins').
+function TenantSettings({ tenant, onSaved }) {
+  const [name, setName] = useState(tenant.name);
+  const [days, setDays] = useState(tenant.recording_retention_days ?? "");
+  const [errors, setErrors] = useState({});
+  const [error, setError] = useState(null);
+  const [saved, setSaved] = useState(false);
+  const save = async (event) => {
+    event.preventDefault();
+    const body = { name, recording_retention_days: days === "" ? null : Number(days) };
+    try {
+      await api("PATCH", `/v1/tenants/${tenant.id}`, body);
+      setErrors({});
+      setError(null);
+      setSaved(true);
+      onSaved();
+    } catch (err) {
+      setErrors(err.fieldErrors ? err.fieldErrors() : {});
+      setError(err);
+      setSaved(false);
+    }
+  };
+  return html`<section class="card" aria-label="Tenant settings"><h2>Settings</h2>
+    <form class="inline-form plain-form" onSubmit=${save}>
+      <${TextInput} label="Name" path="name" value=${name} onInput=${setName} error=${errors.name} />
+      <${TextInput} label="Keep recordings (days; empty: forever)" path="recording_retention_days"
+        type="number" min="1" value=${days} onInput=${setDays} error=${errors.recording_retention_days} />
+      <button type="submit">Save settings</button>
+    </form>
+    ${saved ? html`<p role="status">Saved.</p>` : null}
+    ${error && !Object.keys(errors).length ? html`<${ErrorNote} error=${error} />` : null}
+  </section>`;
+}
+
+export function Home({ tenantId, tenant, reloadTenant }) {
   const can = useCan();
   const base = `/v1/tenants/${tenantId}`;
   const totals = useLoad(async () => {
@@ -70,5 +104,7 @@ export function Home({ tenantId, tenant }) {
       ${can("runtime.publish") ? html`<button type="button" onClick=${republish}>Re-publish</button>` : null}
       ${queued !== null ? html`<p role="status">Queued revision ${fmtNum(queued)}.</p>` : null}
       <${ErrorNote} error=${error} />
-    </section>`;
+    </section>
+    ${tenant && can("tenants.update") ? html`<${TenantSettings} key=${tenant.id} tenant=${tenant}
+      onSaved=${reloadTenant} />` : null}`;
 }

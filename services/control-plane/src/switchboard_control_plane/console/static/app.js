@@ -1,318 +1,329 @@
-var pt,C,Zt,_n,q,Gt,Xt,te,ee,It,Nt,Ot,ne,rt={},re=[],fn=/acit|ex(?:s|g|n|p|$)|rph|grid|ows|mnc|ntw|ine[ch]|zoo|^ord|itera/i,mt=Array.isArray;function V(t,e){for(var n in e)t[n]=e[n];return t}function jt(t){t&&t.parentNode&&t.parentNode.removeChild(t)}function Ut(t,e,n){var r,s,o,a={};for(o in e)o=="key"?r=e[o]:o=="ref"?s=e[o]:a[o]=e[o];if(arguments.length>2&&(a.children=arguments.length>3?pt.call(arguments,2):n),typeof t=="function"&&t.defaultProps!=null)for(o in t.defaultProps)a[o]===void 0&&(a[o]=t.defaultProps[o]);return ut(t,a,r,s,null)}function ut(t,e,n,r,s){var o={type:t,props:e,key:n,ref:r,__k:null,__:null,__b:0,__e:null,__c:null,constructor:void 0,__v:s??++Zt,__i:-1,__u:0};return s==null&&C.vnode!=null&&C.vnode(o),o}function _t(t){return t.children}function dt(t,e){this.props=t,this.context=e}function z(t,e){if(e==null)return t.__?z(t.__,t.__i+1):null;for(var n;e<t.__k.length;e++)if((n=t.__k[e])!=null&&n.__e!=null)return n.__e;return typeof t.type=="function"?z(t):null}function oe(t){var e,n;if((t=t.__)!=null&&t.__c!=null){for(t.__e=t.__c.base=null,e=0;e<t.__k.length;e++)if((n=t.__k[e])!=null&&n.__e!=null){t.__e=t.__c.base=n.__e;break}return oe(t)}}function Dt(t){(!t.__d&&(t.__d=!0)&&q.push(t)&&!$t.__r++||Gt!=C.debounceRendering)&&((Gt=C.debounceRendering)||Xt)($t)}function $t(){for(var t,e,n,r,s,o,a,d=1;q.length;)q.length>d&&q.sort(te),t=q.shift(),d=q.length,t.__d&&(n=void 0,s=(r=(e=t).__v).__e,o=[],a=[],e.__P&&((n=V({},r)).__v=r.__v+1,C.vnode&&C.vnode(n),Rt(e.__P,n,r,e.__n,e.__P.namespaceURI,32&r.__u?[s]:null,o,s??z(r),!!(32&r.__u),a),n.__v=r.__v,n.__.__k[n.__i]=n,le(o,n,a),n.__e!=s&&oe(n)));$t.__r=0}function se(t,e,n,r,s,o,a,d,u,c,p){var l,$,_,m,h,f,g=r&&r.__k||re,w=e.length;for(u=hn(n,e,g,u,w),l=0;l<w;l++)(_=n.__k[l])!=null&&($=_.__i==-1?rt:g[_.__i]||rt,_.__i=l,f=Rt(t,_,$,s,o,a,d,u,c,p),m=_.__e,_.ref&&$.ref!=_.ref&&($.ref&&Mt($.ref,null,_),p.push(_.ref,_.__c||m,_)),h==null&&m!=null&&(h=m),4&_.__u||$.__k===_.__k?u=ae(_,u,t):typeof _.type=="function"&&f!==void 0?u=f:m&&(u=m.nextSibling),_.__u&=-7);return n.__e=h,u}function hn(t,e,n,r,s){var o,a,d,u,c,p=n.length,l=p,$=0;for(t.__k=new Array(s),o=0;o<s;o++)(a=e[o])!=null&&typeof a!="boolean"&&typeof a!="function"?(u=o+$,(a=t.__k[o]=typeof a=="string"||typeof a=="number"||typeof a=="bigint"||a.constructor==String?ut(null,a,null,null,null):mt(a)?ut(_t,{children:a},null,null,null):a.constructor==null&&a.__b>0?ut(a.type,a.props,a.key,a.ref?a.ref:null,a.__v):a).__=t,a.__b=t.__b+1,d=null,(c=a.__i=bn(a,n,u,l))!=-1&&(l--,(d=n[c])&&(d.__u|=2)),d==null||d.__v==null?(c==-1&&(s>p?$--:s<p&&$++),typeof a.type!="function"&&(a.__u|=4)):c!=u&&(c==u-1?$--:c==u+1?$++:(c>u?$--:$++,a.__u|=4))):t.__k[o]=null;if(l)for(o=0;o<p;o++)(d=n[o])!=null&&(2&d.__u)==0&&(d.__e==r&&(r=z(d)),ce(d,d));return r}function ae(t,e,n){var r,s;if(typeof t.type=="function"){for(r=t.__k,s=0;r&&s<r.length;s++)r[s]&&(r[s].__=t,e=ae(r[s],e,n));return e}t.__e!=e&&(e&&t.type&&!n.contains(e)&&(e=z(t)),n.insertBefore(t.__e,e||null),e=t.__e);do e=e&&e.nextSibling;while(e!=null&&e.nodeType==8);return e}function bn(t,e,n,r){var s,o,a=t.key,d=t.type,u=e[n];if(u===null&&t.key==null||u&&a==u.key&&d==u.type&&(2&u.__u)==0)return n;if(r>(u!=null&&(2&u.__u)==0?1:0))for(s=n-1,o=n+1;s>=0||o<e.length;){if(s>=0){if((u=e[s])&&(2&u.__u)==0&&a==u.key&&d==u.type)return s;s--}if(o<e.length){if((u=e[o])&&(2&u.__u)==0&&a==u.key&&d==u.type)return o;o++}}return-1}function Qt(t,e,n){e[0]=="-"?t.setProperty(e,n??""):t[e]=n==null?"":typeof n!="number"||fn.test(e)?n:n+"px"}function ct(t,e,n,r,s){var o,a;t:if(e=="style")if(typeof n=="string")t.style.cssText=n;else{if(typeof r=="string"&&(t.style.cssText=r=""),r)for(e in r)n&&e in n||Qt(t.style,e,"");if(n)for(e in n)r&&n[e]==r[e]||Qt(t.style,e,n[e])}else if(e[0]=="o"&&e[1]=="n")o=e!=(e=e.replace(ee,"$1")),a=e.toLowerCase(),e=a in t||e=="onFocusOut"||e=="onFocusIn"?a.slice(2):e.slice(2),t.l||(t.l={}),t.l[e+o]=n,n?r?n.u=r.u:(n.u=It,t.addEventListener(e,o?Ot:Nt,o)):t.removeEventListener(e,o?Ot:Nt,o);else{if(s=="http://www.w3.org/2000/svg")e=e.replace(/xlink(H|:h)/,"h").replace(/sName$/,"s");else if(e!="width"&&e!="height"&&e!="href"&&e!="list"&&e!="form"&&e!="tabIndex"&&e!="download"&&e!="rowSpan"&&e!="colSpan"&&e!="role"&&e!="popover"&&e in t)try{t[e]=n??"";break t}catch{}typeof n=="function"||(n==null||n===!1&&e[4]!="-"?t.removeAttribute(e):t.setAttribute(e,e=="popover"&&n==1?"":n))}}function Yt(t){return function(e){if(this.l){var n=this.l[e.type+t];if(e.t==null)e.t=It++;else if(e.t<n.u)return;return n(C.event?C.event(e):e)}}}function Rt(t,e,n,r,s,o,a,d,u,c){var p,l,$,_,m,h,f,g,w,k,j,K,tt,Jt,it,et,Pt,F=e.type;if(e.constructor!=null)return null;128&n.__u&&(u=!!(32&n.__u),o=[d=e.__e=n.__e]),(p=C.__b)&&p(e);t:if(typeof F=="function")try{if(g=e.props,w="prototype"in F&&F.prototype.render,k=(p=F.contextType)&&r[p.__c],j=p?k?k.props.value:p.__:r,n.__c?f=(l=e.__c=n.__c).__=l.__E:(w?e.__c=l=new F(g,j):(e.__c=l=new dt(g,j),l.constructor=F,l.render=yn),k&&k.sub(l),l.props=g,l.state||(l.state={}),l.context=j,l.__n=r,$=l.__d=!0,l.__h=[],l._sb=[]),w&&l.__s==null&&(l.__s=l.state),w&&F.getDerivedStateFromProps!=null&&(l.__s==l.state&&(l.__s=V({},l.__s)),V(l.__s,F.getDerivedStateFromProps(g,l.__s))),_=l.props,m=l.state,l.__v=e,$)w&&F.getDerivedStateFromProps==null&&l.componentWillMount!=null&&l.componentWillMount(),w&&l.componentDidMount!=null&&l.__h.push(l.componentDidMount);else{if(w&&F.getDerivedStateFromProps==null&&g!==_&&l.componentWillReceiveProps!=null&&l.componentWillReceiveProps(g,j),!l.__e&&l.shouldComponentUpdate!=null&&l.shouldComponentUpdate(g,l.__s,j)===!1||e.__v==n.__v){for(e.__v!=n.__v&&(l.props=g,l.state=l.__s,l.__d=!1),e.__e=n.__e,e.__k=n.__k,e.__k.some(function(nt){nt&&(nt.__=e)}),K=0;K<l._sb.length;K++)l.__h.push(l._sb[K]);l._sb=[],l.__h.length&&a.push(l);break t}l.componentWillUpdate!=null&&l.componentWillUpdate(g,l.__s,j),w&&l.componentDidUpdate!=null&&l.__h.push(function(){l.componentDidUpdate(_,m,h)})}if(l.context=j,l.props=g,l.__P=t,l.__e=!1,tt=C.__r,Jt=0,w){for(l.state=l.__s,l.__d=!1,tt&&tt(e),p=l.render(l.props,l.state,l.context),it=0;it<l._sb.length;it++)l.__h.push(l._sb[it]);l._sb=[]}else do l.__d=!1,tt&&tt(e),p=l.render(l.props,l.state,l.context),l.state=l.__s;while(l.__d&&++Jt<25);l.state=l.__s,l.getChildContext!=null&&(r=V(V({},r),l.getChildContext())),w&&!$&&l.getSnapshotBeforeUpdate!=null&&(h=l.getSnapshotBeforeUpdate(_,m)),et=p,p!=null&&p.type===_t&&p.key==null&&(et=ie(p.props.children)),d=se(t,mt(et)?et:[et],e,n,r,s,o,a,d,u,c),l.base=e.__e,e.__u&=-161,l.__h.length&&a.push(l),f&&(l.__E=l.__=null)}catch(nt){if(e.__v=null,u||o!=null)if(nt.then){for(e.__u|=u?160:128;d&&d.nodeType==8&&d.nextSibling;)d=d.nextSibling;o[o.indexOf(d)]=null,e.__e=d}else for(Pt=o.length;Pt--;)jt(o[Pt]);else e.__e=n.__e,e.__k=n.__k;C.__e(nt,e,n)}else o==null&&e.__v==n.__v?(e.__k=n.__k,e.__e=n.__e):d=e.__e=gn(n.__e,e,n,r,s,o,a,u,c);return(p=C.diffed)&&p(e),128&e.__u?void 0:d}function le(t,e,n){for(var r=0;r<n.length;r++)Mt(n[r],n[++r],n[++r]);C.__c&&C.__c(e,t),t.some(function(s){try{t=s.__h,s.__h=[],t.some(function(o){o.call(s)})}catch(o){C.__e(o,s.__v)}})}function ie(t){return typeof t!="object"||t==null||t.__b&&t.__b>0?t:mt(t)?t.map(ie):V({},t)}function gn(t,e,n,r,s,o,a,d,u){var c,p,l,$,_,m,h,f=n.props,g=e.props,w=e.type;if(w=="svg"?s="http://www.w3.org/2000/svg":w=="math"?s="http://www.w3.org/1998/Math/MathML":s||(s="http://www.w3.org/1999/xhtml"),o!=null){for(c=0;c<o.length;c++)if((_=o[c])&&"setAttribute"in _==!!w&&(w?_.localName==w:_.nodeType==3)){t=_,o[c]=null;break}}if(t==null){if(w==null)return document.createTextNode(g);t=document.createElementNS(s,w,g.is&&g),d&&(C.__m&&C.__m(e,o),d=!1),o=null}if(w==null)f===g||d&&t.data==g||(t.data=g);else{if(o=o&&pt.call(t.childNodes),f=n.props||rt,!d&&o!=null)for(f={},c=0;c<t.attributes.length;c++)f[(_=t.attributes[c]).name]=_.value;for(c in f)if(_=f[c],c!="children"){if(c=="dangerouslySetInnerHTML")l=_;else if(!(c in g)){if(c=="value"&&"defaultValue"in g||c=="checked"&&"defaultChecked"in g)continue;ct(t,c,null,_,s)}}for(c in g)_=g[c],c=="children"?$=_:c=="dangerouslySetInnerHTML"?p=_:c=="value"?m=_:c=="checked"?h=_:d&&typeof _!="function"||f[c]===_||ct(t,c,_,f[c],s);if(p)d||l&&(p.__html==l.__html||p.__html==t.innerHTML)||(t.innerHTML=p.__html),e.__k=[];else if(l&&(t.innerHTML=""),se(e.type=="template"?t.content:t,mt($)?$:[$],e,n,r,w=="foreignObject"?"http://www.w3.org/1999/xhtml":s,o,a,o?o[0]:n.__k&&z(n,0),d,u),o!=null)for(c=o.length;c--;)jt(o[c]);d||(c="value",w=="progress"&&m==null?t.removeAttribute("value"):m!=null&&(m!==t[c]||w=="progress"&&!m||w=="option"&&m!=f[c])&&ct(t,c,m,f[c],s),c="checked",h!=null&&h!=t[c]&&ct(t,c,h,f[c],s))}return t}function Mt(t,e,n){try{if(typeof t=="function"){var r=typeof t.__u=="function";r&&t.__u(),r&&e==null||(t.__u=t(e))}else t.current=e}catch(s){C.__e(s,n)}}function ce(t,e,n){var r,s;if(C.unmount&&C.unmount(t),(r=t.ref)&&(r.current&&r.current!=t.__e||Mt(r,null,e)),(r=t.__c)!=null){if(r.componentWillUnmount)try{r.componentWillUnmount()}catch(o){C.__e(o,e)}r.base=r.__P=null}if(r=t.__k)for(s=0;s<r.length;s++)r[s]&&ce(r[s],e,n||typeof t.type!="function");n||jt(t.__e),t.__c=t.__=t.__e=void 0}function yn(t,e,n){return this.constructor(t,n)}function ue(t,e,n){var r,s,o,a;e==document&&(e=document.documentElement),C.__&&C.__(t,e),s=(r=typeof n=="function")?null:n&&n.__k||e.__k,o=[],a=[],Rt(e,t=(!r&&n||e).__k=Ut(_t,null,[t]),s||rt,rt,e.namespaceURI,!r&&n?[n]:s?null:e.firstChild?pt.call(e.childNodes):null,o,!r&&n?n:s?s.__e:e.firstChild,r,a),le(o,t,a)}function ft(t){function e(n){var r,s;return this.getChildContext||(r=new Set,(s={})[e.__c]=this,this.getChildContext=function(){return s},this.componentWillUnmount=function(){r=null},this.shouldComponentUpdate=function(o){this.props.value!=o.value&&r.forEach(function(a){a.__e=!0,Dt(a)})},this.sub=function(o){r.add(o);var a=o.componentWillUnmount;o.componentWillUnmount=function(){r&&r.delete(o),a&&a.call(o)}}),n.children}return e.__c="__cC"+ne++,e.__=t,e.Provider=e.__l=(e.Consumer=function(n,r){return n.children(r)}).contextType=e,e}pt=re.slice,C={__e:function(t,e,n,r){for(var s,o,a;e=e.__;)if((s=e.__c)&&!s.__)try{if((o=s.constructor)&&o.getDerivedStateFromError!=null&&(s.setState(o.getDerivedStateFromError(t)),a=s.__d),s.componentDidCatch!=null&&(s.componentDidCatch(t,r||{}),a=s.__d),a)return s.__E=s}catch(d){t=d}throw t}},Zt=0,_n=function(t){return t!=null&&t.constructor==null},dt.prototype.setState=function(t,e){var n;n=this.__s!=null&&this.__s!=this.state?this.__s:this.__s=V({},this.state),typeof t=="function"&&(t=t(V({},n),this.props)),t&&V(n,t),t!=null&&this.__v&&(e&&this._sb.push(e),Dt(this))},dt.prototype.forceUpdate=function(t){this.__v&&(this.__e=!0,t&&this.__h.push(t),Dt(this))},dt.prototype.render=_t,q=[],Xt=typeof Promise=="function"?Promise.prototype.then.bind(Promise.resolve()):setTimeout,te=function(t,e){return t.__v.__b-e.__v.__b},$t.__r=0,ee=/(PointerCapture)$|Capture$/i,It=0,Nt=Yt(!1),Ot=Yt(!0),ne=0;var J,L,Ht,de,ot=0,ge=[],P=C,$e=P.__b,pe=P.__r,me=P.diffed,_e=P.__c,fe=P.unmount,he=P.__;function bt(t,e){P.__h&&P.__h(L,t,ot||e),ot=0;var n=L.__H||(L.__H={__:[],__h:[]});return t>=n.__.length&&n.__.push({}),n.__[t]}function b(t){return ot=1,vn(xe,t)}function vn(t,e,n){var r=bt(J++,2);if(r.t=t,!r.__c&&(r.__=[n?n(e):xe(void 0,e),function(d){var u=r.__N?r.__N[0]:r.__[0],c=r.t(u,d);u!==c&&(r.__N=[c,r.__[1]],r.__c.setState({}))}],r.__c=L,!L.__f)){var s=function(d,u,c){if(!r.__c.__H)return!0;var p=r.__c.__H.__.filter(function($){return!!$.__c});if(p.every(function($){return!$.__N}))return!o||o.call(this,d,u,c);var l=r.__c.props!==d;return p.forEach(function($){if($.__N){var _=$.__[0];$.__=$.__N,$.__N=void 0,_!==$.__[0]&&(l=!0)}}),o&&o.call(this,d,u,c)||l};L.__f=!0;var o=L.shouldComponentUpdate,a=L.componentWillUpdate;L.componentWillUpdate=function(d,u,c){if(this.__e){var p=o;o=void 0,s(d,u,c),o=p}a&&a.call(this,d,u,c)},L.shouldComponentUpdate=s}return r.__N||r.__}function O(t,e){var n=bt(J++,3);!P.__s&&we(n.__H,e)&&(n.__=t,n.u=e,L.__H.__h.push(n))}function Vt(t){return ot=5,ye(function(){return{current:t}},[])}function ye(t,e){var n=bt(J++,7);return we(n.__H,e)&&(n.__=t(),n.__H=e,n.__h=t),n.__}function ve(t,e){return ot=8,ye(function(){return t},e)}function gt(t){var e=L.context[t.__c],n=bt(J++,9);return n.c=t,e?(n.__==null&&(n.__=!0,e.sub(L)),e.props.value):t.__}function wn(){for(var t;t=ge.shift();)if(t.__P&&t.__H)try{t.__H.__h.forEach(ht),t.__H.__h.forEach(Ft),t.__H.__h=[]}catch(e){t.__H.__h=[],P.__e(e,t.__v)}}P.__b=function(t){L=null,$e&&$e(t)},P.__=function(t,e){t&&e.__k&&e.__k.__m&&(t.__m=e.__k.__m),he&&he(t,e)},P.__r=function(t){pe&&pe(t),J=0;var e=(L=t.__c).__H;e&&(Ht===L?(e.__h=[],L.__h=[],e.__.forEach(function(n){n.__N&&(n.__=n.__N),n.u=n.__N=void 0})):(e.__h.forEach(ht),e.__h.forEach(Ft),e.__h=[],J=0)),Ht=L},P.diffed=function(t){me&&me(t);var e=t.__c;e&&e.__H&&(e.__H.__h.length&&(ge.push(e)!==1&&de===P.requestAnimationFrame||((de=P.requestAnimationFrame)||xn)(wn)),e.__H.__.forEach(function(n){n.u&&(n.__H=n.u),n.u=void 0})),Ht=L=null},P.__c=function(t,e){e.some(function(n){try{n.__h.forEach(ht),n.__h=n.__h.filter(function(r){return!r.__||Ft(r)})}catch(r){e.some(function(s){s.__h&&(s.__h=[])}),e=[],P.__e(r,n.__v)}}),_e&&_e(t,e)},P.unmount=function(t){fe&&fe(t);var e,n=t.__c;n&&n.__H&&(n.__H.__.forEach(function(r){try{ht(r)}catch(s){e=s}}),n.__H=void 0,e&&P.__e(e,n.__v))};var be=typeof requestAnimationFrame=="function";function xn(t){var e,n=function(){clearTimeout(r),be&&cancelAnimationFrame(e),setTimeout(t)},r=setTimeout(n,35);be&&(e=requestAnimationFrame(n))}function ht(t){var e=L,n=t.__c;typeof n=="function"&&(t.__c=void 0,n()),L=e}function Ft(t){var e=L;t.__c=t.__(),L=e}function we(t,e){return!t||t.length!==e.length||e.some(function(n,r){return n!==t[r]})}function xe(t,e){return typeof e=="function"?e(t):e}var Se="sb.token",Bt="sb.pkce";function yt(){return sessionStorage.getItem(Se)}function Wt(t){sessionStorage.setItem(Se,t)}function G(){sessionStorage.clear()}function Ce(t){let e="";for(let n of new Uint8Array(t))e+=String.fromCharCode(n);return btoa(e).replace(/\+/g,"-").replace(/\//g,"_").replace(/=+$/,"")}function ke(){return Ce(crypto.getRandomValues(new Uint8Array(32)))}async function Te(t){let e=t.replace(/\/$/,"")+"/.well-known/openid-configuration",n=await fetch(e);if(!n.ok)throw new Error(`The identity provider answered ${n.status}.`);return n.json()}function Ee(){return`${location.origin}/admin/callback`}async function Ae(t){let e=await Te(t.oidc_issuer),n=ke(),r=ke(),s=await crypto.subtle.digest("SHA-256",new TextEncoder().encode(n));sessionStorage.setItem(Bt,JSON.stringify({verifier:n,state:r}));let o=new URLSearchParams({response_type:"code",client_id:t.oidc_client_id,redirect_uri:Ee(),scope:t.oidc_scopes,state:r,code_challenge:Ce(s),code_challenge_method:"S256"});location.assign(`${e.authorization_endpoint}?${o}`)}async function Le(t,e){let n=new URLSearchParams(e),r=JSON.parse(sessionStorage.getItem(Bt)||"null");if(sessionStorage.removeItem(Bt),n.get("error"))throw new Error(`Sign-in failed: ${n.get("error")}`);if(!r||n.get("state")!==r.state)throw new Error("Sign-in state mismatch.");let s=await Te(t.oidc_issuer),o=new URLSearchParams({grant_type:"authorization_code",code:n.get("code")||"",redirect_uri:Ee(),client_id:t.oidc_client_id,code_verifier:r.verifier}),a=await fetch(s.token_endpoint,{method:"POST",body:o});if(!a.ok)throw new Error(`The token exchange failed (${a.status}).`);let d=await a.json();Wt(d.access_token)}var st=class extends Error{constructor(e,n){let r=n&&n.error||{};super(r.message||`Request failed (${e}).`),this.status=e,this.code=r.code||"http_error",this.details=r.details}fieldErrors(){let e={};if(Array.isArray(this.details))for(let n of this.details){let r=String(n.field||"").replace(/^body\./,"");e[r]=e[r]?`${e[r]}; ${n.message}`:n.message}return e}},Pe=()=>{};function Ne(t){Pe=t}async function qt(t,e,n){let r={Accept:"application/json"},s=yt();s&&(r.Authorization=`Bearer ${s}`),n!==void 0&&(r["Content-Type"]="application/json");let o=await fetch(e,{method:t,headers:r,body:n===void 0?void 0:JSON.stringify(n)});return o.status===401&&(G(),Pe()),o}async function T(t,e,n){let r=await qt(t,e,n),s=await r.text(),o=s?JSON.parse(s):null;if(!r.ok)throw new st(r.status,o);return o}var v=t=>T("GET",t);async function Oe(t){let e=await qt("GET",t);if(e.status===404)return null;if(!e.ok)throw new st(e.status,null);return URL.createObjectURL(await e.blob())}function B(t){let e=Object.entries(t).filter(([,n])=>n!=null&&n!=="");return e.length?`?${new URLSearchParams(e)}`:""}async function De(t,e){let n=await qt("POST",t,e);if(!n.ok){let r=await n.text();throw new st(n.status,r?JSON.parse(r):null)}return URL.createObjectURL(await n.blob())}var je=function(t,e,n,r){var s;e[0]=0;for(var o=1;o<e.length;o++){var a=e[o++],d=e[o]?(e[0]|=a?1:2,n[e[o++]]):e[++o];a===3?r[0]=d:a===4?r[1]=Object.assign(r[1]||{},d):a===5?(r[1]=r[1]||{})[e[++o]]=d:a===6?r[1][e[++o]]+=d+"":a?(s=t.apply(d,je(t,d,n,["",null])),r.push(s),d[0]?e[0]|=2:(e[o-2]=0,e[o]=s)):r.push(d)}return r},Ie=new Map;function Ue(t){var e=Ie.get(this);return e||(e=new Map,Ie.set(this,e)),(e=je(this,e.get(t)||(e.set(t,e=function(n){for(var r,s,o=1,a="",d="",u=[0],c=function($){o===1&&($||(a=a.replace(/^\s*\n\s*|\s*\n\s*$/g,"")))?u.push(0,$,a):o===3&&($||a)?(u.push(3,$,a),o=2):o===2&&a==="..."&&$?u.push(4,$,0):o===2&&a&&!$?u.push(5,0,!0,a):o>=5&&((a||!$&&o===5)&&(u.push(o,0,a,s),o=6),$&&(u.push(o,$,0,s),o=6)),a=""},p=0;p<n.length;p++){p&&(o===1&&c(),c(p));for(var l=0;l<n[p].length;l++)r=n[p][l],o===1?r==="<"?(c(),u=[u],o=3):a+=r:o===4?a==="--"&&r===">"?(o=1,a=""):a=r+a[0]:d?r===d?d="":a+=r:r==='"'||r==="'"?d=r:r===">"?(c(),o=1):o&&(r==="="?(o=5,s=a,a=""):r==="/"&&(o<5||n[p][l+1]===">")?(c(),o===3&&(u=u[0]),o=u,(u=u[0]).push(2,0,o),o=0):r===" "||r==="	"||r===`
-`||r==="\r"?(c(),o=2):a+=r),o===3&&a==="!--"&&(o=4,u=u[0])}return c(),u}(t)),e),arguments,[])).length>1?e:e[0]}var i=Ue.bind(Ut),vt=new Set;function M(t,{replace:e=!1}={}){e?history.replaceState(null,"",t):history.pushState(null,"",t),vt.forEach(n=>n())}window.addEventListener("popstate",()=>vt.forEach(t=>t()));function Re(){let[,t]=b(0);return O(()=>{let e=()=>t(n=>n+1);return vt.add(e),()=>vt.delete(e)},[]),location.pathname+location.search}function D({href:t,children:e,...n}){return i`<a href=${t} onClick=${s=>{s.button!==0||s.metaKey||s.ctrlKey||s.shiftKey||(s.preventDefault(),M(t))}} ...${n}>${e}</a>`}var wt=ft({allowed:[],role:null,platform_admin:!1});function I(){let t=gt(wt);return e=>t.allowed.includes(e)}function x(t,e){let[n,r]=b({loading:!0,data:null,error:null}),s=ve(()=>{let o=!0;return r(a=>({...a,loading:!0,error:null})),t().then(a=>o&&r({loading:!1,data:a,error:null}),a=>o&&r({loading:!1,data:null,error:a})),()=>{o=!1}},e);return O(s,[s]),{...n,reload:s}}function y({state:t,empty:e,children:n}){return t.error?i`<${E} error=${t.error} />`:t.loading&&t.data===null?i`<p class="state" role="status">Loading…</p>`:e&&e(t.data)?i`<p class="state empty">${e.text||"Nothing here yet."}</p>`:n(t.data)}function E({error:t}){if(!t)return null;let e=t.code?i` <code>${t.code}</code>`:null,n=Array.isArray(t.details)?t.details.map(r=>`${r.field?`${String(r.field).replace(/^body\./,"")}: `:""}${r.message}`):[];return i`<div class="error" role="alert">${t.message}${e}
-    ${n.length?i`<ul>${n.map(r=>i`<li>${r}</li>`)}</ul>`:null}</div>`}function xt(t){return`f-${t.replace(/[^a-zA-Z0-9_-]/g,"-")}`}function R({label:t,path:e,error:n,hint:r,children:s}){let o=xt(e);return i`<div class=${`field${n?" invalid":""}`}>
-    <label for=${o}>${t}</label>
+var pe,E,Ze,_n,q,Ge,Xe,et,tt,Ie,Ne,Oe,nt,re={},rt=[],fn=/acit|ex(?:s|g|n|p|$)|rph|grid|ows|mnc|ntw|ine[ch]|zoo|^ord|itera/i,me=Array.isArray;function V(e,t){for(var n in t)e[n]=t[n];return e}function je(e){e&&e.parentNode&&e.parentNode.removeChild(e)}function Ue(e,t,n){var r,s,o,a={};for(o in t)o=="key"?r=t[o]:o=="ref"?s=t[o]:a[o]=t[o];if(arguments.length>2&&(a.children=arguments.length>3?pe.call(arguments,2):n),typeof e=="function"&&e.defaultProps!=null)for(o in e.defaultProps)a[o]===void 0&&(a[o]=e.defaultProps[o]);return ue(e,a,r,s,null)}function ue(e,t,n,r,s){var o={type:e,props:t,key:n,ref:r,__k:null,__:null,__b:0,__e:null,__c:null,constructor:void 0,__v:s??++Ze,__i:-1,__u:0};return s==null&&E.vnode!=null&&E.vnode(o),o}function _e(e){return e.children}function de(e,t){this.props=e,this.context=t}function z(e,t){if(t==null)return e.__?z(e.__,e.__i+1):null;for(var n;t<e.__k.length;t++)if((n=e.__k[t])!=null&&n.__e!=null)return n.__e;return typeof e.type=="function"?z(e):null}function ot(e){var t,n;if((e=e.__)!=null&&e.__c!=null){for(e.__e=e.__c.base=null,t=0;t<e.__k.length;t++)if((n=e.__k[t])!=null&&n.__e!=null){e.__e=e.__c.base=n.__e;break}return ot(e)}}function De(e){(!e.__d&&(e.__d=!0)&&q.push(e)&&!$e.__r++||Ge!=E.debounceRendering)&&((Ge=E.debounceRendering)||Xe)($e)}function $e(){for(var e,t,n,r,s,o,a,u=1;q.length;)q.length>u&&q.sort(et),e=q.shift(),u=q.length,e.__d&&(n=void 0,s=(r=(t=e).__v).__e,o=[],a=[],t.__P&&((n=V({},r)).__v=r.__v+1,E.vnode&&E.vnode(n),Re(t.__P,n,r,t.__n,t.__P.namespaceURI,32&r.__u?[s]:null,o,s??z(r),!!(32&r.__u),a),n.__v=r.__v,n.__.__k[n.__i]=n,lt(o,n,a),n.__e!=s&&ot(n)));$e.__r=0}function st(e,t,n,r,s,o,a,u,c,i,p){var d,$,_,m,f,h,g=r&&r.__k||rt,w=t.length;for(c=hn(n,t,g,c,w),d=0;d<w;d++)(_=n.__k[d])!=null&&($=_.__i==-1?re:g[_.__i]||re,_.__i=d,h=Re(e,_,$,s,o,a,u,c,i,p),m=_.__e,_.ref&&$.ref!=_.ref&&($.ref&&Me($.ref,null,_),p.push(_.ref,_.__c||m,_)),f==null&&m!=null&&(f=m),4&_.__u||$.__k===_.__k?c=at(_,c,e):typeof _.type=="function"&&h!==void 0?c=h:m&&(c=m.nextSibling),_.__u&=-7);return n.__e=f,c}function hn(e,t,n,r,s){var o,a,u,c,i,p=n.length,d=p,$=0;for(e.__k=new Array(s),o=0;o<s;o++)(a=t[o])!=null&&typeof a!="boolean"&&typeof a!="function"?(c=o+$,(a=e.__k[o]=typeof a=="string"||typeof a=="number"||typeof a=="bigint"||a.constructor==String?ue(null,a,null,null,null):me(a)?ue(_e,{children:a},null,null,null):a.constructor==null&&a.__b>0?ue(a.type,a.props,a.key,a.ref?a.ref:null,a.__v):a).__=e,a.__b=e.__b+1,u=null,(i=a.__i=bn(a,n,c,d))!=-1&&(d--,(u=n[i])&&(u.__u|=2)),u==null||u.__v==null?(i==-1&&(s>p?$--:s<p&&$++),typeof a.type!="function"&&(a.__u|=4)):i!=c&&(i==c-1?$--:i==c+1?$++:(i>c?$--:$++,a.__u|=4))):e.__k[o]=null;if(d)for(o=0;o<p;o++)(u=n[o])!=null&&(2&u.__u)==0&&(u.__e==r&&(r=z(u)),ct(u,u));return r}function at(e,t,n){var r,s;if(typeof e.type=="function"){for(r=e.__k,s=0;r&&s<r.length;s++)r[s]&&(r[s].__=e,t=at(r[s],t,n));return t}e.__e!=t&&(t&&e.type&&!n.contains(t)&&(t=z(e)),n.insertBefore(e.__e,t||null),t=e.__e);do t=t&&t.nextSibling;while(t!=null&&t.nodeType==8);return t}function bn(e,t,n,r){var s,o,a=e.key,u=e.type,c=t[n];if(c===null&&e.key==null||c&&a==c.key&&u==c.type&&(2&c.__u)==0)return n;if(r>(c!=null&&(2&c.__u)==0?1:0))for(s=n-1,o=n+1;s>=0||o<t.length;){if(s>=0){if((c=t[s])&&(2&c.__u)==0&&a==c.key&&u==c.type)return s;s--}if(o<t.length){if((c=t[o])&&(2&c.__u)==0&&a==c.key&&u==c.type)return o;o++}}return-1}function Qe(e,t,n){t[0]=="-"?e.setProperty(t,n??""):e[t]=n==null?"":typeof n!="number"||fn.test(t)?n:n+"px"}function ce(e,t,n,r,s){var o,a;e:if(t=="style")if(typeof n=="string")e.style.cssText=n;else{if(typeof r=="string"&&(e.style.cssText=r=""),r)for(t in r)n&&t in n||Qe(e.style,t,"");if(n)for(t in n)r&&n[t]==r[t]||Qe(e.style,t,n[t])}else if(t[0]=="o"&&t[1]=="n")o=t!=(t=t.replace(tt,"$1")),a=t.toLowerCase(),t=a in e||t=="onFocusOut"||t=="onFocusIn"?a.slice(2):t.slice(2),e.l||(e.l={}),e.l[t+o]=n,n?r?n.u=r.u:(n.u=Ie,e.addEventListener(t,o?Oe:Ne,o)):e.removeEventListener(t,o?Oe:Ne,o);else{if(s=="http://www.w3.org/2000/svg")t=t.replace(/xlink(H|:h)/,"h").replace(/sName$/,"s");else if(t!="width"&&t!="height"&&t!="href"&&t!="list"&&t!="form"&&t!="tabIndex"&&t!="download"&&t!="rowSpan"&&t!="colSpan"&&t!="role"&&t!="popover"&&t in e)try{e[t]=n??"";break e}catch{}typeof n=="function"||(n==null||n===!1&&t[4]!="-"?e.removeAttribute(t):e.setAttribute(t,t=="popover"&&n==1?"":n))}}function Ye(e){return function(t){if(this.l){var n=this.l[t.type+e];if(t.t==null)t.t=Ie++;else if(t.t<n.u)return;return n(E.event?E.event(t):t)}}}function Re(e,t,n,r,s,o,a,u,c,i){var p,d,$,_,m,f,h,g,w,S,j,K,ee,Je,ie,te,Pe,F=t.type;if(t.constructor!=null)return null;128&n.__u&&(c=!!(32&n.__u),o=[u=t.__e=n.__e]),(p=E.__b)&&p(t);e:if(typeof F=="function")try{if(g=t.props,w="prototype"in F&&F.prototype.render,S=(p=F.contextType)&&r[p.__c],j=p?S?S.props.value:p.__:r,n.__c?h=(d=t.__c=n.__c).__=d.__E:(w?t.__c=d=new F(g,j):(t.__c=d=new de(g,j),d.constructor=F,d.render=yn),S&&S.sub(d),d.props=g,d.state||(d.state={}),d.context=j,d.__n=r,$=d.__d=!0,d.__h=[],d._sb=[]),w&&d.__s==null&&(d.__s=d.state),w&&F.getDerivedStateFromProps!=null&&(d.__s==d.state&&(d.__s=V({},d.__s)),V(d.__s,F.getDerivedStateFromProps(g,d.__s))),_=d.props,m=d.state,d.__v=t,$)w&&F.getDerivedStateFromProps==null&&d.componentWillMount!=null&&d.componentWillMount(),w&&d.componentDidMount!=null&&d.__h.push(d.componentDidMount);else{if(w&&F.getDerivedStateFromProps==null&&g!==_&&d.componentWillReceiveProps!=null&&d.componentWillReceiveProps(g,j),!d.__e&&d.shouldComponentUpdate!=null&&d.shouldComponentUpdate(g,d.__s,j)===!1||t.__v==n.__v){for(t.__v!=n.__v&&(d.props=g,d.state=d.__s,d.__d=!1),t.__e=n.__e,t.__k=n.__k,t.__k.some(function(ne){ne&&(ne.__=t)}),K=0;K<d._sb.length;K++)d.__h.push(d._sb[K]);d._sb=[],d.__h.length&&a.push(d);break e}d.componentWillUpdate!=null&&d.componentWillUpdate(g,d.__s,j),w&&d.componentDidUpdate!=null&&d.__h.push(function(){d.componentDidUpdate(_,m,f)})}if(d.context=j,d.props=g,d.__P=e,d.__e=!1,ee=E.__r,Je=0,w){for(d.state=d.__s,d.__d=!1,ee&&ee(t),p=d.render(d.props,d.state,d.context),ie=0;ie<d._sb.length;ie++)d.__h.push(d._sb[ie]);d._sb=[]}else do d.__d=!1,ee&&ee(t),p=d.render(d.props,d.state,d.context),d.state=d.__s;while(d.__d&&++Je<25);d.state=d.__s,d.getChildContext!=null&&(r=V(V({},r),d.getChildContext())),w&&!$&&d.getSnapshotBeforeUpdate!=null&&(f=d.getSnapshotBeforeUpdate(_,m)),te=p,p!=null&&p.type===_e&&p.key==null&&(te=it(p.props.children)),u=st(e,me(te)?te:[te],t,n,r,s,o,a,u,c,i),d.base=t.__e,t.__u&=-161,d.__h.length&&a.push(d),h&&(d.__E=d.__=null)}catch(ne){if(t.__v=null,c||o!=null)if(ne.then){for(t.__u|=c?160:128;u&&u.nodeType==8&&u.nextSibling;)u=u.nextSibling;o[o.indexOf(u)]=null,t.__e=u}else for(Pe=o.length;Pe--;)je(o[Pe]);else t.__e=n.__e,t.__k=n.__k;E.__e(ne,t,n)}else o==null&&t.__v==n.__v?(t.__k=n.__k,t.__e=n.__e):u=t.__e=gn(n.__e,t,n,r,s,o,a,c,i);return(p=E.diffed)&&p(t),128&t.__u?void 0:u}function lt(e,t,n){for(var r=0;r<n.length;r++)Me(n[r],n[++r],n[++r]);E.__c&&E.__c(t,e),e.some(function(s){try{e=s.__h,s.__h=[],e.some(function(o){o.call(s)})}catch(o){E.__e(o,s.__v)}})}function it(e){return typeof e!="object"||e==null||e.__b&&e.__b>0?e:me(e)?e.map(it):V({},e)}function gn(e,t,n,r,s,o,a,u,c){var i,p,d,$,_,m,f,h=n.props,g=t.props,w=t.type;if(w=="svg"?s="http://www.w3.org/2000/svg":w=="math"?s="http://www.w3.org/1998/Math/MathML":s||(s="http://www.w3.org/1999/xhtml"),o!=null){for(i=0;i<o.length;i++)if((_=o[i])&&"setAttribute"in _==!!w&&(w?_.localName==w:_.nodeType==3)){e=_,o[i]=null;break}}if(e==null){if(w==null)return document.createTextNode(g);e=document.createElementNS(s,w,g.is&&g),u&&(E.__m&&E.__m(t,o),u=!1),o=null}if(w==null)h===g||u&&e.data==g||(e.data=g);else{if(o=o&&pe.call(e.childNodes),h=n.props||re,!u&&o!=null)for(h={},i=0;i<e.attributes.length;i++)h[(_=e.attributes[i]).name]=_.value;for(i in h)if(_=h[i],i!="children"){if(i=="dangerouslySetInnerHTML")d=_;else if(!(i in g)){if(i=="value"&&"defaultValue"in g||i=="checked"&&"defaultChecked"in g)continue;ce(e,i,null,_,s)}}for(i in g)_=g[i],i=="children"?$=_:i=="dangerouslySetInnerHTML"?p=_:i=="value"?m=_:i=="checked"?f=_:u&&typeof _!="function"||h[i]===_||ce(e,i,_,h[i],s);if(p)u||d&&(p.__html==d.__html||p.__html==e.innerHTML)||(e.innerHTML=p.__html),t.__k=[];else if(d&&(e.innerHTML=""),st(t.type=="template"?e.content:e,me($)?$:[$],t,n,r,w=="foreignObject"?"http://www.w3.org/1999/xhtml":s,o,a,o?o[0]:n.__k&&z(n,0),u,c),o!=null)for(i=o.length;i--;)je(o[i]);u||(i="value",w=="progress"&&m==null?e.removeAttribute("value"):m!=null&&(m!==e[i]||w=="progress"&&!m||w=="option"&&m!=h[i])&&ce(e,i,m,h[i],s),i="checked",f!=null&&f!=e[i]&&ce(e,i,f,h[i],s))}return e}function Me(e,t,n){try{if(typeof e=="function"){var r=typeof e.__u=="function";r&&e.__u(),r&&t==null||(e.__u=e(t))}else e.current=t}catch(s){E.__e(s,n)}}function ct(e,t,n){var r,s;if(E.unmount&&E.unmount(e),(r=e.ref)&&(r.current&&r.current!=e.__e||Me(r,null,t)),(r=e.__c)!=null){if(r.componentWillUnmount)try{r.componentWillUnmount()}catch(o){E.__e(o,t)}r.base=r.__P=null}if(r=e.__k)for(s=0;s<r.length;s++)r[s]&&ct(r[s],t,n||typeof e.type!="function");n||je(e.__e),e.__c=e.__=e.__e=void 0}function yn(e,t,n){return this.constructor(e,n)}function ut(e,t,n){var r,s,o,a;t==document&&(t=document.documentElement),E.__&&E.__(e,t),s=(r=typeof n=="function")?null:n&&n.__k||t.__k,o=[],a=[],Re(t,e=(!r&&n||t).__k=Ue(_e,null,[e]),s||re,re,t.namespaceURI,!r&&n?[n]:s?null:t.firstChild?pe.call(t.childNodes):null,o,!r&&n?n:s?s.__e:t.firstChild,r,a),lt(o,e,a)}function fe(e){function t(n){var r,s;return this.getChildContext||(r=new Set,(s={})[t.__c]=this,this.getChildContext=function(){return s},this.componentWillUnmount=function(){r=null},this.shouldComponentUpdate=function(o){this.props.value!=o.value&&r.forEach(function(a){a.__e=!0,De(a)})},this.sub=function(o){r.add(o);var a=o.componentWillUnmount;o.componentWillUnmount=function(){r&&r.delete(o),a&&a.call(o)}}),n.children}return t.__c="__cC"+nt++,t.__=e,t.Provider=t.__l=(t.Consumer=function(n,r){return n.children(r)}).contextType=t,t}pe=rt.slice,E={__e:function(e,t,n,r){for(var s,o,a;t=t.__;)if((s=t.__c)&&!s.__)try{if((o=s.constructor)&&o.getDerivedStateFromError!=null&&(s.setState(o.getDerivedStateFromError(e)),a=s.__d),s.componentDidCatch!=null&&(s.componentDidCatch(e,r||{}),a=s.__d),a)return s.__E=s}catch(u){e=u}throw e}},Ze=0,_n=function(e){return e!=null&&e.constructor==null},de.prototype.setState=function(e,t){var n;n=this.__s!=null&&this.__s!=this.state?this.__s:this.__s=V({},this.state),typeof e=="function"&&(e=e(V({},n),this.props)),e&&V(n,e),e!=null&&this.__v&&(t&&this._sb.push(t),De(this))},de.prototype.forceUpdate=function(e){this.__v&&(this.__e=!0,e&&this.__h.push(e),De(this))},de.prototype.render=_e,q=[],Xe=typeof Promise=="function"?Promise.prototype.then.bind(Promise.resolve()):setTimeout,et=function(e,t){return e.__v.__b-t.__v.__b},$e.__r=0,tt=/(PointerCapture)$|Capture$/i,Ie=0,Ne=Ye(!1),Oe=Ye(!0),nt=0;var J,L,He,dt,oe=0,gt=[],P=E,$t=P.__b,pt=P.__r,mt=P.diffed,_t=P.__c,ft=P.unmount,ht=P.__;function be(e,t){P.__h&&P.__h(L,e,oe||t),oe=0;var n=L.__H||(L.__H={__:[],__h:[]});return e>=n.__.length&&n.__.push({}),n.__[e]}function b(e){return oe=1,vn(xt,e)}function vn(e,t,n){var r=be(J++,2);if(r.t=e,!r.__c&&(r.__=[n?n(t):xt(void 0,t),function(u){var c=r.__N?r.__N[0]:r.__[0],i=r.t(c,u);c!==i&&(r.__N=[i,r.__[1]],r.__c.setState({}))}],r.__c=L,!L.__f)){var s=function(u,c,i){if(!r.__c.__H)return!0;var p=r.__c.__H.__.filter(function($){return!!$.__c});if(p.every(function($){return!$.__N}))return!o||o.call(this,u,c,i);var d=r.__c.props!==u;return p.forEach(function($){if($.__N){var _=$.__[0];$.__=$.__N,$.__N=void 0,_!==$.__[0]&&(d=!0)}}),o&&o.call(this,u,c,i)||d};L.__f=!0;var o=L.shouldComponentUpdate,a=L.componentWillUpdate;L.componentWillUpdate=function(u,c,i){if(this.__e){var p=o;o=void 0,s(u,c,i),o=p}a&&a.call(this,u,c,i)},L.shouldComponentUpdate=s}return r.__N||r.__}function O(e,t){var n=be(J++,3);!P.__s&&wt(n.__H,t)&&(n.__=e,n.u=t,L.__H.__h.push(n))}function Ve(e){return oe=5,yt(function(){return{current:e}},[])}function yt(e,t){var n=be(J++,7);return wt(n.__H,t)&&(n.__=e(),n.__H=t,n.__h=e),n.__}function vt(e,t){return oe=8,yt(function(){return e},t)}function ge(e){var t=L.context[e.__c],n=be(J++,9);return n.c=e,t?(n.__==null&&(n.__=!0,t.sub(L)),t.props.value):e.__}function wn(){for(var e;e=gt.shift();)if(e.__P&&e.__H)try{e.__H.__h.forEach(he),e.__H.__h.forEach(Fe),e.__H.__h=[]}catch(t){e.__H.__h=[],P.__e(t,e.__v)}}P.__b=function(e){L=null,$t&&$t(e)},P.__=function(e,t){e&&t.__k&&t.__k.__m&&(e.__m=t.__k.__m),ht&&ht(e,t)},P.__r=function(e){pt&&pt(e),J=0;var t=(L=e.__c).__H;t&&(He===L?(t.__h=[],L.__h=[],t.__.forEach(function(n){n.__N&&(n.__=n.__N),n.u=n.__N=void 0})):(t.__h.forEach(he),t.__h.forEach(Fe),t.__h=[],J=0)),He=L},P.diffed=function(e){mt&&mt(e);var t=e.__c;t&&t.__H&&(t.__H.__h.length&&(gt.push(t)!==1&&dt===P.requestAnimationFrame||((dt=P.requestAnimationFrame)||xn)(wn)),t.__H.__.forEach(function(n){n.u&&(n.__H=n.u),n.u=void 0})),He=L=null},P.__c=function(e,t){t.some(function(n){try{n.__h.forEach(he),n.__h=n.__h.filter(function(r){return!r.__||Fe(r)})}catch(r){t.some(function(s){s.__h&&(s.__h=[])}),t=[],P.__e(r,n.__v)}}),_t&&_t(e,t)},P.unmount=function(e){ft&&ft(e);var t,n=e.__c;n&&n.__H&&(n.__H.__.forEach(function(r){try{he(r)}catch(s){t=s}}),n.__H=void 0,t&&P.__e(t,n.__v))};var bt=typeof requestAnimationFrame=="function";function xn(e){var t,n=function(){clearTimeout(r),bt&&cancelAnimationFrame(t),setTimeout(e)},r=setTimeout(n,35);bt&&(t=requestAnimationFrame(n))}function he(e){var t=L,n=e.__c;typeof n=="function"&&(e.__c=void 0,n()),L=t}function Fe(e){var t=L;e.__c=e.__(),L=t}function wt(e,t){return!e||e.length!==t.length||t.some(function(n,r){return n!==e[r]})}function xt(e,t){return typeof t=="function"?t(e):t}var kt="sb.token",Be="sb.pkce";function ye(){return sessionStorage.getItem(kt)}function We(e){sessionStorage.setItem(kt,e)}function G(){sessionStorage.clear()}function Ct(e){let t="";for(let n of new Uint8Array(e))t+=String.fromCharCode(n);return btoa(t).replace(/\+/g,"-").replace(/\//g,"_").replace(/=+$/,"")}function St(){return Ct(crypto.getRandomValues(new Uint8Array(32)))}async function Tt(e){let t=e.replace(/\/$/,"")+"/.well-known/openid-configuration",n=await fetch(t);if(!n.ok)throw new Error(`The identity provider answered ${n.status}.`);return n.json()}function Et(){return`${location.origin}/admin/callback`}async function At(e){let t=await Tt(e.oidc_issuer),n=St(),r=St(),s=await crypto.subtle.digest("SHA-256",new TextEncoder().encode(n));sessionStorage.setItem(Be,JSON.stringify({verifier:n,state:r}));let o=new URLSearchParams({response_type:"code",client_id:e.oidc_client_id,redirect_uri:Et(),scope:e.oidc_scopes,state:r,code_challenge:Ct(s),code_challenge_method:"S256"});location.assign(`${t.authorization_endpoint}?${o}`)}async function Lt(e,t){let n=new URLSearchParams(t),r=JSON.parse(sessionStorage.getItem(Be)||"null");if(sessionStorage.removeItem(Be),n.get("error"))throw new Error(`Sign-in failed: ${n.get("error")}`);if(!r||n.get("state")!==r.state)throw new Error("Sign-in state mismatch.");let s=await Tt(e.oidc_issuer),o=new URLSearchParams({grant_type:"authorization_code",code:n.get("code")||"",redirect_uri:Et(),client_id:e.oidc_client_id,code_verifier:r.verifier}),a=await fetch(s.token_endpoint,{method:"POST",body:o});if(!a.ok)throw new Error(`The token exchange failed (${a.status}).`);let u=await a.json();We(u.access_token)}var se=class extends Error{constructor(t,n){let r=n&&n.error||{};super(r.message||`Request failed (${t}).`),this.status=t,this.code=r.code||"http_error",this.details=r.details}fieldErrors(){let t={};if(Array.isArray(this.details))for(let n of this.details){let r=String(n.field||"").replace(/^body\./,"");t[r]=t[r]?`${t[r]}; ${n.message}`:n.message}return t}},Pt=()=>{};function Nt(e){Pt=e}async function qe(e,t,n){let r={Accept:"application/json"},s=ye();s&&(r.Authorization=`Bearer ${s}`),n!==void 0&&(r["Content-Type"]="application/json");let o=await fetch(t,{method:e,headers:r,body:n===void 0?void 0:JSON.stringify(n)});return o.status===401&&(G(),Pt()),o}async function k(e,t,n){let r=await qe(e,t,n),s=await r.text(),o=s?JSON.parse(s):null;if(!r.ok)throw new se(r.status,o);return o}var v=e=>k("GET",e);async function Ot(e){let t=await qe("GET",e);if(t.status===404)return null;if(!t.ok)throw new se(t.status,null);return URL.createObjectURL(await t.blob())}function B(e){let t=Object.entries(e).filter(([,n])=>n!=null&&n!=="");return t.length?`?${new URLSearchParams(t)}`:""}async function Dt(e,t){let n=await qe("POST",e,t);if(!n.ok){let r=await n.text();throw new se(n.status,r?JSON.parse(r):null)}return URL.createObjectURL(await n.blob())}var jt=function(e,t,n,r){var s;t[0]=0;for(var o=1;o<t.length;o++){var a=t[o++],u=t[o]?(t[0]|=a?1:2,n[t[o++]]):t[++o];a===3?r[0]=u:a===4?r[1]=Object.assign(r[1]||{},u):a===5?(r[1]=r[1]||{})[t[++o]]=u:a===6?r[1][t[++o]]+=u+"":a?(s=e.apply(u,jt(e,u,n,["",null])),r.push(s),u[0]?t[0]|=2:(t[o-2]=0,t[o]=s)):r.push(u)}return r},It=new Map;function Ut(e){var t=It.get(this);return t||(t=new Map,It.set(this,t)),(t=jt(this,t.get(e)||(t.set(e,t=function(n){for(var r,s,o=1,a="",u="",c=[0],i=function($){o===1&&($||(a=a.replace(/^\s*\n\s*|\s*\n\s*$/g,"")))?c.push(0,$,a):o===3&&($||a)?(c.push(3,$,a),o=2):o===2&&a==="..."&&$?c.push(4,$,0):o===2&&a&&!$?c.push(5,0,!0,a):o>=5&&((a||!$&&o===5)&&(c.push(o,0,a,s),o=6),$&&(c.push(o,$,0,s),o=6)),a=""},p=0;p<n.length;p++){p&&(o===1&&i(),i(p));for(var d=0;d<n[p].length;d++)r=n[p][d],o===1?r==="<"?(i(),c=[c],o=3):a+=r:o===4?a==="--"&&r===">"?(o=1,a=""):a=r+a[0]:u?r===u?u="":a+=r:r==='"'||r==="'"?u=r:r===">"?(i(),o=1):o&&(r==="="?(o=5,s=a,a=""):r==="/"&&(o<5||n[p][d+1]===">")?(i(),o===3&&(c=c[0]),o=c,(c=c[0]).push(2,0,o),o=0):r===" "||r==="	"||r===`
+`||r==="\r"?(i(),o=2):a+=r),o===3&&a==="!--"&&(o=4,c=c[0])}return i(),c}(e)),t),arguments,[])).length>1?t:t[0]}var l=Ut.bind(Ue),ve=new Set;function M(e,{replace:t=!1}={}){t?history.replaceState(null,"",e):history.pushState(null,"",e),ve.forEach(n=>n())}window.addEventListener("popstate",()=>ve.forEach(e=>e()));function Rt(){let[,e]=b(0);return O(()=>{let t=()=>e(n=>n+1);return ve.add(t),()=>ve.delete(t)},[]),location.pathname+location.search}function D({href:e,children:t,...n}){return l`<a href=${e} onClick=${s=>{s.button!==0||s.metaKey||s.ctrlKey||s.shiftKey||(s.preventDefault(),M(e))}} ...${n}>${t}</a>`}var we=fe({allowed:[],role:null,platform_admin:!1});function I(){let e=ge(we);return t=>e.allowed.includes(t)}function x(e,t){let[n,r]=b({loading:!0,data:null,error:null}),s=vt(()=>{let o=!0;return r(a=>({...a,loading:!0,error:null})),e().then(a=>o&&r({loading:!1,data:a,error:null}),a=>o&&r({loading:!1,data:null,error:a})),()=>{o=!1}},t);return O(s,[s]),{...n,reload:s}}function y({state:e,empty:t,children:n}){return e.error?l`<${A} error=${e.error} />`:e.loading&&e.data===null?l`<p class="state" role="status">Loading…</p>`:t&&t(e.data)?l`<p class="state empty">${t.text||"Nothing here yet."}</p>`:n(e.data)}function A({error:e}){if(!e)return null;let t=e.code?l` <code>${e.code}</code>`:null,n=Array.isArray(e.details)?e.details.map(r=>`${r.field?`${String(r.field).replace(/^body\./,"")}: `:""}${r.message}`):[];return l`<div class="error" role="alert">${e.message}${t}
+    ${n.length?l`<ul>${n.map(r=>l`<li>${r}</li>`)}</ul>`:null}</div>`}function xe(e){return`f-${e.replace(/[^a-zA-Z0-9_-]/g,"-")}`}function R({label:e,path:t,error:n,hint:r,children:s}){let o=xe(t);return l`<div class=${`field${n?" invalid":""}`}>
+    <label for=${o}>${e}</label>
     ${s(o,n?`${o}-error`:r?`${o}-hint`:void 0)}
-    ${r&&!n?i`<small id=${`${o}-hint`}>${r}</small>`:null}
-    ${n?i`<small class="field-error" id=${`${o}-error`} data-field=${e}>${n}</small>`:null}
-  </div>`}function A({label:t,path:e,value:n,onInput:r,error:s,type:o="text",hint:a,...d}){return i`<${R} label=${t} path=${e} error=${s} hint=${a}>
-    ${(u,c)=>i`<input id=${u} name=${e} type=${o} value=${n??""}
-      aria-invalid=${s?"true":void 0} aria-describedby=${c}
-      onInput=${p=>r(p.currentTarget.value)} ...${d} />`}
-  </${R}>`}function U({label:t,path:e,value:n,options:r,onChange:s,error:o}){return i`<${R} label=${t} path=${e} error=${o}>
-    ${(a,d)=>i`<select id=${a} name=${e} value=${n??""}
-      aria-describedby=${d} onChange=${u=>s(u.currentTarget.value)}>
-      ${r.map(([u,c])=>i`<option value=${u} selected=${u===(n??"")}>${c}</option>`)}
+    ${r&&!n?l`<small id=${`${o}-hint`}>${r}</small>`:null}
+    ${n?l`<small class="field-error" id=${`${o}-error`} data-field=${t}>${n}</small>`:null}
+  </div>`}function C({label:e,path:t,value:n,onInput:r,error:s,type:o="text",hint:a,...u}){return l`<${R} label=${e} path=${t} error=${s} hint=${a}>
+    ${(c,i)=>l`<input id=${c} name=${t} type=${o} value=${n??""}
+      aria-invalid=${s?"true":void 0} aria-describedby=${i}
+      onInput=${p=>r(p.currentTarget.value)} ...${u} />`}
+  </${R}>`}function U({label:e,path:t,value:n,options:r,onChange:s,error:o}){return l`<${R} label=${e} path=${t} error=${o}>
+    ${(a,u)=>l`<select id=${a} name=${t} value=${n??""}
+      aria-describedby=${u} onChange=${c=>s(c.currentTarget.value)}>
+      ${r.map(([c,i])=>l`<option value=${c} selected=${c===(n??"")}>${i}</option>`)}
     </select>`}
-  </${R}>`}var kn=new Intl.DateTimeFormat(void 0,{dateStyle:"medium",timeStyle:"short"}),Sn=new Intl.DateTimeFormat(void 0,{month:"short",day:"numeric"}),Cn=new Intl.NumberFormat,Me=new Intl.NumberFormat(void 0,{maximumFractionDigits:1}),N=t=>t?kn.format(new Date(t)):"\u2014",at=t=>Sn.format(new Date(`${t}T12:00:00`)),H=t=>t==null?"\u2014":Cn.format(t),lt=t=>t==null?"\u2014":Me.format(t),W=t=>t==null?"\u2014":`${Me.format(t)} ms`,Q=t=>{if(t==null)return"\u2014";let e=Math.round(t);return`${Math.floor(e/60)}:${String(e%60).padStart(2,"0")}`};function S({title:t,children:e}){return O(()=>{document.title=`${t} \xB7 Switchboard`},[t]),i`<header class="page-head"><h1 tabindex="-1" id="page-title">${t}</h1>
-    <div class="actions">${e}</div></header>`}function He({onSignedIn:t}){let e=x(()=>v("/v1/console/config"),[]),[n,r]=b(""),[s,o]=b(null),[a,d]=b(!1),u=new URLSearchParams(location.search).has("expired");O(()=>{document.title="Sign in \xB7 Switchboard"},[]);let c=async l=>{l.preventDefault(),d(!0),o(null),Wt(n.trim());try{let $=await v("/v1/me");t($),M("/admin",{replace:!0})}catch($){G(),o($.status===401?"That key is not valid (or was revoked).":$.message),d(!1)}},p=e.data&&e.data.oidc_issuer;return i`<main id="main" class="signin">
+  </${R}>`}var Sn=new Intl.DateTimeFormat(void 0,{dateStyle:"medium",timeStyle:"short"}),kn=new Intl.DateTimeFormat(void 0,{month:"short",day:"numeric"}),Cn=new Intl.NumberFormat,Mt=new Intl.NumberFormat(void 0,{maximumFractionDigits:1}),N=e=>e?Sn.format(new Date(e)):"\u2014",ae=e=>kn.format(new Date(`${e}T12:00:00`)),H=e=>e==null?"\u2014":Cn.format(e),le=e=>e==null?"\u2014":Mt.format(e),W=e=>e==null?"\u2014":`${Mt.format(e)} ms`,Q=e=>{if(e==null)return"\u2014";let t=Math.round(e);return`${Math.floor(t/60)}:${String(t%60).padStart(2,"0")}`};function T({title:e,children:t}){return O(()=>{document.title=`${e} \xB7 Switchboard`},[e]),l`<header class="page-head"><h1 tabindex="-1" id="page-title">${e}</h1>
+    <div class="actions">${t}</div></header>`}function Ht({onSignedIn:e}){let t=x(()=>v("/v1/console/config"),[]),[n,r]=b(""),[s,o]=b(null),[a,u]=b(!1),c=new URLSearchParams(location.search).has("expired");O(()=>{document.title="Sign in \xB7 Switchboard"},[]);let i=async d=>{d.preventDefault(),u(!0),o(null),We(n.trim());try{let $=await v("/v1/me");e($),M("/admin",{replace:!0})}catch($){G(),o($.status===401?"That key is not valid (or was revoked).":$.message),u(!1)}},p=t.data&&t.data.oidc_issuer;return l`<main id="main" class="signin">
     <h1>Sign in to Switchboard</h1>
-    ${u&&!s?i`<p class="note" role="status">Your session ended; sign in again.</p>`:null}
-    <form onSubmit=${c} aria-label="Sign in with an API key">
-      <${A} label="API key" path="api_key" type="password" value=${n} onInput=${r}
+    ${c&&!s?l`<p class="note" role="status">Your session ended; sign in again.</p>`:null}
+    <form onSubmit=${i} aria-label="Sign in with an API key">
+      <${C} label="API key" path="api_key" type="password" value=${n} onInput=${r}
         error=${s} autocomplete="off" required
         hint="Kept in this tab only (sessionStorage) until you sign out or close it." />
       <button type="submit" disabled=${a||!n.trim()}>Sign in</button>
     </form>
-    ${p?i`<p class="or">or</p>
-      <button type="button" class="secondary" onClick=${()=>Ae(e.data).catch(o)}>
+    ${p?l`<p class="or">or</p>
+      <button type="button" class="secondary" onClick=${()=>At(t.data).catch(o)}>
         Sign in with your identity provider</button>`:null}
-  </main>`}function Fe(){let[t,e]=b(null);return O(()=>{v("/v1/console/config").then(n=>Le(n,location.search)).then(()=>M("/admin",{replace:!0}),n=>e(n.message))},[]),i`<main id="main" class="signin">
-    ${t?i`<p class="error" role="alert">${t}</p>
-      <a href="/admin/signin">Back to sign-in</a>`:i`<p class="state" role="status">Signing in…</p>`}
-  </main>`}var kt=null;async function Tt(t){return kt=kt||await v("/openapi.json"),{root:kt.components.schemas[t],all:kt.components.schemas}}var St=(t,e)=>t&&t.$ref?e[t.$ref.split("/").pop()]:t;function We(t,e){let n=t.anyOf||t.oneOf;if(!n)return null;let r=n.filter(s=>s.type!=="null");return r.length===1&&r.length<n.length?St(r[0],e):null}var Ve={Llm:"LLM",Stt:"Speech-to-text (STT)",Tts:"Voice (TTS)",Api:"API",Dtmf:"DTMF",Http:"HTTP",Ms:"(ms)",S:"(s)",Url:"URL",Of:"of",In:"in",At:"at"},Tn=(t,e)=>(e&&e.title||t.replace(/_/g," ")).split(" ").map((n,r)=>r===0?Ve[n]||n:Ve[n]||n.toLowerCase()).join(" ").replace(/^./,n=>n.toUpperCase());function qe(t,e,n){let r=Array.isArray(t)?[...t]:{...t||{}};return n===void 0?delete r[e]:r[e]=n,r}function Ct(t,e){let n=St(t,e),r=t.default!==void 0?t.default:n.default;if(n.type==="object"&&n.properties){let s={};for(let[o,a]of Object.entries(n.properties)){let d=We(a,e)?null:Ct(a,e);d!==void 0&&(s[o]=d)}return{...s,...structuredClone(r||{})}}return r!==void 0?structuredClone(r):n.type==="object"?{}:n.type==="array"?[]:n.type==="boolean"?!1:n.type==="integer"||n.type==="number"?n.minimum??0:n.enum?n.enum[0]:""}function Be({schema:t,path:e,label:n,value:r,onChange:s,errors:o,nullable:a}){let d=o[e],u=xt(e);if(t.type==="boolean")return i`<div class=${`field check${d?" invalid":""}`}>
-      <input type="checkbox" id=${u} name=${e} checked=${!!r}
+  </main>`}function Ft(){let[e,t]=b(null);return O(()=>{v("/v1/console/config").then(n=>Lt(n,location.search)).then(()=>M("/admin",{replace:!0}),n=>t(n.message))},[]),l`<main id="main" class="signin">
+    ${e?l`<p class="error" role="alert">${e}</p>
+      <a href="/admin/signin">Back to sign-in</a>`:l`<p class="state" role="status">Signing in…</p>`}
+  </main>`}var Se=null;async function Te(e){return Se=Se||await v("/openapi.json"),{root:Se.components.schemas[e],all:Se.components.schemas}}var ke=(e,t)=>e&&e.$ref?t[e.$ref.split("/").pop()]:e;function Wt(e,t){let n=e.anyOf||e.oneOf;if(!n)return null;let r=n.filter(s=>s.type!=="null");return r.length===1&&r.length<n.length?ke(r[0],t):null}var Vt={Llm:"LLM",Stt:"Speech-to-text (STT)",Tts:"Voice (TTS)",Api:"API",Dtmf:"DTMF",Http:"HTTP",Ms:"(ms)",S:"(s)",Url:"URL",Of:"of",In:"in",At:"at"},Tn=(e,t)=>(t&&t.title||e.replace(/_/g," ")).split(" ").map((n,r)=>r===0?Vt[n]||n:Vt[n]||n.toLowerCase()).join(" ").replace(/^./,n=>n.toUpperCase());function qt(e,t,n){let r=Array.isArray(e)?[...e]:{...e||{}};return n===void 0?delete r[t]:r[t]=n,r}function Ce(e,t){let n=ke(e,t),r=e.default!==void 0?e.default:n.default;if(n.type==="object"&&n.properties){let s={};for(let[o,a]of Object.entries(n.properties)){let u=Wt(a,t)?null:Ce(a,t);u!==void 0&&(s[o]=u)}return{...s,...structuredClone(r||{})}}return r!==void 0?structuredClone(r):n.type==="object"?{}:n.type==="array"?[]:n.type==="boolean"?!1:n.type==="integer"||n.type==="number"?n.minimum??0:n.enum?n.enum[0]:""}function Bt({schema:e,path:t,label:n,value:r,onChange:s,errors:o,nullable:a}){let u=o[t],c=xe(t);if(e.type==="boolean")return l`<div class=${`field check${u?" invalid":""}`}>
+      <input type="checkbox" id=${c} name=${t} checked=${!!r}
         onChange=${_=>s(_.currentTarget.checked)} />
-      <label for=${u}>${n}</label>
-      ${d?i`<small class="field-error" data-field=${e}>${d}</small>`:null}
-    </div>`;let c=t.description;if(t.enum)return i`<${R} label=${n} path=${e} error=${d} hint=${c}>${(_,m)=>i`<select id=${_} name=${e} aria-describedby=${m}
-        onChange=${h=>s(h.currentTarget.value||(a?null:void 0))}>
-        ${a?i`<option value="">(none)</option>`:null}
-        ${t.enum.map(h=>i`<option value=${h} selected=${h===r}>${h}</option>`)}
-      </select>`}</${R}>`;let p=t.type==="integer"||t.type==="number",l=t.type==="string"&&(t.maxLength||0)>500,$=_=>{let m=_.currentTarget.value;return s(m===""?a?null:p?void 0:"":p?Number.isNaN(Number(m))?m:Number(m):m)};return i`<${R} label=${n} path=${e} error=${d} hint=${c}>${(_,m)=>l?i`<textarea id=${_} name=${e} rows="4" aria-describedby=${m}
-          aria-invalid=${d?"true":void 0} onInput=${$}>${r??""}</textarea>`:i`<input id=${_} name=${e} aria-describedby=${m}
-          aria-invalid=${d?"true":void 0}
-          type=${p?"number":t.format==="time"?"time":"text"}
-          step=${t.type==="number"?"any":void 0} value=${r??""} onInput=${$} />`}
-  </${R}>`}function En({path:t,label:e,value:n,onChange:r,errors:s,hint:o}){let a=s[t]||Object.entries(s).find(([d])=>d.startsWith(`${t}.`))?.[1];return i`<${R} label=${e} path=${t} error=${a} hint=${o||"One per line"}>
-    ${(d,u)=>i`<textarea id=${d} name=${t} rows="3" aria-describedby=${u}
-      onInput=${c=>r(c.currentTarget.value.split(`
+      <label for=${c}>${n}</label>
+      ${u?l`<small class="field-error" data-field=${t}>${u}</small>`:null}
+    </div>`;let i=e.description;if(e.enum)return l`<${R} label=${n} path=${t} error=${u} hint=${i}>${(_,m)=>l`<select id=${_} name=${t} aria-describedby=${m}
+        onChange=${f=>s(f.currentTarget.value||(a?null:void 0))}>
+        ${a?l`<option value="">(none)</option>`:null}
+        ${e.enum.map(f=>l`<option value=${f} selected=${f===r}>${f}</option>`)}
+      </select>`}</${R}>`;let p=e.type==="integer"||e.type==="number",d=e.type==="string"&&(e.maxLength||0)>500,$=_=>{let m=_.currentTarget.value;return s(m===""?a?null:p?void 0:"":p?Number.isNaN(Number(m))?m:Number(m):m)};return l`<${R} label=${n} path=${t} error=${u} hint=${i}>${(_,m)=>d?l`<textarea id=${_} name=${t} rows="4" aria-describedby=${m}
+          aria-invalid=${u?"true":void 0} onInput=${$}>${r??""}</textarea>`:l`<input id=${_} name=${t} aria-describedby=${m}
+          aria-invalid=${u?"true":void 0}
+          type=${p?"number":e.format==="time"?"time":"text"}
+          step=${e.type==="number"?"any":void 0} value=${r??""} onInput=${$} />`}
+  </${R}>`}function En({path:e,label:t,value:n,onChange:r,errors:s,hint:o}){let a=s[e]||Object.entries(s).find(([u])=>u.startsWith(`${e}.`))?.[1];return l`<${R} label=${t} path=${e} error=${a} hint=${o||"One per line"}>
+    ${(u,c)=>l`<textarea id=${u} name=${e} rows="3" aria-describedby=${c}
+      onInput=${i=>r(i.currentTarget.value.split(`
 `).filter(p=>p.trim()))}
     >${(n||[]).join(`
-`)}</textarea>`}</${R}>`}function An({path:t,label:e,options:n,value:r,onChange:s,errors:o}){let a=new Set(r||[]),d=u=>{let c=new Set(a);c.has(u)?c.delete(u):c.add(u),s(n.filter(p=>c.has(p)))};return i`<fieldset class="choices"><legend>${e}</legend>
-    ${n.map(u=>i`<label class="choice"><input type="checkbox" name=${`${t}.${u}`}
-      checked=${a.has(u)} onChange=${()=>d(u)} />${u}</label>`)}
-    ${o[t]?i`<small class="field-error" data-field=${t}>${o[t]}</small>`:null}
-  </fieldset>`}function Ln({path:t,label:e,value:n,onChange:r,errors:s}){return i`<${R} label=${e} path=${t} error=${s[t]} hint="JSON">
-    ${(o,a)=>i`<textarea id=${o} name=${t} rows="4" class="mono"
-      aria-describedby=${a} onChange=${d=>{try{r(JSON.parse(d.currentTarget.value||"{}"))}catch{r(d.currentTarget.value)}}}>${JSON.stringify(n??{},null,2)}</textarea>`}</${R}>`}function Ke({schema:t,all:e,path:n,label:r,value:s,onChange:o,errors:a,extras:d}){let u=We(t,e);if(u){if(u.type==="object"){let p=s!=null,l=xt(`${n}-enabled`);return i`<div class="optional-group">
-        <div class="field check"><input type="checkbox" id=${l} checked=${p}
-          onChange=${$=>o($.currentTarget.checked?Ct(u,e):null)} />
-          <label for=${l}>${r}</label></div>
-        ${p?i`<${Ke} schema=${u} all=${e} path=${n} label=${r}
-          value=${s} onChange=${o} errors=${a} extras=${d} />`:null}
-      </div>`}return i`<${Be} schema=${{...u,description:t.description}} path=${n}
-      label=${r} value=${s} onChange=${o} errors=${a} nullable=${!0} />`}let c=St(t,e);if(c.type==="object"&&c.properties){let p=d&&d[n];return i`<fieldset class="group"><legend>${r}</legend>
-      ${a[n]?i`<small class="field-error" data-field=${n}>${a[n]}</small>`:null}
-      <${Y} schema=${c} all=${e} path=${n} value=${s} onChange=${o}
-        errors=${a} extras=${d} />
-      ${p?i`<${p} value=${s} />`:null}
-    </fieldset>`}if(c.type==="object")return i`<${Ln} path=${n} label=${r} value=${s} onChange=${o} errors=${a} />`;if(c.type==="array"){let p=St(c.items,e);if(p.type==="string"&&p.enum)return i`<${An} path=${n} label=${r} options=${p.enum} value=${s}
-        onChange=${o} errors=${a} />`;if(p.type!=="object")return i`<${En} path=${n} label=${r} value=${s} onChange=${o}
-        errors=${a} hint=${c.description} />`;let l=s||[],$=(p.title||"Item").replace(/([a-z])([A-Z])/g,"$1 $2");return i`<fieldset class="group list"><legend>${r}</legend>
-      ${a[n]?i`<small class="field-error" data-field=${n}>${a[n]}</small>`:null}
-      ${l.length===0?i`<p class="empty">None.</p>`:null}
-      ${l.map((_,m)=>i`<div class="list-item">
-        <${Y} schema=${p} all=${e} path=${`${n}.${m}`} value=${_}
-          onChange=${h=>o(qe(l,m,h))} errors=${a} />
-        <button type="button" class="ghost small" onClick=${()=>o(l.filter((h,f)=>f!==m))}
+`)}</textarea>`}</${R}>`}function An({path:e,label:t,options:n,value:r,onChange:s,errors:o}){let a=new Set(r||[]),u=c=>{let i=new Set(a);i.has(c)?i.delete(c):i.add(c),s(n.filter(p=>i.has(p)))};return l`<fieldset class="choices"><legend>${t}</legend>
+    ${n.map(c=>l`<label class="choice"><input type="checkbox" name=${`${e}.${c}`}
+      checked=${a.has(c)} onChange=${()=>u(c)} />${c}</label>`)}
+    ${o[e]?l`<small class="field-error" data-field=${e}>${o[e]}</small>`:null}
+  </fieldset>`}function Ln({path:e,label:t,value:n,onChange:r,errors:s}){return l`<${R} label=${t} path=${e} error=${s[e]} hint="JSON">
+    ${(o,a)=>l`<textarea id=${o} name=${e} rows="4" class="mono"
+      aria-describedby=${a} onChange=${u=>{try{r(JSON.parse(u.currentTarget.value||"{}"))}catch{r(u.currentTarget.value)}}}>${JSON.stringify(n??{},null,2)}</textarea>`}</${R}>`}function Kt({schema:e,all:t,path:n,label:r,value:s,onChange:o,errors:a,extras:u}){let c=Wt(e,t);if(c){if(c.type==="object"){let p=s!=null,d=xe(`${n}-enabled`);return l`<div class="optional-group">
+        <div class="field check"><input type="checkbox" id=${d} checked=${p}
+          onChange=${$=>o($.currentTarget.checked?Ce(c,t):null)} />
+          <label for=${d}>${r}</label></div>
+        ${p?l`<${Kt} schema=${c} all=${t} path=${n} label=${r}
+          value=${s} onChange=${o} errors=${a} extras=${u} />`:null}
+      </div>`}return l`<${Bt} schema=${{...c,description:e.description}} path=${n}
+      label=${r} value=${s} onChange=${o} errors=${a} nullable=${!0} />`}let i=ke(e,t);if(i.type==="object"&&i.properties){let p=u&&u[n];return l`<fieldset class="group"><legend>${r}</legend>
+      ${a[n]?l`<small class="field-error" data-field=${n}>${a[n]}</small>`:null}
+      <${Y} schema=${i} all=${t} path=${n} value=${s} onChange=${o}
+        errors=${a} extras=${u} />
+      ${p?l`<${p} value=${s} />`:null}
+    </fieldset>`}if(i.type==="object")return l`<${Ln} path=${n} label=${r} value=${s} onChange=${o} errors=${a} />`;if(i.type==="array"){let p=ke(i.items,t);if(p.type==="string"&&p.enum)return l`<${An} path=${n} label=${r} options=${p.enum} value=${s}
+        onChange=${o} errors=${a} />`;if(p.type!=="object")return l`<${En} path=${n} label=${r} value=${s} onChange=${o}
+        errors=${a} hint=${i.description} />`;let d=s||[],$=(p.title||"Item").replace(/([a-z])([A-Z])/g,"$1 $2");return l`<fieldset class="group list"><legend>${r}</legend>
+      ${a[n]?l`<small class="field-error" data-field=${n}>${a[n]}</small>`:null}
+      ${d.length===0?l`<p class="empty">None.</p>`:null}
+      ${d.map((_,m)=>l`<div class="list-item">
+        <${Y} schema=${p} all=${t} path=${`${n}.${m}`} value=${_}
+          onChange=${f=>o(qt(d,m,f))} errors=${a} />
+        <button type="button" class="ghost small" onClick=${()=>o(d.filter((f,h)=>h!==m))}
           aria-label=${`Remove ${$} ${m+1} of ${r}`}>Remove</button>
       </div>`)}
       <button type="button" class="secondary small"
-        onClick=${()=>o([...l,Ct(p,e)])}>Add ${$.toLowerCase()}</button>
-    </fieldset>`}return i`<${Be} schema=${c} path=${n} label=${r} value=${s}
-    onChange=${o} errors=${a} />`}function Y({schema:t,all:e,path:n,value:r,onChange:s,errors:o,extras:a}){return Object.entries(t.properties||{}).map(([d,u])=>{let c=n?`${n}.${d}`:d;return i`<${Ke} key=${c} schema=${u} all=${e} path=${c}
-      label=${Tn(d,u)} value=${(r||{})[d]}
-      onChange=${p=>s(qe(r,d,p))} errors=${o} extras=${a} />`})}function ze(t,e){return Ct(t,e)}function Pn({onCreated:t}){let[e,n]=b(""),[r,s]=b({}),[o,a]=b(null);return i`<form class="inline-form" onSubmit=${async u=>{u.preventDefault();try{let c=await T("POST","/v1/tenants",{name:e});n(""),s({}),a(null),t(c)}catch(c){s(c.fieldErrors?c.fieldErrors():{}),a(c)}}} aria-label="Create a tenant">
-    <${A} label="New tenant name" path="name" value=${e} onInput=${n} error=${r.name} />
+        onClick=${()=>o([...d,Ce(p,t)])}>Add ${$.toLowerCase()}</button>
+    </fieldset>`}return l`<${Bt} schema=${i} path=${n} label=${r} value=${s}
+    onChange=${o} errors=${a} />`}function Y({schema:e,all:t,path:n,value:r,onChange:s,errors:o,extras:a}){return Object.entries(e.properties||{}).map(([u,c])=>{let i=n?`${n}.${u}`:u;return l`<${Kt} key=${i} schema=${c} all=${t} path=${i}
+      label=${Tn(u,c)} value=${(r||{})[u]}
+      onChange=${p=>s(qt(r,u,p))} errors=${o} extras=${a} />`})}function zt(e,t){return Ce(e,t)}function Pn({onCreated:e}){let[t,n]=b(""),[r,s]=b({}),[o,a]=b(null);return l`<form class="inline-form" onSubmit=${async c=>{c.preventDefault();try{let i=await k("POST","/v1/tenants",{name:t});n(""),s({}),a(null),e(i)}catch(i){s(i.fieldErrors?i.fieldErrors():{}),a(i)}}} aria-label="Create a tenant">
+    <${C} label="New tenant name" path="name" value=${t} onInput=${n} error=${r.name} />
     <button type="submit">Create tenant</button>
-    ${o&&!r.name?i`<${E} error=${o} />`:null}
-  </form>`}function Nn({tenant:t,onSaved:e}){let[n,r]=b(null),[s,o]=b(t.limits),[a,d]=b({}),[u,c]=b(null);O(()=>{Tt("TenantLimits").then(r,c)},[]);let p=async l=>{l.preventDefault();try{await T("PATCH",`/v1/tenants/${t.id}`,{limits:s}),d({}),c(null),e()}catch($){d($.fieldErrors?$.fieldErrors():{}),c($)}};return n?i`<form class="limits" onSubmit=${p} aria-label=${`Limits of ${t.name}`}>
+    ${o&&!r.name?l`<${A} error=${o} />`:null}
+  </form>`}function Nn({tenant:e,onSaved:t}){let[n,r]=b(null),[s,o]=b(e.limits),[a,u]=b({}),[c,i]=b(null);O(()=>{Te("TenantLimits").then(r,i)},[]);let p=async d=>{d.preventDefault();try{await k("PATCH",`/v1/tenants/${e.id}`,{limits:s}),u({}),i(null),t()}catch($){u($.fieldErrors?$.fieldErrors():{}),i($)}};return n?l`<form class="limits" onSubmit=${p} aria-label=${`Limits of ${e.name}`}>
     <${Y} schema=${n.root} all=${n.all} path="limits" value=${s}
       onChange=${o} errors=${a} />
     <button type="submit" class="small">Save limits</button>
-    <${E} error=${u} />
-  </form>`:i`<${E} error=${u} />`}function Je({me:t}){let e=x(()=>v("/v1/tenants"),[]),[n,r]=b(null),[s,o]=b(null),a=t.platform_admin;O(()=>{let u=e.data?e.data.items:[];!a&&u.length===1&&M(`/admin/t/${u[0].id}`,{replace:!0})},[e.data]);let d=async(u,c)=>{if(!(c==="delete"&&!confirm(`Delete ${u.name}? Its numbers stop answering.`)))try{c==="delete"?await T("DELETE",`/v1/tenants/${u.id}`):await T("POST",`/v1/tenants/${u.id}/${c}`),r(null),e.reload()}catch(p){r(p)}};return i`<${S} title="Tenants" />
-    ${a?i`<${Pn} onCreated=${u=>M(`/admin/t/${u.id}`)} />`:null}
-    <${E} error=${n} />
-    <${y} state=${e} empty=${Object.assign(u=>u.items.length===0,{text:"No tenants yet."})}>
-      ${u=>i`<div class="table-wrap"><table>
+    <${A} error=${c} />
+  </form>`:l`<${A} error=${c} />`}function Jt({me:e}){let t=x(()=>v("/v1/tenants"),[]),[n,r]=b(null),[s,o]=b(null),a=e.platform_admin;O(()=>{let c=t.data?t.data.items:[];!a&&c.length===1&&M(`/admin/t/${c[0].id}`,{replace:!0})},[t.data]);let u=async(c,i)=>{if(!(i==="delete"&&!confirm(`Delete ${c.name}? Its numbers stop answering.`)))try{i==="delete"?await k("DELETE",`/v1/tenants/${c.id}`):await k("POST",`/v1/tenants/${c.id}/${i}`),r(null),t.reload()}catch(p){r(p)}};return l`<${T} title="Tenants" />
+    ${a?l`<${Pn} onCreated=${c=>M(`/admin/t/${c.id}`)} />`:null}
+    <${A} error=${n} />
+    <${y} state=${t} empty=${Object.assign(c=>c.items.length===0,{text:"No tenants yet."})}>
+      ${c=>l`<div class="table-wrap"><table>
         <caption class="sr-only">Tenants</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Status</th><th scope="col">Concurrent calls</th>
-          <th scope="col">Created</th>${a?i`<th scope="col">Actions</th>`:null}</tr></thead>
-        <tbody>${u.items.map(c=>i`<tr>
-          <td><${D} href=${`/admin/t/${c.id}`}>${c.name}</${D}></td>
-          <td><span class=${`status ${c.status}`}>${c.status}</span></td>
-          <td>${c.limits.max_concurrent_calls}</td>
-          <td>${N(c.created_at)}</td>
-          ${a?i`<td class="row-actions">
-            ${c.status==="active"?i`<button type="button" class="secondary small" onClick=${()=>d(c,"suspend")}>Suspend</button>`:i`<button type="button" class="secondary small" onClick=${()=>d(c,"activate")}>Activate</button>`}
-            <button type="button" class="secondary small" aria-expanded=${s===c.id}
-              onClick=${()=>o(s===c.id?null:c.id)}>Limits</button>
-            <button type="button" class="danger small" onClick=${()=>d(c,"delete")}>Delete</button>
-            ${s===c.id?i`<${Nn} tenant=${c} onSaved=${e.reload} />`:null}
+          <th scope="col">Created</th>${a?l`<th scope="col">Actions</th>`:null}</tr></thead>
+        <tbody>${c.items.map(i=>l`<tr>
+          <td><${D} href=${`/admin/t/${i.id}`}>${i.name}</${D}></td>
+          <td><span class=${`status ${i.status}`}>${i.status}</span></td>
+          <td>${i.limits.max_concurrent_calls}</td>
+          <td>${N(i.created_at)}</td>
+          ${a?l`<td class="row-actions">
+            ${i.status==="active"?l`<button type="button" class="secondary small" onClick=${()=>u(i,"suspend")}>Suspend</button>`:l`<button type="button" class="secondary small" onClick=${()=>u(i,"activate")}>Activate</button>`}
+            <button type="button" class="secondary small" aria-expanded=${s===i.id}
+              onClick=${()=>o(s===i.id?null:i.id)}>Limits</button>
+            <button type="button" class="danger small" onClick=${()=>u(i,"delete")}>Delete</button>
+            ${s===i.id?l`<${Nn} tenant=${i} onSaved=${t.reload} />`:null}
           </td>`:null}
         </tr>`)}</tbody></table></div>`}
-    </${y}>`}function Qe(){let t=new Date;return t.setHours(0,0,0,0),t}function On(){let t=Qe();return t.setDate(t.getDate()-(t.getDay()+6)%7),t}function Ge({label:t,data:e}){return i`<section class="card" aria-label=${t}><h2>${t}</h2>
+    </${y}>`}function Qt(){let e=new Date;return e.setHours(0,0,0,0),e}function On(){let e=Qt();return e.setDate(e.getDate()-(e.getDay()+6)%7),e}function Gt({label:e,data:t}){return l`<section class="card" aria-label=${e}><h2>${e}</h2>
     <dl class="stats">
-      <div><dt>Calls</dt><dd>${H(e.calls)}</dd></div>
-      <div><dt>Minutes</dt><dd>${lt(e.minutes)}</dd></div>
-      <div><dt>Answered</dt><dd>${H(e.answered)}</dd></div>
-      <div><dt>Missed</dt><dd>${H(e.missed)}</dd></div>
-      <div><dt>Voice-to-voice p50</dt><dd>${W(e.latency_p50_ms)}</dd></div>
-      <div><dt>Voice-to-voice p95</dt><dd>${W(e.latency_p95_ms)}</dd></div>
-    </dl></section>`}function Ye({tenantId:t,tenant:e}){let n=I(),r=`/v1/tenants/${t}`,s=x(async()=>{if(!n("analytics.read"))return null;let[l,$]=await Promise.all([v(`${r}/analytics/summary${B({since:Qe().toISOString()})}`),v(`${r}/analytics/summary${B({since:On().toISOString()})}`)]);return{today:l,week:$}},[t]),o=x(()=>v(`${r}/runtime`),[t]),[a,d]=b(null),[u,c]=b(null),p=async()=>{try{let l=await T("POST",`${r}/runtime/publish`);c(l.revision),d(null),o.reload()}catch(l){d(l)}};return i`<${S} title=${e?e.name:"Tenant"} />
-    <${y} state=${s}>${l=>l&&i`<div class="cards">
-      <${Ge} label="Today" data=${l.today} /><${Ge} label="This week" data=${l.week} /></div>`}
+      <div><dt>Calls</dt><dd>${H(t.calls)}</dd></div>
+      <div><dt>Minutes</dt><dd>${le(t.minutes)}</dd></div>
+      <div><dt>Answered</dt><dd>${H(t.answered)}</dd></div>
+      <div><dt>Missed</dt><dd>${H(t.missed)}</dd></div>
+      <div><dt>Voice-to-voice p50</dt><dd>${W(t.latency_p50_ms)}</dd></div>
+      <div><dt>Voice-to-voice p95</dt><dd>${W(t.latency_p95_ms)}</dd></div>
+    </dl></section>`}function Dn({tenant:e,onSaved:t}){let[n,r]=b(e.name),[s,o]=b(e.recording_retention_days??""),[a,u]=b({}),[c,i]=b(null),[p,d]=b(!1);return l`<section class="card" aria-label="Tenant settings"><h2>Settings</h2>
+    <form class="inline-form plain-form" onSubmit=${async _=>{_.preventDefault();let m={name:n,recording_retention_days:s===""?null:Number(s)};try{await k("PATCH",`/v1/tenants/${e.id}`,m),u({}),i(null),d(!0),t()}catch(f){u(f.fieldErrors?f.fieldErrors():{}),i(f),d(!1)}}}>
+      <${C} label="Name" path="name" value=${n} onInput=${r} error=${a.name} />
+      <${C} label="Keep recordings (days; empty: forever)" path="recording_retention_days"
+        type="number" min="1" value=${s} onInput=${o} error=${a.recording_retention_days} />
+      <button type="submit">Save settings</button>
+    </form>
+    ${p?l`<p role="status">Saved.</p>`:null}
+    ${c&&!Object.keys(a).length?l`<${A} error=${c} />`:null}
+  </section>`}function Yt({tenantId:e,tenant:t,reloadTenant:n}){let r=I(),s=`/v1/tenants/${e}`,o=x(async()=>{if(!r("analytics.read"))return null;let[$,_]=await Promise.all([v(`${s}/analytics/summary${B({since:Qt().toISOString()})}`),v(`${s}/analytics/summary${B({since:On().toISOString()})}`)]);return{today:$,week:_}},[e]),a=x(()=>v(`${s}/runtime`),[e]),[u,c]=b(null),[i,p]=b(null),d=async()=>{try{let $=await k("POST",`${s}/runtime/publish`);p($.revision),c(null),a.reload()}catch($){c($)}};return l`<${T} title=${t?t.name:"Tenant"} />
+    <${y} state=${o}>${$=>$&&l`<div class="cards">
+      <${Gt} label="Today" data=${$.today} /><${Gt} label="This week" data=${$.week} /></div>`}
     </${y}>
     <section class="card" aria-label="Runtime"><h2>Runtime</h2>
-      <${y} state=${o}>${l=>i`<dl class="stats">
-          <div><dt>Revision</dt><dd>${H(l.revision)}</dd></div>
-          <div><dt>Published revision</dt><dd>${H(l.published_revision)}</dd></div>
-          <div><dt>Pending</dt><dd>${H(l.pending)}</dd></div>
-          <div><dt>Drift</dt><dd class=${l.in_sync?"ok":"warn"}>${l.in_sync?"In sync":"Drifted"}</dd></div>
+      <${y} state=${a}>${$=>l`<dl class="stats">
+          <div><dt>Revision</dt><dd>${H($.revision)}</dd></div>
+          <div><dt>Published revision</dt><dd>${H($.published_revision)}</dd></div>
+          <div><dt>Pending</dt><dd>${H($.pending)}</dd></div>
+          <div><dt>Drift</dt><dd class=${$.in_sync?"ok":"warn"}>${$.in_sync?"In sync":"Drifted"}</dd></div>
         </dl>
-        ${l.drift.length?i`<ul class="drift">${l.drift.map($=>i`<li>${$}</li>`)}</ul>`:null}
-        ${l.problems.length?i`<h3>Problems</h3><ul class="problems">${l.problems.map($=>i`<li><code>${$.type}</code> ${$.message}</li>`)}</ul>`:null}`}
+        ${$.drift.length?l`<ul class="drift">${$.drift.map(_=>l`<li>${_}</li>`)}</ul>`:null}
+        ${$.problems.length?l`<h3>Problems</h3><ul class="problems">${$.problems.map(_=>l`<li><code>${_.type}</code> ${_.message}</li>`)}</ul>`:null}`}
       </${y}>
-      ${n("runtime.publish")?i`<button type="button" onClick=${p}>Re-publish</button>`:null}
-      ${u!==null?i`<p role="status">Queued revision ${H(u)}.</p>`:null}
-      <${E} error=${a} />
-    </section>`}function Ze({tenantId:t}){let e=I(),n=`/v1/tenants/${t}`,r=x(async()=>{let[h,f]=await Promise.all([v(`${n}/numbers`),v(`${n}/agents`)]);return{numbers:h.items,agents:f.items}},[t]),[s,o]=b({e164:"",carrier:"twilio",agent_id:"",label:""}),[a,d]=b({}),[u,c]=b(null),p=h=>{d(h.fieldErrors?h.fieldErrors():{}),c(h)},l=async h=>{h.preventDefault();try{await T("POST",`${n}/numbers`,{...s,agent_id:s.agent_id||null}),o({e164:"",carrier:"twilio",agent_id:"",label:""}),d({}),c(null),r.reload()}catch(f){p(f)}},$=async(h,f)=>{try{await T("PATCH",`${n}/numbers/${h.id}`,{agent_id:f||null}),c(null),r.reload()}catch(g){p(g)}},_=async h=>{if(confirm(`Remove ${h.e164}? It stops taking calls.`))try{await T("DELETE",`${n}/numbers/${h.id}`),r.reload()}catch(f){p(f)}},m=e("numbers.write");return i`<${S} title="Numbers" />
-    <${y} state=${r}>${({numbers:h,agents:f})=>{let g=[["","(no agent: not answering)"],...f.map(k=>[k.id,k.name])],w=k=>(f.find(j=>j.id===k)||{}).name||"\u2014";return i`
-      ${m?i`<form class="inline-form" onSubmit=${l} aria-label="Add a number">
-        <${A} label="Number (E.164)" path="e164" value=${s.e164} placeholder="+14155550100"
-          onInput=${k=>o({...s,e164:k})} error=${a.e164} />
+      ${r("runtime.publish")?l`<button type="button" onClick=${d}>Re-publish</button>`:null}
+      ${i!==null?l`<p role="status">Queued revision ${H(i)}.</p>`:null}
+      <${A} error=${u} />
+    </section>
+    ${t&&r("tenants.update")?l`<${Dn} key=${t.id} tenant=${t}
+      onSaved=${n} />`:null}`}function Zt({tenantId:e}){let t=I(),n=`/v1/tenants/${e}`,r=x(async()=>{let[f,h]=await Promise.all([v(`${n}/numbers`),v(`${n}/agents`)]);return{numbers:f.items,agents:h.items}},[e]),[s,o]=b({e164:"",carrier:"twilio",agent_id:"",label:""}),[a,u]=b({}),[c,i]=b(null),p=f=>{u(f.fieldErrors?f.fieldErrors():{}),i(f)},d=async f=>{f.preventDefault();try{await k("POST",`${n}/numbers`,{...s,agent_id:s.agent_id||null}),o({e164:"",carrier:"twilio",agent_id:"",label:""}),u({}),i(null),r.reload()}catch(h){p(h)}},$=async(f,h)=>{try{await k("PATCH",`${n}/numbers/${f.id}`,{agent_id:h||null}),i(null),r.reload()}catch(g){p(g)}},_=async f=>{if(confirm(`Remove ${f.e164}? It stops taking calls.`))try{await k("DELETE",`${n}/numbers/${f.id}`),r.reload()}catch(h){p(h)}},m=t("numbers.write");return l`<${T} title="Numbers" />
+    <${y} state=${r}>${({numbers:f,agents:h})=>{let g=[["","(no agent: not answering)"],...h.map(S=>[S.id,S.name])],w=S=>(h.find(j=>j.id===S)||{}).name||"\u2014";return l`
+      ${m?l`<form class="inline-form" onSubmit=${d} aria-label="Add a number">
+        <${C} label="Number (E.164)" path="e164" value=${s.e164} placeholder="+14155550100"
+          onInput=${S=>o({...s,e164:S})} error=${a.e164} />
         <${U} label="Carrier" path="carrier" value=${s.carrier} error=${a.carrier}
-          options=${[["twilio","Twilio"],["telnyx","Telnyx"]]} onChange=${k=>o({...s,carrier:k})} />
+          options=${[["twilio","Twilio"],["telnyx","Telnyx"]]} onChange=${S=>o({...s,carrier:S})} />
         <${U} label="Agent" path="agent_id" value=${s.agent_id} options=${g}
-          error=${a.agent_id} onChange=${k=>o({...s,agent_id:k})} />
-        <${A} label="Label" path="label" value=${s.label} error=${a.label}
-          onInput=${k=>o({...s,label:k})} />
+          error=${a.agent_id} onChange=${S=>o({...s,agent_id:S})} />
+        <${C} label="Label" path="label" value=${s.label} error=${a.label}
+          onInput=${S=>o({...s,label:S})} />
         <button type="submit">Add number</button>
       </form>`:null}
-      <${E} error=${u} />
-      ${h.length===0?i`<p class="state empty">No numbers yet.</p>`:i`<div class="table-wrap"><table>
+      <${A} error=${c} />
+      ${f.length===0?l`<p class="state empty">No numbers yet.</p>`:l`<div class="table-wrap"><table>
         <caption class="sr-only">Numbers</caption>
         <thead><tr><th scope="col">Number</th><th scope="col">Carrier</th><th scope="col">Label</th>
-          <th scope="col">Agent</th>${m?i`<th scope="col">Actions</th>`:null}</tr></thead>
-        <tbody>${h.map(k=>i`<tr>
-          <td class="mono">${k.e164}</td><td>${k.carrier}</td><td>${k.label}</td>
-          <td>${m?i`<label class="sr-only" for=${`move-${k.id}`}>Agent of ${k.e164}</label>
-            <select id=${`move-${k.id}`} onChange=${j=>$(k,j.currentTarget.value)}>
-              ${g.map(([j,K])=>i`<option value=${j} selected=${j===(k.agent_id||"")}>${K}</option>`)}
-            </select>`:w(k.agent_id)}</td>
-          ${m?i`<td><button type="button" class="danger small" onClick=${()=>_(k)}>Remove</button></td>`:null}
-        </tr>`)}</tbody></table></div>`}`}}</${y}>`}function Xe({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/agents`,r=x(()=>v(n),[t]),[s,o]=b(""),[a,d]=b({}),[u,c]=b(null),p=async l=>{l.preventDefault();try{let $=await T("POST",n,{name:s});M(`/admin/t/${t}/agents/${$.id}`)}catch($){d($.fieldErrors?$.fieldErrors():{}),c($)}};return i`<${S} title="Agents" />
-    ${e("agents.write")?i`<form class="inline-form" onSubmit=${p} aria-label="Create an agent">
-      <${A} label="New agent name" path="name" value=${s} onInput=${o} error=${a.name} />
+          <th scope="col">Agent</th>${m?l`<th scope="col">Actions</th>`:null}</tr></thead>
+        <tbody>${f.map(S=>l`<tr>
+          <td class="mono">${S.e164}</td><td>${S.carrier}</td><td>${S.label}</td>
+          <td>${m?l`<label class="sr-only" for=${`move-${S.id}`}>Agent of ${S.e164}</label>
+            <select id=${`move-${S.id}`} onChange=${j=>$(S,j.currentTarget.value)}>
+              ${g.map(([j,K])=>l`<option value=${j} selected=${j===(S.agent_id||"")}>${K}</option>`)}
+            </select>`:w(S.agent_id)}</td>
+          ${m?l`<td><button type="button" class="danger small" onClick=${()=>_(S)}>Remove</button></td>`:null}
+        </tr>`)}</tbody></table></div>`}`}}</${y}>`}function Xt({tenantId:e}){let t=I(),n=`/v1/tenants/${e}/agents`,r=x(()=>v(n),[e]),[s,o]=b(""),[a,u]=b({}),[c,i]=b(null),p=async d=>{d.preventDefault();try{let $=await k("POST",n,{name:s});M(`/admin/t/${e}/agents/${$.id}`)}catch($){u($.fieldErrors?$.fieldErrors():{}),i($)}};return l`<${T} title="Agents" />
+    ${t("agents.write")?l`<form class="inline-form" onSubmit=${p} aria-label="Create an agent">
+      <${C} label="New agent name" path="name" value=${s} onInput=${o} error=${a.name} />
       <button type="submit">Create agent</button>
-      ${u&&!a.name?i`<${E} error=${u} />`:null}
+      ${c&&!a.name?l`<${A} error=${c} />`:null}
     </form>`:null}
-    <${y} state=${r} empty=${Object.assign(l=>l.items.length===0,{text:"No agents yet."})}>
-      ${l=>i`<div class="table-wrap"><table>
+    <${y} state=${r} empty=${Object.assign(d=>d.items.length===0,{text:"No agents yet."})}>
+      ${d=>l`<div class="table-wrap"><table>
         <caption class="sr-only">Agents</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Live version</th>
           <th scope="col">Latest version</th><th scope="col">Updated</th></tr></thead>
-        <tbody>${l.items.map($=>i`<tr>
-          <td><${D} href=${`/admin/t/${t}/agents/${$.id}`}>${$.name}</${D}></td>
+        <tbody>${d.items.map($=>l`<tr>
+          <td><${D} href=${`/admin/t/${e}/agents/${$.id}`}>${$.name}</${D}></td>
           <td>${$.live_version??"not live"}</td><td>${$.latest_version||"\u2014"}</td>
           <td>${N($.updated_at)}</td></tr>`)}</tbody></table></div>`}
-    </${y}>`}function Et(t,e="",n={}){if(t&&typeof t=="object"&&!Array.isArray(t)){for(let[r,s]of Object.entries(t))Et(s,e?`${e}.${r}`:r,n);Object.keys(t).length===0&&e&&(n[e]="{}")}else Array.isArray(t)&&t.some(r=>r&&typeof r=="object")?(t.forEach((r,s)=>Et(r,`${e}.${s}`,n)),t.length===0&&(n[e]="[]")):n[e]=typeof t=="string"?t:JSON.stringify(t);return n}function Dn({left:t,right:e}){let n=Et(t.config),r=Et(e.config),s=[...new Set([...Object.keys(n),...Object.keys(r)])].sort(),o=s.filter(a=>n[a]!==r[a]);return i`<div class="table-wrap"><table class="diff">
-    <caption>Version ${t.version} and version ${e.version}: ${o.length} field(s) differ</caption>
-    <thead><tr><th scope="col">Field</th><th scope="col">Version ${t.version}</th>
-      <th scope="col">Version ${e.version}</th></tr></thead>
-    <tbody>${s.map(a=>i`<tr class=${n[a]!==r[a]?"changed":""}>
+    </${y}>`}function Ee(e,t="",n={}){if(e&&typeof e=="object"&&!Array.isArray(e)){for(let[r,s]of Object.entries(e))Ee(s,t?`${t}.${r}`:r,n);Object.keys(e).length===0&&t&&(n[t]="{}")}else Array.isArray(e)&&e.some(r=>r&&typeof r=="object")?(e.forEach((r,s)=>Ee(r,`${t}.${s}`,n)),e.length===0&&(n[t]="[]")):n[t]=typeof e=="string"?e:JSON.stringify(e);return n}function In({left:e,right:t}){let n=Ee(e.config),r=Ee(t.config),s=[...new Set([...Object.keys(n),...Object.keys(r)])].sort(),o=s.filter(a=>n[a]!==r[a]);return l`<div class="table-wrap"><table class="diff">
+    <caption>Version ${e.version} and version ${t.version}: ${o.length} field(s) differ</caption>
+    <thead><tr><th scope="col">Field</th><th scope="col">Version ${e.version}</th>
+      <th scope="col">Version ${t.version}</th></tr></thead>
+    <tbody>${s.map(a=>l`<tr class=${n[a]!==r[a]?"changed":""}>
       <th scope="row" class="mono">${a}</th><td class="pre">${n[a]??"\u2014"}</td><td class="pre">${r[a]??"\u2014"}</td>
-    </tr>`)}</tbody></table></div>`}function In({base:t,agent:e,versions:n,onChanged:r}){let s=I(),[o,a]=b(()=>[n[1]?.version||n[0]?.version,n[0]?.version]),[d,u]=b(null),c=$=>n.find(_=>_.version===Number($)),p=async($,_)=>{try{await T("POST",`${t}/${$}`,{version:_}),u(null),r()}catch(m){u(m)}},l=($,_)=>i`<label>${_}
+    </tr>`)}</tbody></table></div>`}function jn({base:e,agent:t,versions:n,onChanged:r}){let s=I(),[o,a]=b(()=>[n[1]?.version||n[0]?.version,n[0]?.version]),[u,c]=b(null),i=$=>n.find(_=>_.version===Number($)),p=async($,_)=>{try{await k("POST",`${e}/${$}`,{version:_}),c(null),r()}catch(m){c(m)}},d=($,_)=>l`<label>${_}
     <select value=${o[$]} onChange=${m=>a($?[o[0],m.currentTarget.value]:[m.currentTarget.value,o[1]])}>
-      ${n.map(m=>i`<option value=${m.version} selected=${m.version===Number(o[$])}>Version ${m.version}</option>`)}
-    </select></label>`;return i`<section aria-label="Versions"><h2>Versions</h2>
-    <${E} error=${d} />
+      ${n.map(m=>l`<option value=${m.version} selected=${m.version===Number(o[$])}>Version ${m.version}</option>`)}
+    </select></label>`;return l`<section aria-label="Versions"><h2>Versions</h2>
+    <${A} error=${u} />
     <div class="table-wrap"><table>
       <thead><tr><th scope="col">Version</th><th scope="col">Note</th><th scope="col">By</th>
         <th scope="col">Created</th><th scope="col">State</th></tr></thead>
-      <tbody>${n.map($=>i`<tr>
+      <tbody>${n.map($=>l`<tr>
         <td>${$.version}</td><td>${$.note}</td><td>${$.created_by}</td><td>${N($.created_at)}</td>
-        <td>${$.live?i`<span class="status active">live</span>`:s("agents.publish")?e.live_version!==null&&$.version<e.live_version?i`<button type="button" class="secondary small" onClick=${()=>p("rollback",$.version)}>Roll back to ${$.version}</button>`:i`<button type="button" class="small" onClick=${()=>p("publish",$.version)}>Publish ${$.version}</button>`:""}</td></tr>`)}</tbody></table></div>
-    ${n.length>1?i`<h3>Compare</h3><div class="inline-form">${l(0,"Left")}${l(1,"Right")}</div>
-      ${c(o[0])&&c(o[1])?i`<${Dn} left=${c(o[0])} right=${c(o[1])} />`:null}`:null}
-  </section>`}function jn({value:t}){let e=I(),n=gt(Kt),[r,s]=b(null),[o,a]=b(null),[d,u]=b(!1);return O(()=>()=>r&&URL.revokeObjectURL(r),[r]),e("agents.write")?i`<div class="voice-preview">
-    <button type="button" class="secondary small" disabled=${d} onClick=${async()=>{u(!0),a(null);try{s(await De(`${n}/voices/preview`,{tts:t}))}catch(p){a(p)}u(!1)}}>
-      ${d?"Synthesizing\u2026":"Preview voice"}</button>
-    ${r?i`<audio controls autoplay src=${r} aria-label="Voice preview"></audio>`:null}
-    <${E} error=${o} />
-  </div>`:null}var Kt=ft(""),Un={tts:jn};function Rn({base:t,latest:e,onSaved:n}){let r=I(),[s,o]=b(null),[a,d]=b(null),[u,c]=b({}),[p,l]=b(null),[$,_]=b(null);if(O(()=>{Tt("AgentVersionCreate").then(f=>{o(f),d(e?{...e.config,note:""}:ze(f.root,f.all))},l)},[e&&e.version]),!s||!a)return i`<${E} error=${p} />`;let m=r("agents.write");return i`<form class="agent-form" onSubmit=${async f=>{f.preventDefault();try{let g=await T("POST",`${t}/versions`,a);c({}),l(null),_(g),n()}catch(g){c(g.fieldErrors?g.fieldErrors():{}),l(g)}}} aria-label="Agent configuration">
+        <td>${$.live?l`<span class="status active">live</span>`:s("agents.publish")?t.live_version!==null&&$.version<t.live_version?l`<button type="button" class="secondary small" onClick=${()=>p("rollback",$.version)}>Roll back to ${$.version}</button>`:l`<button type="button" class="small" onClick=${()=>p("publish",$.version)}>Publish ${$.version}</button>`:""}</td></tr>`)}</tbody></table></div>
+    ${n.length>1?l`<h3>Compare</h3><div class="inline-form">${d(0,"Left")}${d(1,"Right")}</div>
+      ${i(o[0])&&i(o[1])?l`<${In} left=${i(o[0])} right=${i(o[1])} />`:null}`:null}
+  </section>`}function Un({value:e}){let t=I(),n=ge(Ke),[r,s]=b(null),[o,a]=b(null),[u,c]=b(!1);return O(()=>()=>r&&URL.revokeObjectURL(r),[r]),t("agents.write")?l`<div class="voice-preview">
+    <button type="button" class="secondary small" disabled=${u} onClick=${async()=>{c(!0),a(null);try{s(await Dt(`${n}/voices/preview`,{tts:e}))}catch(p){a(p)}c(!1)}}>
+      ${u?"Synthesizing\u2026":"Preview voice"}</button>
+    ${r?l`<audio controls autoplay src=${r} aria-label="Voice preview"></audio>`:null}
+    <${A} error=${o} />
+  </div>`:null}var Ke=fe(""),Rn={tts:Un};function Mn({base:e,latest:t,onSaved:n}){let r=I(),[s,o]=b(null),[a,u]=b(null),[c,i]=b({}),[p,d]=b(null),[$,_]=b(null);if(O(()=>{Te("AgentVersionCreate").then(h=>{o(h),u(t?{...t.config,note:""}:zt(h.root,h.all))},d)},[t&&t.version]),!s||!a)return l`<${A} error=${p} />`;let m=r("agents.write");return l`<form class="agent-form" onSubmit=${async h=>{h.preventDefault();try{let g=await k("POST",`${e}/versions`,a);i({}),d(null),_(g),n()}catch(g){i(g.fieldErrors?g.fieldErrors():{}),d(g)}}} aria-label="Agent configuration">
     <h2>Configuration</h2>
     <fieldset disabled=${!m} class="plain">
       <${Y} schema=${s.root} all=${s.all} path="" value=${a}
-        onChange=${d} errors=${u} extras=${Un} />
+        onChange=${u} errors=${c} extras=${Rn} />
     </fieldset>
-    ${p?i`<p class="error" role="alert">${Object.keys(u).length?`The version was not saved: ${Object.keys(u).length} field(s) need attention.`:p.message}</p>`:null}
-    ${$?i`<p role="status">Saved as version ${$.version}.${$.warnings.map(f=>` ${f.message}`)}</p>`:null}
-    ${m?i`<div class="sticky-actions"><button type="submit">Save as new version</button></div>`:null}
-  </form>`}function tn({tenantId:t,item:e}){let n=`/v1/tenants/${t}/agents/${e}`,r=x(async()=>{let[s,o]=await Promise.all([v(n),v(`${n}/versions`)]);return{agent:s,versions:o.items}},[n]);return i`<${y} state=${r}>${({agent:s,versions:o})=>i`
-    <${S} title=${s.name}>
+    ${p?l`<p class="error" role="alert">${Object.keys(c).length?`The version was not saved: ${Object.keys(c).length} field(s) need attention.`:p.message}</p>`:null}
+    ${$?l`<p role="status">Saved as version ${$.version}.${$.warnings.map(h=>` ${h.message}`)}</p>`:null}
+    ${m?l`<div class="sticky-actions"><button type="submit">Save as new version</button></div>`:null}
+  </form>`}function en({tenantId:e,item:t}){let n=`/v1/tenants/${e}/agents/${t}`,r=x(async()=>{let[s,o]=await Promise.all([v(n),v(`${n}/versions`)]);return{agent:s,versions:o.items}},[n]);return l`<${y} state=${r}>${({agent:s,versions:o})=>l`
+    <${T} title=${s.name}>
       <span class="badge">${s.live_version?`live: version ${s.live_version}`:"not live"}</span>
-    </${S}>
+    </${T}>
     <div class="agent-grid">
-      <${Kt.Provider} value=${`/v1/tenants/${t}`}>
-        <${Rn} base=${n} latest=${o[0]} onSaved=${r.reload} />
-      </${Kt.Provider}>
-      ${o.length?i`<${In} key=${o.length} base=${n} agent=${s}
-        versions=${o} onChanged=${r.reload} />`:i`<p class="state empty">No versions yet: save the configuration to create version 1.</p>`}
-    </div>`}</${y}>`}var Mn=[["llm_api_key","LLM API key"],["carrier_credential","Carrier credential"],["tool_credential","Tool credential"],["webhook_secret","Webhook secret"]],en={name:"",kind:"llm_api_key",value:"",allowed_host:""};function nn({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/secrets`,r=x(()=>v(n),[t]),[s,o]=b(en),[a,d]=b({}),[u,c]=b(null),[p,l]=b(null),$=f=>{d(f.fieldErrors?f.fieldErrors():{}),c(f)},_=async f=>{f.preventDefault();let g={value:s.value,kind:s.kind};s.kind==="llm_api_key"&&s.allowed_host&&(g.allowed_host=s.allowed_host);try{await T("PUT",`${n}/${encodeURIComponent(s.name)}`,g),l(s.name),o(en),d({}),c(null),r.reload()}catch(w){$(w)}},m=async f=>{if(confirm(`Delete the secret ${f}?`))try{await T("DELETE",`${n}/${encodeURIComponent(f)}`),r.reload()}catch(g){$(g)}},h=e("secrets.write");return i`<${S} title="Secrets" />
-    ${h?i`<form class="inline-form" onSubmit=${_} aria-label="Set a secret" autocomplete="off">
-      <${A} label="Name" path="name" value=${s.name} error=${a.name}
-        onInput=${f=>o({...s,name:f})} />
-      <${U} label="Kind" path="kind" value=${s.kind} options=${Mn} error=${a.kind}
-        onChange=${f=>o({...s,kind:f})} />
-      <${A} label="Value" path="value" type="password" value=${s.value} error=${a.value}
-        autocomplete="new-password" onInput=${f=>o({...s,value:f})} />
-      ${s.kind==="llm_api_key"?i`<${A} label="Allowed host (optional)" path="allowed_host"
-        value=${s.allowed_host} error=${a.allowed_host} onInput=${f=>o({...s,allowed_host:f})} />`:null}
+      <${Ke.Provider} value=${`/v1/tenants/${e}`}>
+        <${Mn} base=${n} latest=${o[0]} onSaved=${r.reload} />
+      </${Ke.Provider}>
+      ${o.length?l`<${jn} key=${o.length} base=${n} agent=${s}
+        versions=${o} onChanged=${r.reload} />`:l`<p class="state empty">No versions yet: save the configuration to create version 1.</p>`}
+    </div>`}</${y}>`}var Hn=[["llm_api_key","LLM API key"],["carrier_credential","Carrier credential"],["tool_credential","Tool credential"],["webhook_secret","Webhook secret"]],tn={name:"",kind:"llm_api_key",value:"",allowed_host:""};function nn({tenantId:e}){let t=I(),n=`/v1/tenants/${e}/secrets`,r=x(()=>v(n),[e]),[s,o]=b(tn),[a,u]=b({}),[c,i]=b(null),[p,d]=b(null),$=h=>{u(h.fieldErrors?h.fieldErrors():{}),i(h)},_=async h=>{h.preventDefault();let g={value:s.value,kind:s.kind};s.kind==="llm_api_key"&&s.allowed_host&&(g.allowed_host=s.allowed_host);try{await k("PUT",`${n}/${encodeURIComponent(s.name)}`,g),d(s.name),o(tn),u({}),i(null),r.reload()}catch(w){$(w)}},m=async h=>{if(confirm(`Delete the secret ${h}?`))try{await k("DELETE",`${n}/${encodeURIComponent(h)}`),r.reload()}catch(g){$(g)}},f=t("secrets.write");return l`<${T} title="Secrets" />
+    ${f?l`<form class="inline-form" onSubmit=${_} aria-label="Set a secret" autocomplete="off">
+      <${C} label="Name" path="name" value=${s.name} error=${a.name}
+        onInput=${h=>o({...s,name:h})} />
+      <${U} label="Kind" path="kind" value=${s.kind} options=${Hn} error=${a.kind}
+        onChange=${h=>o({...s,kind:h})} />
+      <${C} label="Value" path="value" type="password" value=${s.value} error=${a.value}
+        autocomplete="new-password" onInput=${h=>o({...s,value:h})} />
+      ${s.kind==="llm_api_key"?l`<${C} label="Allowed host (optional)" path="allowed_host"
+        value=${s.allowed_host} error=${a.allowed_host} onInput=${h=>o({...s,allowed_host:h})} />`:null}
       <button type="submit">Save secret</button>
     </form>`:null}
-    ${p?i`<p role="status">Stored ${p}. Its value cannot be read back.</p>`:null}
-    ${u&&!Object.keys(a).length?i`<${E} error=${u} />`:null}
-    <${y} state=${r} empty=${Object.assign(f=>f.items.length===0,{text:"No secrets yet."})}>
-      ${f=>i`<div class="table-wrap"><table>
+    ${p?l`<p role="status">Stored ${p}. Its value cannot be read back.</p>`:null}
+    ${c&&!Object.keys(a).length?l`<${A} error=${c} />`:null}
+    <${y} state=${r} empty=${Object.assign(h=>h.items.length===0,{text:"No secrets yet."})}>
+      ${h=>l`<div class="table-wrap"><table>
         <caption class="sr-only">Secrets</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Allowed host</th>
-          <th scope="col">Set</th><th scope="col">By</th>${h?i`<th scope="col">Actions</th>`:null}</tr></thead>
-        <tbody>${f.items.map(g=>i`<tr>
+          <th scope="col">Set</th><th scope="col">By</th>${f?l`<th scope="col">Actions</th>`:null}</tr></thead>
+        <tbody>${h.items.map(g=>l`<tr>
           <td class="mono">${g.name}</td><td>${g.kind}</td><td>${g.allowed_host||"\u2014"}</td>
           <td>${N(g.updated_at)}</td><td>${g.updated_by||"\u2014"}</td>
-          ${h?i`<td><button type="button" class="danger small" onClick=${()=>m(g.name)}>Delete</button></td>`:null}
+          ${f?l`<td><button type="button" class="danger small" onClick=${()=>m(g.name)}>Delete</button></td>`:null}
         </tr>`)}</tbody></table></div>`}
-    </${y}>`}var At=[["viewer","Viewer"],["editor","Editor"],["admin","Admin"],["owner","Owner"]];function rn({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/members`,r=x(()=>v(n),[t]),[s,o]=b({subject:"",role:"viewer"}),[a,d]=b({}),[u,c]=b(null),p=async m=>{try{await m(),d({}),c(null),r.reload()}catch(h){d(h.fieldErrors?h.fieldErrors():{}),c(h)}},l=(m,h)=>p(()=>T("PUT",`${n}/${encodeURIComponent(m)}`,{role:h})),$=m=>{m.preventDefault(),p(async()=>{await l(s.subject,s.role),o({subject:"",role:"viewer"})})},_=e("members.write");return i`<${S} title="Members" />
-    ${_?i`<form class="inline-form" onSubmit=${$} aria-label="Add a member">
-      <${A} label="Subject (OIDC sub)" path="subject" value=${s.subject} error=${a.subject}
+    </${y}>`}var Ae=[["viewer","Viewer"],["editor","Editor"],["admin","Admin"],["owner","Owner"]];function rn({tenantId:e}){let t=I(),n=`/v1/tenants/${e}/members`,r=x(()=>v(n),[e]),[s,o]=b({subject:"",role:"viewer"}),[a,u]=b({}),[c,i]=b(null),p=async m=>{try{await m(),u({}),i(null),r.reload()}catch(f){u(f.fieldErrors?f.fieldErrors():{}),i(f)}},d=(m,f)=>p(()=>k("PUT",`${n}/${encodeURIComponent(m)}`,{role:f})),$=m=>{m.preventDefault(),p(async()=>{await d(s.subject,s.role),o({subject:"",role:"viewer"})})},_=t("members.write");return l`<${T} title="Members" />
+    ${_?l`<form class="inline-form" onSubmit=${$} aria-label="Add a member">
+      <${C} label="Subject (OIDC sub)" path="subject" value=${s.subject} error=${a.subject}
         onInput=${m=>o({...s,subject:m})} />
-      <${U} label="Role" path="role" value=${s.role} options=${At} error=${a.role}
+      <${U} label="Role" path="role" value=${s.role} options=${Ae} error=${a.role}
         onChange=${m=>o({...s,role:m})} />
       <button type="submit">Add member</button>
     </form>`:null}
-    <${E} error=${u} />
+    <${A} error=${c} />
     <${y} state=${r} empty=${Object.assign(m=>m.items.length===0,{text:"No members yet."})}>
-      ${m=>i`<div class="table-wrap"><table>
+      ${m=>l`<div class="table-wrap"><table>
         <caption class="sr-only">Members</caption>
         <thead><tr><th scope="col">Subject</th><th scope="col">Role</th><th scope="col">Added by</th>
-          <th scope="col">Added</th>${_?i`<th scope="col">Actions</th>`:null}</tr></thead>
-        <tbody>${m.items.map(h=>i`<tr>
-          <td class="mono">${h.subject}</td>
-          <td>${_?i`<label class="sr-only" for=${`role-${h.subject}`}>Role of ${h.subject}</label>
-            <select id=${`role-${h.subject}`} onChange=${f=>l(h.subject,f.currentTarget.value)}>
-            ${At.map(([f,g])=>i`<option value=${f} selected=${f===h.role}>${g}</option>`)}</select>`:h.role}</td>
-          <td>${h.created_by}</td><td>${N(h.created_at)}</td>
-          ${_?i`<td><button type="button" class="danger small"
-            onClick=${()=>confirm(`Remove ${h.subject}?`)&&p(()=>T("DELETE",`${n}/${encodeURIComponent(h.subject)}`))}>Remove</button></td>`:null}
+          <th scope="col">Added</th>${_?l`<th scope="col">Actions</th>`:null}</tr></thead>
+        <tbody>${m.items.map(f=>l`<tr>
+          <td class="mono">${f.subject}</td>
+          <td>${_?l`<label class="sr-only" for=${`role-${f.subject}`}>Role of ${f.subject}</label>
+            <select id=${`role-${f.subject}`} onChange=${h=>d(f.subject,h.currentTarget.value)}>
+            ${Ae.map(([h,g])=>l`<option value=${h} selected=${h===f.role}>${g}</option>`)}</select>`:f.role}</td>
+          <td>${f.created_by}</td><td>${N(f.created_at)}</td>
+          ${_?l`<td><button type="button" class="danger small"
+            onClick=${()=>confirm(`Remove ${f.subject}?`)&&p(()=>k("DELETE",`${n}/${encodeURIComponent(f.subject)}`))}>Remove</button></td>`:null}
         </tr>`)}</tbody></table></div>`}
-    </${y}>`}function on({tenantId:t}){let e=I(),n=`/v1/tenants/${t}/api-keys`,r=x(()=>v(n),[t]),[s,o]=b({name:"",role:"viewer",expires_at:""}),[a,d]=b({}),[u,c]=b(null),[p,l]=b(null),$=f=>{d(f.fieldErrors?f.fieldErrors():{}),c(f)},_=async f=>{f.preventDefault();let g={name:s.name,role:s.role};s.expires_at&&(g.expires_at=new Date(s.expires_at).toISOString());try{l(await T("POST",n,g)),o({name:"",role:"viewer",expires_at:""}),d({}),c(null),r.reload()}catch(w){$(w)}},m=async f=>{if(confirm(`Revoke ${f.name}? Anything using it stops working.`))try{await T("DELETE",`${n}/${f.id}`),r.reload()}catch(g){$(g)}},h=e("api_keys.write");return i`<${S} title="API keys" />
-    ${h?i`<form class="inline-form" onSubmit=${_} aria-label="Create an API key">
-      <${A} label="Name" path="name" value=${s.name} error=${a.name}
-        onInput=${f=>o({...s,name:f})} />
-      <${U} label="Role" path="role" value=${s.role} options=${At} error=${a.role}
-        onChange=${f=>o({...s,role:f})} />
-      <${A} label="Expires (optional)" path="expires_at" type="datetime-local" value=${s.expires_at}
-        error=${a.expires_at} onInput=${f=>o({...s,expires_at:f})} />
+    </${y}>`}function on({tenantId:e}){let t=I(),n=`/v1/tenants/${e}/api-keys`,r=x(()=>v(n),[e]),[s,o]=b({name:"",role:"viewer",expires_at:""}),[a,u]=b({}),[c,i]=b(null),[p,d]=b(null),$=h=>{u(h.fieldErrors?h.fieldErrors():{}),i(h)},_=async h=>{h.preventDefault();let g={name:s.name,role:s.role};s.expires_at&&(g.expires_at=new Date(s.expires_at).toISOString());try{d(await k("POST",n,g)),o({name:"",role:"viewer",expires_at:""}),u({}),i(null),r.reload()}catch(w){$(w)}},m=async h=>{if(confirm(`Revoke ${h.name}? Anything using it stops working.`))try{await k("DELETE",`${n}/${h.id}`),r.reload()}catch(g){$(g)}},f=t("api_keys.write");return l`<${T} title="API keys" />
+    ${f?l`<form class="inline-form" onSubmit=${_} aria-label="Create an API key">
+      <${C} label="Name" path="name" value=${s.name} error=${a.name}
+        onInput=${h=>o({...s,name:h})} />
+      <${U} label="Role" path="role" value=${s.role} options=${Ae} error=${a.role}
+        onChange=${h=>o({...s,role:h})} />
+      <${C} label="Expires (optional)" path="expires_at" type="datetime-local" value=${s.expires_at}
+        error=${a.expires_at} onInput=${h=>o({...s,expires_at:h})} />
       <button type="submit">Create key</button>
     </form>`:null}
-    ${p?i`<div class="once" role="status"><p>The new key <strong>${p.name}</strong>, shown
+    ${p?l`<div class="once" role="status"><p>The new key <strong>${p.name}</strong>, shown
       only this once; copy it now:</p><output class="mono key" data-testid="new-key">${p.key}</output>
-      <button type="button" class="secondary small" onClick=${()=>l(null)}>I have stored it</button></div>`:null}
-    ${u&&!Object.keys(a).length?i`<${E} error=${u} />`:null}
-    <${y} state=${r} empty=${Object.assign(f=>f.items.length===0,{text:"No API keys yet."})}>
-      ${f=>i`<div class="table-wrap"><table>
+      <button type="button" class="secondary small" onClick=${()=>d(null)}>I have stored it</button></div>`:null}
+    ${c&&!Object.keys(a).length?l`<${A} error=${c} />`:null}
+    <${y} state=${r} empty=${Object.assign(h=>h.items.length===0,{text:"No API keys yet."})}>
+      ${h=>l`<div class="table-wrap"><table>
         <caption class="sr-only">API keys</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Role</th>
           <th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Expires</th>
           <th scope="col">State</th></tr></thead>
-        <tbody>${f.items.map(g=>i`<tr>
+        <tbody>${h.items.map(g=>l`<tr>
           <td>${g.name}</td><td class="mono">${g.prefix}…</td><td>${g.role}</td>
           <td>${N(g.created_at)}</td><td>${N(g.last_used_at)}</td><td>${N(g.expires_at)}</td>
-          <td>${g.revoked_at?i`<span class="status suspended">revoked</span>`:h?i`<button type="button" class="danger small" onClick=${()=>m(g)}>Revoke</button>`:"active"}</td>
+          <td>${g.revoked_at?l`<span class="status suspended">revoked</span>`:f?l`<button type="button" class="danger small" onClick=${()=>m(g)}>Revoke</button>`:"active"}</td>
         </tr>`)}</tbody></table></div>`}
-    </${y}>`}var sn=t=>t===void 0?"\u2014":typeof t=="string"?t:JSON.stringify(t);function Hn({diff:t}){let e=t.before||{},n=t.after||{},r=[...new Set([...Object.keys(e),...Object.keys(n)])].sort();return r.length?i`<table class="diff"><thead><tr><th scope="col">Field</th><th scope="col">Before</th>
-    <th scope="col">After</th></tr></thead><tbody>${r.map(s=>i`<tr class="changed">
-    <th scope="row" class="mono">${s}</th><td class="pre">${sn(e[s])}</td><td class="pre">${sn(n[s])}</td>
-    </tr>`)}</tbody></table>`:i`<p class="empty">No field changes recorded.</p>`}var an=t=>t?new Date(t).toISOString():"";function ln({tenantId:t}){let[e,n]=b({actor:"",action:"",target:"",since:"",until:""}),[r,s]=b(e),[o,a]=b([null]),[d,u]=b(null),c=o[o.length-1],p=x(()=>v(`/v1/tenants/${t}/audit${B({...r,since:an(r.since),until:an(r.until),cursor:c,limit:25})}`),[t,r,c]),l=_=>{_.preventDefault(),s(e),a([null])},$=(_,m,h="text")=>i`<${A} label=${m} path=${`filter-${_}`}
-    type=${h} value=${e[_]} onInput=${f=>n({...e,[_]:f})} />`;return i`<${S} title="Audit log" />
-    <form class="inline-form filters" onSubmit=${l} aria-label="Filter the audit log">
+    </${y}>`}var sn=e=>e===void 0?"\u2014":typeof e=="string"?e:JSON.stringify(e);function Fn({diff:e}){let t=e.before||{},n=e.after||{},r=[...new Set([...Object.keys(t),...Object.keys(n)])].sort();return r.length?l`<table class="diff"><thead><tr><th scope="col">Field</th><th scope="col">Before</th>
+    <th scope="col">After</th></tr></thead><tbody>${r.map(s=>l`<tr class="changed">
+    <th scope="row" class="mono">${s}</th><td class="pre">${sn(t[s])}</td><td class="pre">${sn(n[s])}</td>
+    </tr>`)}</tbody></table>`:l`<p class="empty">No field changes recorded.</p>`}var an=e=>e?new Date(e).toISOString():"";function ln({tenantId:e}){let[t,n]=b({actor:"",action:"",target:"",since:"",until:""}),[r,s]=b(t),[o,a]=b([null]),[u,c]=b(null),i=o[o.length-1],p=x(()=>v(`/v1/tenants/${e}/audit${B({...r,since:an(r.since),until:an(r.until),cursor:i,limit:25})}`),[e,r,i]),d=_=>{_.preventDefault(),s(t),a([null])},$=(_,m,f="text")=>l`<${C} label=${m} path=${`filter-${_}`}
+    type=${f} value=${t[_]} onInput=${h=>n({...t,[_]:h})} />`;return l`<${T} title="Audit log" />
+    <form class="inline-form filters" onSubmit=${d} aria-label="Filter the audit log">
       ${$("actor","Actor")}${$("action","Action (or prefix ending in .)")}${$("target","Target")}
       ${$("since","From","datetime-local")}${$("until","Until","datetime-local")}
       <button type="submit">Filter</button>
     </form>
     <${y} state=${p} empty=${Object.assign(_=>_.items.length===0,{text:"No audit entries match."})}>
-      ${_=>i`<div class="table-wrap"><table>
+      ${_=>l`<div class="table-wrap"><table>
         <caption class="sr-only">Audit entries</caption>
         <thead><tr><th scope="col">When</th><th scope="col">Actor</th><th scope="col">Action</th>
           <th scope="col">Target</th><th scope="col">Change</th></tr></thead>
-        <tbody>${_.items.map(m=>i`<tr>
+        <tbody>${_.items.map(m=>l`<tr>
           <td>${N(m.at)}</td><td class="mono">${m.actor}</td><td>${m.action}</td><td class="mono">${m.target}</td>
-          <td><button type="button" class="ghost small" aria-expanded=${d===m.id}
-            onClick=${()=>u(d===m.id?null:m.id)}>${d===m.id?"Hide":"Show"}</button>
-            ${d===m.id?i`<${Hn} diff=${m.diff} />`:null}</td>
+          <td><button type="button" class="ghost small" aria-expanded=${u===m.id}
+            onClick=${()=>c(u===m.id?null:m.id)}>${u===m.id?"Hide":"Show"}</button>
+            ${u===m.id?l`<${Fn} diff=${m.diff} />`:null}</td>
         </tr>`)}</tbody></table></div>
         <nav class="pager" aria-label="Pages">
           <button type="button" class="secondary" disabled=${o.length===1}
@@ -320,134 +331,134 @@ var pt,C,Zt,_n,q,Gt,Xt,te,ee,It,Nt,Ot,ne,rt={},re=[],fn=/acit|ex(?:s|g|n|p|$)|rp
           <button type="button" class="secondary" disabled=${!_.next_cursor}
             onClick=${()=>a([...o,_.next_cursor])}>Older</button>
         </nav>`}
-    </${y}>`}var Fn=[["","Any outcome"],["answered","Answered"],["missed","Missed"],["transferred","Transferred"],["failed","Failed"],["in_progress","In progress"]],cn=t=>t?new Date(t).toISOString():"";function un({tenantId:t}){let e=`/v1/tenants/${t}`,n=x(()=>v(`${e}/agents`),[t]),[r,s]=b({since:"",until:"",number:"",agent_id:"",outcome:""}),[o,a]=b(r),[d,u]=b([null]),c=d[d.length-1],p=x(()=>v(`${e}/calls${B({...o,since:cn(o.since),until:cn(o.until),cursor:c,limit:25})}`),[t,o,c]),l=m=>{m.preventDefault(),a(r),u([null])},$=n.data?n.data.items:[],_=m=>($.find(h=>h.id===m)||{}).name||m||"\u2014";return i`<${S} title="Calls" />
-    <form class="inline-form filters" onSubmit=${l} aria-label="Filter calls">
-      <${A} label="From" path="since" type="datetime-local" value=${r.since}
+    </${y}>`}var Vn=[["","Any outcome"],["answered","Answered"],["missed","Missed"],["transferred","Transferred"],["failed","Failed"],["in_progress","In progress"]],cn=e=>e?new Date(e).toISOString():"";function un({tenantId:e}){let t=`/v1/tenants/${e}`,n=x(()=>v(`${t}/agents`),[e]),[r,s]=b({since:"",until:"",number:"",agent_id:"",outcome:""}),[o,a]=b(r),[u,c]=b([null]),i=u[u.length-1],p=x(()=>v(`${t}/calls${B({...o,since:cn(o.since),until:cn(o.until),cursor:i,limit:25})}`),[e,o,i]),d=m=>{m.preventDefault(),a(r),c([null])},$=n.data?n.data.items:[],_=m=>($.find(f=>f.id===m)||{}).name||m||"\u2014";return l`<${T} title="Calls" />
+    <form class="inline-form filters" onSubmit=${d} aria-label="Filter calls">
+      <${C} label="From" path="since" type="datetime-local" value=${r.since}
         onInput=${m=>s({...r,since:m})} />
-      <${A} label="Until" path="until" type="datetime-local" value=${r.until}
+      <${C} label="Until" path="until" type="datetime-local" value=${r.until}
         onInput=${m=>s({...r,until:m})} />
-      <${A} label="Number called" path="number" value=${r.number} placeholder="+14155550100"
+      <${C} label="Number called" path="number" value=${r.number} placeholder="+14155550100"
         onInput=${m=>s({...r,number:m})} />
       <${U} label="Agent" path="agent_id" value=${r.agent_id}
         options=${[["","Any agent"],...$.map(m=>[m.id,m.name])]}
         onChange=${m=>s({...r,agent_id:m})} />
-      <${U} label="Outcome" path="outcome" value=${r.outcome} options=${Fn}
+      <${U} label="Outcome" path="outcome" value=${r.outcome} options=${Vn}
         onChange=${m=>s({...r,outcome:m})} />
       <button type="submit">Filter</button>
     </form>
     <${y} state=${p} empty=${Object.assign(m=>m.items.length===0,{text:"No calls match."})}>
-      ${m=>i`<div class="table-wrap"><table>
+      ${m=>l`<div class="table-wrap"><table>
         <caption class="sr-only">Calls</caption>
         <thead><tr><th scope="col">Started</th><th scope="col">From</th><th scope="col">To</th>
           <th scope="col">Agent</th><th scope="col">Duration</th><th scope="col">Outcome</th>
           <th scope="col">Turns</th></tr></thead>
-        <tbody>${m.items.map(h=>i`<tr>
-          <td><${D} href=${`/admin/t/${t}/calls/${encodeURIComponent(h.id)}`}>${N(h.started_at)}</${D}></td>
-          <td class="mono">${h.from_number||"\u2014"}</td><td class="mono">${h.to_number||"\u2014"}</td>
-          <td>${_(h.agent_id)}</td><td>${Q(h.duration_s)}</td>
-          <td><span class=${`status ${h.outcome}`}>${h.outcome}</span></td><td>${h.turns}</td>
+        <tbody>${m.items.map(f=>l`<tr>
+          <td><${D} href=${`/admin/t/${e}/calls/${encodeURIComponent(f.id)}`}>${N(f.started_at)}</${D}></td>
+          <td class="mono">${f.from_number||"\u2014"}</td><td class="mono">${f.to_number||"\u2014"}</td>
+          <td>${_(f.agent_id)}</td><td>${Q(f.duration_s)}</td>
+          <td><span class=${`status ${f.outcome}`}>${f.outcome}</span></td><td>${f.turns}</td>
         </tr>`)}</tbody></table></div>
         <nav class="pager" aria-label="Pages">
-          <button type="button" class="secondary" disabled=${d.length===1}
-            onClick=${()=>u(d.slice(0,-1))}>Newer</button>
+          <button type="button" class="secondary" disabled=${u.length===1}
+            onClick=${()=>c(u.slice(0,-1))}>Newer</button>
           <button type="button" class="secondary" disabled=${!m.next_cursor}
-            onClick=${()=>u([...d,m.next_cursor])}>Older</button>
+            onClick=${()=>c([...u,m.next_cursor])}>Older</button>
         </nav>`}
-    </${y}>`}var dn=[["end_of_turn_ms","End of turn"],["transcript_final_ms","Transcript final"],["llm_first_token_ms","LLM first token"],["tts_first_audio_ms","TTS first audio"],["first_frame_out_ms","First frame out"]];function Vn({turns:t}){let e=t.filter(d=>d.stages&&d.stages.caller_stopped_ms!==null&&d.stages.caller_stopped_ms!==void 0);if(!e.length)return i`<p class="empty">No turn timings recorded.</p>`;let n=e.map(d=>dn.map(([u])=>d.stages[u]).filter(u=>u!=null).map(u=>u-d.stages.caller_stopped_ms)),r=Math.max(1,...n.flat()),s=600,o=d=>150+Math.max(0,d)/r*(s-160),a=20;return e.map(d=>{let u=d.stages.caller_stopped_ms,c=0,p=dn.map(([$,_],m)=>{let h=d.stages[$];if(h==null)return null;let f=c;return c=h-u,{label:_,from:f,to:h-u,i:m}}).filter(Boolean),l=p.length*a+24;return i`<figure class="waterfall">
-      <figcaption>Turn ${d.turn_index+1}: voice-to-voice ${W(d.voice_to_voice_ms)}${" "}
-        (${d.interrupted?"interrupted, ":""}${d.brain})</figcaption>
-      <svg viewBox=${`0 0 ${s} ${l}`} role="img"
-        aria-label=${`Turn ${d.turn_index+1} stages after the caller stopped: ${p.map($=>`${$.label} ${Math.round($.to)} ms`).join(", ")}`}>
-        ${p.map($=>i`<g>
+    </${y}>`}var dn=[["end_of_turn_ms","End of turn"],["transcript_final_ms","Transcript final"],["llm_first_token_ms","LLM first token"],["tts_first_audio_ms","TTS first audio"],["first_frame_out_ms","First frame out"]];function Bn({turns:e}){let t=e.filter(u=>u.stages&&u.stages.caller_stopped_ms!==null&&u.stages.caller_stopped_ms!==void 0);if(!t.length)return l`<p class="empty">No turn timings recorded.</p>`;let n=t.map(u=>dn.map(([c])=>u.stages[c]).filter(c=>c!=null).map(c=>c-u.stages.caller_stopped_ms)),r=Math.max(1,...n.flat()),s=600,o=u=>150+Math.max(0,u)/r*(s-160),a=20;return t.map(u=>{let c=u.stages.caller_stopped_ms,i=0,p=dn.map(([$,_],m)=>{let f=u.stages[$];if(f==null)return null;let h=i;return i=f-c,{label:_,from:h,to:f-c,i:m}}).filter(Boolean),d=p.length*a+24;return l`<figure class="waterfall">
+      <figcaption>Turn ${u.turn_index+1}: voice-to-voice ${W(u.voice_to_voice_ms)}${" "}
+        (${u.interrupted?"interrupted, ":""}${u.brain})</figcaption>
+      <svg viewBox=${`0 0 ${s} ${d}`} role="img"
+        aria-label=${`Turn ${u.turn_index+1} stages after the caller stopped: ${p.map($=>`${$.label} ${Math.round($.to)} ms`).join(", ")}`}>
+        ${p.map($=>l`<g>
           <text x="0" y=${$.i*a+14} class="label">${$.label}</text>
           <rect x=${o($.from)} y=${$.i*a+2} width=${Math.max(2,o($.to)-o($.from))} height=${a-4}
             class=${`bar s${$.i}`}><title>${$.label}: ${Math.round($.from)}–${Math.round($.to)} ms</title></rect>
           <text x=${Math.min(s-40,o($.to)+4)} y=${$.i*a+14} class="value">${Math.round($.to)}</text>
         </g>`)}
-        <line x1="150" x2="150" y1="0" y2=${l-20} class="axis" />
-        <text x="150" y=${l-6} class="label">caller stopped (0 ms)</text>
-        <text x=${s-70} y=${l-6} class="label">${Math.round(r)} ms</text>
-      </svg></figure>`})}function Bn(t,e){let n=Vt(null),[r,s]=b("both"),o=a=>{let d=t.current;if(!d)return;if(!n.current){let $=new AudioContext,_=$.createMediaElementSource(d),m=$.createChannelSplitter(2),h=$.createChannelMerger(2);_.connect(m),h.connect($.destination),n.current={context:$,splitter:m,merger:h}}let{context:u,splitter:c,merger:p}=n.current;c.disconnect();let l={both:[0,1],caller:[0,0],agent:[1,1]}[a];c.connect(p,l[0],0),c.connect(p,l[1],1),u.resume(),s(a)};return O(()=>()=>{n.current&&n.current.context.close(),n.current=null},[e]),[r,o]}function Wn({path:t,audioRef:e,onTime:n}){let[r,s]=b(void 0),[o,a]=b(null),[d,u]=Bn(e,r);return O(()=>{let c=null;return Oe(t).then(p=>{c=p,s(p)},a),()=>c&&URL.revokeObjectURL(c)},[t]),o?i`<${E} error=${o} />`:r===void 0?i`<p class="state" role="status">Loading the recording…</p>`:r===null?i`<p class="empty">No recording for this call.</p>`:i`<div class="player">
-    <audio ref=${e} controls preload="metadata" src=${r} onTimeUpdate=${c=>n(c.currentTarget.currentTime)}
+        <line x1="150" x2="150" y1="0" y2=${d-20} class="axis" />
+        <text x="150" y=${d-6} class="label">caller stopped (0 ms)</text>
+        <text x=${s-70} y=${d-6} class="label">${Math.round(r)} ms</text>
+      </svg></figure>`})}function Wn(e,t){let n=Ve(null),[r,s]=b("both"),o=a=>{let u=e.current;if(!u)return;if(!n.current){let $=new AudioContext,_=$.createMediaElementSource(u),m=$.createChannelSplitter(2),f=$.createChannelMerger(2);_.connect(m),f.connect($.destination),n.current={context:$,splitter:m,merger:f}}let{context:c,splitter:i,merger:p}=n.current;i.disconnect();let d={both:[0,1],caller:[0,0],agent:[1,1]}[a];i.connect(p,d[0],0),i.connect(p,d[1],1),c.resume(),s(a)};return O(()=>()=>{n.current&&n.current.context.close(),n.current=null},[t]),[r,o]}function qn({path:e,audioRef:t,onTime:n}){let[r,s]=b(void 0),[o,a]=b(null),[u,c]=Wn(t,r);return O(()=>{let i=null;return Ot(e).then(p=>{i=p,s(p)},a),()=>i&&URL.revokeObjectURL(i)},[e]),o?l`<${A} error=${o} />`:r===void 0?l`<p class="state" role="status">Loading the recording…</p>`:r===null?l`<p class="empty">No recording for this call.</p>`:l`<div class="player">
+    <audio ref=${t} controls preload="metadata" src=${r} onTimeUpdate=${i=>n(i.currentTarget.currentTime)}
       aria-label="Call recording (stereo: caller left, agent right)"></audio>
     <p class="legend"><span class="dot caller"></span>Caller: left channel <span class="dot agent"></span>Agent: right channel</p>
     <fieldset class="choices channels"><legend>Listen to</legend>
-      ${[["both","Both"],["caller","Caller only"],["agent","Agent only"]].map(([c,p])=>i`<label class="choice">
-        <input type="radio" name="channels" value=${c} checked=${d===c} onChange=${()=>u(c)} />${p}</label>`)}
+      ${[["both","Both"],["caller","Caller only"],["agent","Agent only"]].map(([i,p])=>l`<label class="choice">
+        <input type="radio" name="channels" value=${i} checked=${u===i} onChange=${()=>c(i)} />${p}</label>`)}
     </fieldset>
-  </div>`}function $n({tenantId:t,item:e}){let n=`/v1/tenants/${t}/calls/${encodeURIComponent(e)}`,r=x(()=>v(n),[n]),s=Vt(null),[o,a]=b(0),d=u=>{s.current&&(s.current.currentTime=u/1e3,s.current.play().catch(()=>{}))};return i`<${y} state=${r}>${u=>i`
-    <${S} title=${`Call ${N(u.started_at)}`}>
-      <${D} href=${`/admin/t/${t}/calls`}>All calls</${D}>
-    </${S}>
+  </div>`}function $n({tenantId:e,item:t}){let n=`/v1/tenants/${e}/calls/${encodeURIComponent(t)}`,r=x(()=>v(n),[n]),s=Ve(null),[o,a]=b(0),u=c=>{s.current&&(s.current.currentTime=c/1e3,s.current.play().catch(()=>{}))};return l`<${y} state=${r}>${c=>l`
+    <${T} title=${`Call ${N(c.started_at)}`}>
+      <${D} href=${`/admin/t/${e}/calls`}>All calls</${D}>
+    </${T}>
     <dl class="stats facts">
-      <div><dt>From</dt><dd class="mono">${u.from_number||"\u2014"}</dd></div>
-      <div><dt>To</dt><dd class="mono">${u.to_number||"\u2014"}</dd></div>
-      <div><dt>Duration</dt><dd>${Q(u.duration_s)}</dd></div>
-      <div><dt>Outcome</dt><dd>${u.outcome}</dd></div>
-      <div><dt>End reason</dt><dd data-testid="end-reason">${u.end_reason||"\u2014"}</dd></div>
-      <div><dt>Transferred to</dt><dd class="mono">${u.transferred_to||"\u2014"}</dd></div>
-      <div><dt>Agent version</dt><dd>${u.agent_version??"\u2014"}</dd></div>
-      <div><dt>Tool calls</dt><dd>${(u.tool_calls||[]).length?u.tool_calls.map(c=>c.name).join(", "):"none recorded"}</dd></div>
+      <div><dt>From</dt><dd class="mono">${c.from_number||"\u2014"}</dd></div>
+      <div><dt>To</dt><dd class="mono">${c.to_number||"\u2014"}</dd></div>
+      <div><dt>Duration</dt><dd>${Q(c.duration_s)}</dd></div>
+      <div><dt>Outcome</dt><dd>${c.outcome}</dd></div>
+      <div><dt>End reason</dt><dd data-testid="end-reason">${c.end_reason||"\u2014"}</dd></div>
+      <div><dt>Transferred to</dt><dd class="mono">${c.transferred_to||"\u2014"}</dd></div>
+      <div><dt>Agent version</dt><dd>${c.agent_version??"\u2014"}</dd></div>
+      <div><dt>Tool calls</dt><dd>${(c.tool_calls||[]).length?c.tool_calls.map(i=>i.name).join(", "):"none recorded"}</dd></div>
     </dl>
     <div class="call-grid">
       <section aria-label="Recording and transcript"><h2>Recording and transcript</h2>
-        <${Wn} path=${`${n}/recording`} audioRef=${s} onTime=${a} />
-        ${u.transcript.length?i`<ol class="transcript">${u.transcript.map((c,p)=>{let l=u.transcript[p+1],$=o*1e3>=c.at_ms&&(!l||o*1e3<l.at_ms);return i`<li class=${`${c.role}${$?" active":""}`}>
-            <button type="button" onClick=${()=>d(c.at_ms)}
-              aria-label=${`Play from ${Q(c.at_ms/1e3)}: ${c.role} said ${c.text}`}>
-              <span class="at">${Q(c.at_ms/1e3)}</span>
-              <span class="role">${c.role}</span>
-              <span class="text">${c.text}${c.interrupted?" (interrupted)":""}</span>
-            </button></li>`})}</ol>`:i`<p class="empty">No transcript.</p>`}
+        <${qn} path=${`${n}/recording`} audioRef=${s} onTime=${a} />
+        ${c.transcript.length?l`<ol class="transcript">${c.transcript.map((i,p)=>{let d=c.transcript[p+1],$=o*1e3>=i.at_ms&&(!d||o*1e3<d.at_ms);return l`<li class=${`${i.role}${$?" active":""}`}>
+            <button type="button" onClick=${()=>u(i.at_ms)}
+              aria-label=${`Play from ${Q(i.at_ms/1e3)}: ${i.role} said ${i.text}`}>
+              <span class="at">${Q(i.at_ms/1e3)}</span>
+              <span class="role">${i.role}</span>
+              <span class="text">${i.text}${i.interrupted?" (interrupted)":""}</span>
+            </button></li>`})}</ol>`:l`<p class="empty">No transcript.</p>`}
       </section>
       <section aria-label="Latency waterfall"><h2>Latency per turn</h2>
-        <${Vn} turns=${u.turn_details} />
+        <${Bn} turns=${c.turn_details} />
       </section>
-    </div>`}</${y}>`}var zt=640,Z=180,X=36;function Lt({title:t,days:e,series:n,kind:r="bar",format:s=H}){let o=e.flatMap(p=>n.map(l=>p[l.key]??0)),a=Math.max(1,...o),d=(zt-X*2)/Math.max(1,e.length),u=p=>Z-20-(p??0)/a*(Z-40),c=e.map(p=>`${at(p.day)}: ${n.map(l=>`${l.label} ${s(p[l.key])}`).join(", ")}`).join("; ");return i`<figure class="chart"><figcaption>${t}</figcaption>
-    <svg viewBox=${`0 0 ${zt} ${Z}`} role="img" aria-label=${`${t}. ${c}`}>
-      <line x1=${X} x2=${zt-X} y1=${Z-20} y2=${Z-20} class="axis" />
+    </div>`}</${y}>`}var ze=640,Z=180,X=36;function Le({title:e,days:t,series:n,kind:r="bar",format:s=H}){let o=t.flatMap(p=>n.map(d=>p[d.key]??0)),a=Math.max(1,...o),u=(ze-X*2)/Math.max(1,t.length),c=p=>Z-20-(p??0)/a*(Z-40),i=t.map(p=>`${ae(p.day)}: ${n.map(d=>`${d.label} ${s(p[d.key])}`).join(", ")}`).join("; ");return l`<figure class="chart"><figcaption>${e}</figcaption>
+    <svg viewBox=${`0 0 ${ze} ${Z}`} role="img" aria-label=${`${e}. ${i}`}>
+      <line x1=${X} x2=${ze-X} y1=${Z-20} y2=${Z-20} class="axis" />
       <text x="2" y="14" class="label">${s(a)}</text>
-      ${e.map((p,l)=>i`<text x=${X+l*d+d/2} y=${Z-4} class="label" text-anchor="middle">
-        ${e.length<=14||l%Math.ceil(e.length/14)===0?at(p.day):""}</text>`)}
-      ${r==="bar"?e.map((p,l)=>{let $=0;return n.map((_,m)=>{let h=p[_.key]??0,f=u($+h),g=i`<rect x=${X+l*d+d*.15} width=${d*.7}
-                y=${f} height=${Math.max(0,u($)-f)} class=${`bar s${m}`}>
-                <title>${at(p.day)} ${_.label}: ${s(h)}</title></rect>`;return $+=h,g})}):n.map((p,l)=>i`<polyline class=${`line s${l}`} fill="none" points=${e.filter($=>$[p.key]!==null).map($=>`${X+e.indexOf($)*d+d/2},${u($[p.key])}`).join(" ")} />`)}
+      ${t.map((p,d)=>l`<text x=${X+d*u+u/2} y=${Z-4} class="label" text-anchor="middle">
+        ${t.length<=14||d%Math.ceil(t.length/14)===0?ae(p.day):""}</text>`)}
+      ${r==="bar"?t.map((p,d)=>{let $=0;return n.map((_,m)=>{let f=p[_.key]??0,h=c($+f),g=l`<rect x=${X+d*u+u*.15} width=${u*.7}
+                y=${h} height=${Math.max(0,c($)-h)} class=${`bar s${m}`}>
+                <title>${ae(p.day)} ${_.label}: ${s(f)}</title></rect>`;return $+=f,g})}):n.map((p,d)=>l`<polyline class=${`line s${d}`} fill="none" points=${t.filter($=>$[p.key]!==null).map($=>`${X+t.indexOf($)*u+u/2},${c($[p.key])}`).join(" ")} />`)}
     </svg>
-    <p class="legend">${n.map((p,l)=>i`<span><span class=${`swatch s${l}`}></span>${p.label}</span>`)}</p>
-  </figure>`}function qn(t,e,n){let r=Object.fromEntries(t.map(o=>[o.day,o])),s=[];for(let o=new Date(e);o<n;o.setUTCDate(o.getUTCDate()+1)){let a=o.toISOString().slice(0,10);s.push(r[a]||{day:a,calls:0,minutes:0,answered:0,missed:0,latency_p50_ms:null,latency_p95_ms:null})}return s}function pn({tenantId:t}){let[e,n]=b("14"),r=x(async()=>{let s=new Date;s.setUTCHours(24,0,0,0);let o=new Date(s);o.setUTCDate(o.getUTCDate()-Number(e));let a=await v(`/v1/tenants/${t}/analytics${B({since:o.toISOString(),until:s.toISOString()})}`);return qn(a.days,o,s)},[t,e]);return i`<${S} title="Analytics">
-      <${U} label="Range" path="range" value=${e} onChange=${n}
+    <p class="legend">${n.map((p,d)=>l`<span><span class=${`swatch s${d}`}></span>${p.label}</span>`)}</p>
+  </figure>`}function Kn(e,t,n){let r=Object.fromEntries(e.map(o=>[o.day,o])),s=[];for(let o=new Date(t);o<n;o.setUTCDate(o.getUTCDate()+1)){let a=o.toISOString().slice(0,10);s.push(r[a]||{day:a,calls:0,minutes:0,answered:0,missed:0,latency_p50_ms:null,latency_p95_ms:null})}return s}function pn({tenantId:e}){let[t,n]=b("14"),r=x(async()=>{let s=new Date;s.setUTCHours(24,0,0,0);let o=new Date(s);o.setUTCDate(o.getUTCDate()-Number(t));let a=await v(`/v1/tenants/${e}/analytics${B({since:o.toISOString(),until:s.toISOString()})}`);return Kn(a.days,o,s)},[e,t]);return l`<${T} title="Analytics">
+      <${U} label="Range" path="range" value=${t} onChange=${n}
         options=${[["7","Last 7 days"],["14","Last 14 days"],["30","Last 30 days"],["90","Last 90 days"]]} />
-    </${S}>
+    </${T}>
     <p class="note">Days are UTC days.</p>
-    <${y} state=${r}>${s=>i`<div class="charts">
-      <${Lt} title="Calls per day" days=${s} series=${[{key:"calls",label:"Calls"}]} />
-      <${Lt} title="Minutes per day" days=${s} series=${[{key:"minutes",label:"Minutes"}]} format=${lt} />
-      <${Lt} title="Answered and missed" days=${s}
+    <${y} state=${r}>${s=>l`<div class="charts">
+      <${Le} title="Calls per day" days=${s} series=${[{key:"calls",label:"Calls"}]} />
+      <${Le} title="Minutes per day" days=${s} series=${[{key:"minutes",label:"Minutes"}]} format=${le} />
+      <${Le} title="Answered and missed" days=${s}
         series=${[{key:"answered",label:"Answered"},{key:"missed",label:"Missed"}]} />
-      <${Lt} title="Voice-to-voice latency" days=${s} kind="line" format=${W}
+      <${Le} title="Voice-to-voice latency" days=${s} kind="line" format=${W}
         series=${[{key:"latency_p50_ms",label:"p50"},{key:"latency_p95_ms",label:"p95"}]} />
     </div>
     <details><summary>The numbers</summary><div class="table-wrap"><table>
       <thead><tr><th scope="col">Day</th><th scope="col">Calls</th><th scope="col">Minutes</th><th scope="col">Answered</th>
         <th scope="col">Missed</th><th scope="col">p50</th><th scope="col">p95</th></tr></thead>
-      <tbody>${s.map(o=>i`<tr><td>${at(o.day)}</td><td>${H(o.calls)}</td><td>${lt(o.minutes)}</td>
+      <tbody>${s.map(o=>l`<tr><td>${ae(o.day)}</td><td>${H(o.calls)}</td><td>${le(o.minutes)}</td>
         <td>${H(o.answered)}</td><td>${H(o.missed)}</td><td>${W(o.latency_p50_ms)}</td>
         <td>${W(o.latency_p95_ms)}</td></tr>`)}</tbody></table></div></details>`}
-    </${y}>`}var Kn=[["","Home","runtime.read"],["numbers","Numbers","calls.read"],["agents","Agents","calls.read"],["calls","Calls","calls.read"],["analytics","Analytics","analytics.read"],["secrets","Secrets","secrets.read"],["members","Members","members.read"],["api-keys","API keys","api_keys.read"],["audit","Audit log","audit.read"]],zn={"":Ye,numbers:Ze,agents:Xe,secrets:nn,members:rn,"api-keys":on,audit:ln,calls:un,analytics:pn};function Jn({me:t,tenantId:e,section:n,item:r}){let s=x(()=>v(`/v1/tenants/${e}/permissions`),[e]),o=x(()=>v(`/v1/tenants/${e}`),[e]),a=zn[n]||null;n==="agents"&&r&&(a=tn),n==="calls"&&r&&(a=$n);let d=s.data?s.data.allowed:[],u=`/admin/t/${e}`;return i`<${y} state=${s}>${c=>i`<${wt.Provider} value=${c}>
+    </${y}>`}var zn=[["","Home","runtime.read"],["numbers","Numbers","calls.read"],["agents","Agents","calls.read"],["calls","Calls","calls.read"],["analytics","Analytics","analytics.read"],["secrets","Secrets","secrets.read"],["members","Members","members.read"],["api-keys","API keys","api_keys.read"],["audit","Audit log","audit.read"]],Jn={"":Yt,numbers:Zt,agents:Xt,secrets:nn,members:rn,"api-keys":on,audit:ln,calls:un,analytics:pn};function Gn({me:e,tenantId:t,section:n,item:r}){let s=x(()=>v(`/v1/tenants/${t}/permissions`),[t]),o=x(()=>v(`/v1/tenants/${t}`),[t]),a=Jn[n]||null;n==="agents"&&r&&(a=en),n==="calls"&&r&&(a=$n);let u=s.data?s.data.allowed:[],c=`/admin/t/${t}`;return l`<${y} state=${s}>${i=>l`<${we.Provider} value=${i}>
     <nav class="tenant-nav" aria-label="Tenant">
       <p class="tenant-name">${o.data?o.data.name:""}
-        ${c.role?i`<span class="badge">${c.role}</span>`:i`<span class="badge">platform admin</span>`}</p>
-      <ul>${Kn.filter(([,,p])=>d.includes(p)).map(([p,l])=>i`<li><${D} href=${p?`${u}/${p}`:u}
-          aria-current=${n===p?"page":void 0}>${l}</${D}></li>`)}</ul>
+        ${i.role?l`<span class="badge">${i.role}</span>`:l`<span class="badge">platform admin</span>`}</p>
+      <ul>${zn.filter(([,,p])=>u.includes(p)).map(([p,d])=>l`<li><${D} href=${p?`${c}/${p}`:c}
+          aria-current=${n===p?"page":void 0}>${d}</${D}></li>`)}</ul>
     </nav>
     <main id="main" class="content">
-      ${a?i`<${a} tenantId=${e} tenant=${o.data} item=${r} me=${t}
-        reloadTenant=${o.reload} />`:i`<p class="state">No such page.</p>`}
+      ${a?l`<${a} tenantId=${t} tenant=${o.data} item=${r} me=${e}
+        reloadTenant=${o.reload} />`:l`<p class="state">No such page.</p>`}
     </main>
-  </${wt.Provider}>`}</${y}>`}function Gn(){let t=Re(),[e,n]=b(null),[r,s]=b(null);O(()=>{Ne(()=>M("/admin/signin?expired=1",{replace:!0}))},[]);let o=location.pathname.replace(/\/+$/,""),a=!!yt();if(O(()=>{!a||o==="/admin/signin"||o==="/admin/callback"||e===null&&v("/v1/me").then(n,s)},[a,o,e]),o==="/admin/callback")return i`<${Fe} />`;if(o==="/admin/signin"||!a)return o!=="/admin/signin"&&M("/admin/signin",{replace:!0}),i`<${He} onSignedIn=${l=>n(l)} />`;let d=()=>{G(),n(null),M("/admin/signin")},u=i`<header class="top">
+  </${we.Provider}>`}</${y}>`}function Qn(){let e=Rt(),[t,n]=b(null),[r,s]=b(null);O(()=>{Nt(()=>M("/admin/signin?expired=1",{replace:!0}))},[]);let o=location.pathname.replace(/\/+$/,""),a=!!ye();if(O(()=>{!a||o==="/admin/signin"||o==="/admin/callback"||t===null&&v("/v1/me").then(n,s)},[a,o,t]),o==="/admin/callback")return l`<${Ft} />`;if(o==="/admin/signin"||!a)return o!=="/admin/signin"&&M("/admin/signin",{replace:!0}),l`<${Ht} onSignedIn=${d=>n(d)} />`;let u=()=>{G(),n(null),M("/admin/signin")},c=l`<header class="top">
     <a class="skip" href="#main">Skip to content</a>
     <${D} href="/admin" class="brand">Switchboard</${D}>
-    <span class="who">${e?e.subject:""}</span>
-    <button type="button" class="ghost" onClick=${d}>Sign out</button>
-  </header>`;if(r)return i`${u}<main class="content"><p class="error" role="alert">${r.message}</p></main>`;let c=o.match(/^\/admin\/t\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?/);if(!e&&!c)return i`${u}<p class="state" role="status">Loading…</p>`;let p=c?i`<div class="layout"><${Jn} me=${e} tenantId=${decodeURIComponent(c[1])}
-        section=${c[2]||""} item=${c[3]?decodeURIComponent(c[3]):null} /></div>`:i`<main id="main" class="content"><${Je} me=${e} /></main>`;return i`${u}${p}<span hidden>${t}</span>`}var mn=document.getElementById("app");mn.textContent="";ue(i`<${Gn} />`,mn);
+    <span class="who">${t?t.subject:""}</span>
+    <button type="button" class="ghost" onClick=${u}>Sign out</button>
+  </header>`;if(r)return l`${c}<main class="content"><p class="error" role="alert">${r.message}</p></main>`;let i=o.match(/^\/admin\/t\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?/);if(!t&&!i)return l`${c}<p class="state" role="status">Loading…</p>`;let p=i?l`<div class="layout"><${Gn} me=${t} tenantId=${decodeURIComponent(i[1])}
+        section=${i[2]||""} item=${i[3]?decodeURIComponent(i[3]):null} /></div>`:l`<main id="main" class="content"><${Jt} me=${t} /></main>`;return l`${c}${p}<span hidden>${e}</span>`}var mn=document.getElementById("app");mn.textContent="";ut(l`<${Qn} />`,mn);
