@@ -157,3 +157,16 @@ async def test_a_preview_with_the_tts_service_down_is_a_clear_503(
         assert response.status_code == 503
         assert response.json()["error"]["code"] == "tts_unavailable"
         assert "Retry-After" in response.headers
+
+
+async def test_without_a_tts_service_there_is_no_preview(
+    migrated_database: str, redis: Redis
+) -> None:
+    async with _harness(migrated_database, redis, "") as harness:
+        tenant_id = await tenant(harness.client)
+        voices = await ok(harness.client.get(f"/v1/tenants/{tenant_id}/voices"))
+        assert voices == {"items": [], "checked": False}
+        body = {"tts": {"engine": "piper", "voice": VOICES[0]}}
+        response = await harness.client.post(f"/v1/tenants/{tenant_id}/voices/preview", json=body)
+        assert response.status_code == 404
+        assert response.json()["error"]["code"] == "voice_preview_not_configured"

@@ -95,6 +95,7 @@ def test_no_operation_answers_5xx_at_any_auth_level() -> None:
             redis_url=REDIS_URL,
             run_workers=False,
             migrate_on_start=True,
+            tts_url="",  # no TTS: whatever listens on its default port must not matter
             rate_limit={"requests_per_minute": UNLIMITED, "failed_logins_per_minute": UNLIMITED},
         )
     )

@@ -129,7 +129,7 @@ export function CallPage({ tenantId, item }) {
       <div><dt>End reason</dt><dd data-testid="end-reason">${call.end_reason || "—"}</dd></div>
       <div><dt>Transferred to</dt><dd class="mono">${call.transferred_to || "—"}</dd></div>
       <div><dt>Agent version</dt><dd>${call.agent_version ?? "—"}</dd></div>
-      <div><dt>Tool calls</dt><dd>${(call.tool_calls || []).length ? call.tool_calls.map((t) => t.name).join(", ") : "none recorded"}</dd></div>
+      <div><dt>Tool calls</dt><dd>not reported by the runtime yet</dd></div>
     </dl>
     <div class="call-grid">
       <section aria-label="Recording and transcript"><h2>Recording and transcript</h2>

@@ -168,6 +168,7 @@ async def list_voices(access: Reader) -> VoiceList:
 )
 async def preview_voice(body: VoicePreviewRequest, access: Writer) -> Response:
     """Speaks ``text`` with a version's voice settings (503 ``tts_unavailable`` when the TTS
-    service cannot be reached; 422 at ``tts.voice`` for a voice it does not offer)."""
+    service cannot be reached, 404 ``voice_preview_not_configured`` without one; 422 at
+    ``tts.voice`` for a voice it does not offer)."""
     audio = await access.resources.voices.preview(body.tts, body.text)
     return Response(audio, media_type="audio/wav", headers={"Cache-Control": "no-store"})

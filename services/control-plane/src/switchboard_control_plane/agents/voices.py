@@ -57,9 +57,16 @@ class VoicePreviewUnavailableError(ControlPlaneError):
 
     def __init__(self) -> None:
         super().__init__(
-            "The TTS service cannot be reached (or none is configured) for a preview.",
-            headers={"Retry-After": "5"},
+            "The TTS service cannot be reached for a preview.", headers={"Retry-After": "5"}
         )
+
+
+class VoicePreviewNotConfiguredError(ControlPlaneError):
+    status_code = 404
+    code = "voice_preview_not_configured"
+
+    def __init__(self) -> None:
+        super().__init__("This control plane has no TTS service (CONTROL_PLANE_TTS_URL).")
 
 
 class _Voice(BaseModel):
@@ -117,7 +124,7 @@ class VoiceCatalog:
     async def preview(self, tts: TtsConfig, text: str) -> bytes:
         """``text`` spoken by the version's voice, as a WAV file (mono PCM16)."""
         if self._url is None:
-            raise VoicePreviewUnavailableError()
+            raise VoicePreviewNotConfiguredError()
         await self.check(tts)  # 422 for a voice the service does not offer
         body = {"input": text, "voice": tts.voice_id, "response_format": "pcm", "speed": tts.speed}
         try:
