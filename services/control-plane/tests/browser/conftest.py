@@ -59,6 +59,7 @@ async def serve_control_plane(database: str, **overrides: object) -> ServedApp:
     redis = Redis.from_url(REDIS_URL)
     await redis.flushdb()
     await redis.aclose()
+    overrides.setdefault("tts_url", "")  # no TTS unless a test serves one
     settings = make_settings(database, redis_url=REDIS_URL, **overrides)
     return await start_serving(create_app(settings))
 

@@ -127,6 +127,12 @@ async def test_an_admin_builds_a_tenant_and_a_viewer_only_reads(
     await shot(page, "home-390px")
     await page.set_viewport_size({"width": 1280, "height": 900})
 
+    await page.get_by_role("link", name="Switchboard").click()
+    await expect(page.get_by_role("cell", name="Console Dental")).to_be_visible()
+    await page.get_by_role("button", name="Limits").click()
+    await expect(page.locator('input[name="limits.max_concurrent_calls"]')).to_have_value("5")
+    await shot(page, "tenants")
+
     await page.get_by_role("button", name="Sign out").click()
     await expect(page.get_by_role("heading", name="Sign in to Switchboard")).to_be_visible()
     assert await page.evaluate("sessionStorage.length") == 0

@@ -19,7 +19,7 @@ function Chart({ title, days, series, kind = "bar", format = fmtNum }) {
       <line x1=${PAD} x2=${W - PAD} y1=${H - 20} y2=${H - 20} class="axis" />
       <text x="2" y="14" class="label">${format(max)}</text>
       ${days.map((d, i) => html`<text x=${PAD + i * step + step / 2} y=${H - 4} class="label" text-anchor="middle">
-        ${days.length <= 14 || i % Math.ceil(days.length / 14) === 0 ? fmtDay(d.day) : ""}</text>`)}
+        ${i % Math.ceil(days.length / 7) === 0 ? fmtDay(d.day) : ""}</text>`)}
       ${kind === "bar"
         ? days.map((d, i) => {
             let base = 0;
@@ -33,9 +33,15 @@ function Chart({ title, days, series, kind = "bar", format = fmtNum }) {
               return rect;
             });
           })
-        : series.map((s, j) => html`<polyline class=${`line s${j}`} fill="none" points=${days
-            .filter((d) => d[s.key] !== null)
-            .map((d) => `${PAD + days.indexOf(d) * step + step / 2},${y(d[s.key])}`).join(" ")} />`)}
+        : series.map((s, j) => {
+            const points = days.map((d, i) => [i, d[s.key]]).filter(([, v]) => v !== null);
+            const at = ([i, v]) => [PAD + i * step + step / 2, y(v)];
+            return html`<g class=${`line s${j}`}>
+              <polyline fill="none" points=${points.map((p) => at(p).join(",")).join(" ")} />
+              ${points.map((p) => html`<circle cx=${at(p)[0]} cy=${at(p)[1]} r="4">
+                <title>${fmtDay(days[p[0]].day)} ${s.label}: ${format(p[1])}</title></circle>`)}
+            </g>`;
+          })}
     </svg>
     <p class="legend">${series.map((s, j) => html`<span><span class=${`swatch s${j}`}></span>${s.label}</span>`)}</p>
   </figure>`;
