@@ -131,3 +131,13 @@ export function PageHead({ title, children }) {
   return html`<header class="page-head"><h1 tabindex="-1" id="page-title">${title}</h1>
     <div class="actions">${children}</div></header>`;
 }
+
+// Newer/Older over cursor pages: ``cursors`` is the stack of cursors that led here.
+export function Pager({ cursors, setCursors, next }) {
+  return html`<nav class="pager" aria-label="Pages">
+    <button type="button" class="secondary" disabled=${cursors.length === 1}
+      onClick=${() => setCursors(cursors.slice(0, -1))}>Newer</button>
+    <button type="button" class="secondary" disabled=${!next}
+      onClick=${() => setCursors([...cursors, next])}>Older</button>
+  </nav>`;
+}

@@ -1,7 +1,7 @@
 // The audit log: filters (actor, action or "prefix.", target, time), cursor pages, before/after.
 import { useState } from "preact/hooks";
 import { get, query } from "../api.js";
-import { html, Loaded, PageHead, TextInput, fmtTime, useLoad } from "../ui.js";
+import { html, Loaded, PageHead, Pager, TextInput, fmtTime, useLoad } from "../ui.js";
 
 const show = (v) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
@@ -51,11 +51,6 @@ export function Audit({ tenantId }) {
             onClick=${() => setOpen(open === e.id ? null : e.id)}>${open === e.id ? "Hide" : "Show"}</button>
             ${open === e.id ? html`<${Change} diff=${e.diff} />` : null}</td>
         </tr>`)}</tbody></table></div>
-        <nav class="pager" aria-label="Pages">
-          <button type="button" class="secondary" disabled=${cursors.length === 1}
-            onClick=${() => setCursors(cursors.slice(0, -1))}>Newer</button>
-          <button type="button" class="secondary" disabled=${!data.next_cursor}
-            onClick=${() => setCursors([...cursors, data.next_cursor])}>Older</button>
-        </nav>`}
+        <${Pager} cursors=${cursors} setCursors=${setCursors} next=${data.next_cursor} />`}
     </${Loaded}>`;
 }

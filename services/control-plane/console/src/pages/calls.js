@@ -1,7 +1,7 @@
 // Calls: filtered by time, number, agent and outcome; newest first, cursor pages.
 import { useState } from "preact/hooks";
 import { get, query } from "../api.js";
-import { html, Link, Loaded, PageHead, Select, TextInput, fmtDuration, fmtTime, useLoad } from "../ui.js";
+import { html, Link, Loaded, Pager, PageHead, Select, TextInput, fmtDuration, fmtTime, useLoad } from "../ui.js";
 
 const OUTCOMES = [["", "Any outcome"], ["answered", "Answered"], ["missed", "Missed"],
   ["transferred", "Transferred"], ["failed", "Failed"], ["in_progress", "In progress"]];
@@ -51,11 +51,6 @@ export function Calls({ tenantId }) {
           <td>${agentName(c.agent_id)}</td><td>${fmtDuration(c.duration_s)}</td>
           <td><span class=${`status ${c.outcome}`}>${c.outcome}</span></td><td>${c.turns}</td>
         </tr>`)}</tbody></table></div>
-        <nav class="pager" aria-label="Pages">
-          <button type="button" class="secondary" disabled=${cursors.length === 1}
-            onClick=${() => setCursors(cursors.slice(0, -1))}>Newer</button>
-          <button type="button" class="secondary" disabled=${!data.next_cursor}
-            onClick=${() => setCursors([...cursors, data.next_cursor])}>Older</button>
-        </nav>`}
+        <${Pager} cursors=${cursors} setCursors=${setCursors} next=${data.next_cursor} />`}
     </${Loaded}>`;
 }

@@ -78,6 +78,15 @@ def _missed() -> Any:
     return func.sum(case((Call.outcome == "missed", 1), else_=0))
 
 
+def _v2v_percentiles() -> tuple[Any, Any]:
+    """Voice-to-voice p50 and p95 over the selected turns (Postgres percentile_cont)."""
+    v2v = CallTurnRecord.voice_to_voice_ms
+    return (
+        func.percentile_cont(0.5).within_group(v2v),
+        func.percentile_cont(0.95).within_group(v2v),
+    )
+
+
 async def summary(
     session: AsyncSession, since: datetime | None, until: datetime | None
 ) -> AnalyticsSummary:
@@ -86,14 +95,10 @@ async def summary(
     counts = select(
         func.count(), func.coalesce(func.sum(Call.duration_s), 0.0), _answered(), _missed()
     )
-    v2v = CallTurnRecord.voice_to_voice_ms
     latency = (
-        select(
-            func.percentile_cont(0.5).within_group(v2v),
-            func.percentile_cont(0.95).within_group(v2v),
-        )
+        select(*_v2v_percentiles())
         .join(Call, Call.id == CallTurnRecord.call_id)
-        .where(v2v.is_not(None))
+        .where(CallTurnRecord.voice_to_voice_ms.is_not(None))
     )
     if since is not None:
         counts = counts.where(Call.started_at >= since)
@@ -126,14 +131,9 @@ async def analytics(
         _missed(),
     ).group_by(day)
     turn_day = cast(func.timezone("UTC", CallTurnRecord.occurred_at), Date).label("day")
-    v2v = CallTurnRecord.voice_to_voice_ms
     latency = (
-        select(
-            turn_day,
-            func.percentile_cont(0.5).within_group(v2v),
-            func.percentile_cont(0.95).within_group(v2v),
-        )
-        .where(v2v.is_not(None))
+        select(turn_day, *_v2v_percentiles())
+        .where(CallTurnRecord.voice_to_voice_ms.is_not(None))
         .group_by(turn_day)
     )
     if since is not None:
