@@ -5,17 +5,15 @@ event loop on loopback ports and sharing one Redis database, as in production.""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 from pydantic import SecretStr
 
 from switchboard_callsim import CallReport, FakeTwilioRest, Scenario, run_call
-from switchboard_common.app_testing import ServedApp, start_serving
+from switchboard_common.app_testing import ServedApp, start_serving, wait_ready
 from switchboard_stt.app import create_app as create_stt_app
 from switchboard_stt.settings import Settings as SttSettings
 from switchboard_tts.app import create_app as create_tts_app
@@ -30,19 +28,6 @@ PUBLIC_BASE_URL = "https://voice.console.test"
 STT_TOKEN = "console-stt-service-token-0123456789"
 TTS_TOKEN = "console-tts-service-token-0123456789"
 READY_TIMEOUT_S = 240.0
-
-
-async def wait_ready(served: ServedApp, path: str) -> None:
-    """Polls ``path`` until 200 (the speech services warm their models first)."""
-    async with asyncio.timeout(READY_TIMEOUT_S), httpx.AsyncClient(timeout=2.0) as http:
-        while True:
-            if served.task.done():
-                served.task.result()
-                raise RuntimeError(f"{served.url} stopped before it was ready")
-            with contextlib.suppress(httpx.HTTPError):
-                if (await http.get(served.url + path)).status_code == 200:
-                    return
-            await asyncio.sleep(0.2)
 
 
 @dataclass
@@ -82,7 +67,10 @@ async def running_call_stack(
         started.append(stt)
         tts = await start_serving(create_tts_app(tts_settings))
         started.append(tts)
-        await asyncio.gather(wait_ready(stt, "/readyz"), wait_ready(tts, "/readyz"))
+        await asyncio.gather(
+            wait_ready(stt, "/readyz", timeout_s=READY_TIMEOUT_S),
+            wait_ready(tts, "/readyz", timeout_s=READY_TIMEOUT_S),
+        )
         carrier = FakeTwilioRest(ACCOUNT_SID, AUTH_TOKEN)
         carrier_served = await start_serving(carrier.app())
         started.append(carrier_served)
@@ -108,7 +96,7 @@ async def running_call_stack(
         )
         runtime = await start_serving(create_runtime_app(settings), ws_max_size=1 << 20)
         started.append(runtime)
-        await wait_ready(runtime, "/readyz")
+        await wait_ready(runtime, "/readyz", timeout_s=READY_TIMEOUT_S)
         yield CallStack(stt, tts, carrier, runtime, work_dir / "calls")
     finally:
         for served in reversed(started):
