@@ -125,6 +125,7 @@ async def test_an_admin_builds_a_tenant_and_a_viewer_only_reads(
     await shot(page, "home")
     await page.set_viewport_size({"width": 390, "height": 844})
     await shot(page, "home-390px")
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
     await page.set_viewport_size({"width": 1280, "height": 900})
 
     await page.get_by_role("link", name="Switchboard").click()
@@ -153,8 +154,13 @@ async def test_an_admin_builds_a_tenant_and_a_viewer_only_reads(
     await page.get_by_role("link", name="Front desk").click()
     await expect(page.get_by_label("Greeting")).to_be_disabled()
     await expect(page.get_by_role("button", name="Save as new version")).to_have_count(0)
+    await expect(page.get_by_role("button", name=re.compile("^Add "))).to_have_count(0)
     await expect(page.get_by_role("button", name=re.compile("Publish|Roll back"))).to_have_count(0)
     await shot(page, "viewer-agent")
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await shot(page, "viewer-agent-390px")
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await page.set_viewport_size({"width": 1280, "height": 900})
     await open_section(page, "Numbers")
     await expect(page.get_by_role("button", name="Add number")).to_have_count(0)
     await expect(page.get_by_role("button", name="Remove")).to_have_count(0)
