@@ -40,6 +40,8 @@ tenant_actions := {
 	"analytics.read": "viewer",
 	"runtime.read": "viewer",
 	"runtime.publish": "admin",
+	"webhooks.read": "viewer",
+	"webhooks.write": "admin",
 }
 
 # Actions that only a platform admin may perform.

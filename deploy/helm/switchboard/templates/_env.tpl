@@ -50,6 +50,7 @@ VOICE_RUNTIME_MAX_CALLS: {{ $svc.maxCalls | quote }}
 VOICE_RUNTIME_DRAIN_TIMEOUT_S: {{ $svc.drainTimeoutSeconds | quote }}
 {{- else if eq .name "stt" }}
 STT_MODEL: {{ $svc.model | quote }}
+STT_MODELS: {{ toJson ($svc.models | default list) | quote }}
 STT_DEVICE: {{ ternary "cuda" $svc.device (eq (include "switchboard.usesGpu" .) "true") | quote }}
 STT_COMPUTE_TYPE: {{ $svc.computeType | quote }}
 STT_MAX_CONCURRENCY: {{ $svc.maxConcurrency | quote }}

@@ -31,10 +31,10 @@ from switchboard_control_plane.access.policy import (
 from switchboard_control_plane.access.rate_limit import FailedLoginThrottle, RateLimiter
 from switchboard_control_plane.access.tokens import JwtVerifier
 from switchboard_control_plane.agents.voices import VoiceCatalog
+from switchboard_control_plane.analysis.worker import AnalysisWorker
 from switchboard_control_plane.audit.stream import AuditStream, install_audit_hooks
 from switchboard_control_plane.calls.consumer import EventsConsumer
 from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
-from switchboard_control_plane.calls.recording_retention import RecordingRetention
 from switchboard_control_plane.calls.sweeper import LostCallSweeper
 from switchboard_control_plane.console.pages import console_pages
 from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecretStore, SecretStore
@@ -50,9 +50,11 @@ from switchboard_control_plane.publishing.publisher import Publisher
 from switchboard_control_plane.publishing.redis_writer import RedisPlanWriter
 from switchboard_control_plane.publishing.snapshot import SnapshotBuilder
 from switchboard_control_plane.publishing.upkeep import OutboxBacklogGauges, OutboxUpkeep
+from switchboard_control_plane.recordings.retention import RecordingRetention
 from switchboard_control_plane.resources import Resources
 from switchboard_control_plane.routers import api_routers
 from switchboard_control_plane.settings import Settings
+from switchboard_control_plane.webhooks.delivery import DeliveryWorker
 from switchboard_control_plane.workers import Workers
 
 _KAFKA_CLOSE_S = 5.0
@@ -120,9 +122,9 @@ def build_resources(
 def _start_workers(
     resources: Resources, workers: Workers, outbox_gauges: OutboxBacklogGauges
 ) -> list[Redis]:
-    """Starts the publisher, the reconciler (epoch watch), the outbox upkeep, the lost-call sweeper
-    and the events consumer; returns the consumer's Redis client, if any (its blocking reads need
-    a longer socket timeout)."""
+    """Starts the publisher, the reconciler (epoch watch), the outbox upkeep, the webhook
+    delivery worker, the call analysis, the lost-call sweeper and the events consumer; returns
+    the consumer's Redis client, if any (its blocking reads need a longer socket timeout)."""
     settings = resources.settings
     publisher = Publisher(
         resources.sessions,
@@ -158,6 +160,21 @@ def _start_workers(
             interval_s=settings.recording_retention_sweep_s,
         )
         workers.start("recording-retention", retention.run)
+    deliveries = DeliveryWorker(
+        resources.sessions,
+        resources.secret_keys,
+        settings.webhooks,
+        allow_private=settings.allow_private_addresses,
+        database_url=settings.database_url,
+    )
+    workers.start("webhook-delivery", deliveries.run)
+    analysis = AnalysisWorker(
+        resources.sessions,
+        resources.secrets,
+        settings.analysis,
+        allow_private=settings.allow_private_addresses,
+    )
+    workers.start("call-analysis", analysis.run)
     if settings.events_source == "kafka":
         kafka_consumer = KafkaEventsConsumer(resources.sessions, settings.kafka)
         workers.start("events-consumer", kafka_consumer.run)

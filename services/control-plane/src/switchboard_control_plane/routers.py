@@ -10,13 +10,14 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.agents.router import router as agents
     from switchboard_control_plane.agents.router import voices_router as voices
     from switchboard_control_plane.audit.router import router as audit
-    from switchboard_control_plane.calls.recording_router import router as recordings
     from switchboard_control_plane.calls.router import router as calls
     from switchboard_control_plane.console.router import router as console
     from switchboard_control_plane.credentials.router import router as secrets
     from switchboard_control_plane.numbers.router import router as numbers
     from switchboard_control_plane.publishing.router import router as runtime
+    from switchboard_control_plane.recordings.router import router as recordings
     from switchboard_control_plane.tenants.router import router as tenants
+    from switchboard_control_plane.webhooks.router import router as webhooks
 
     return [
         tenants,
@@ -29,5 +30,6 @@ def api_routers() -> list[APIRouter]:
         calls,
         recordings,
         runtime,
+        webhooks,
         console,
     ]

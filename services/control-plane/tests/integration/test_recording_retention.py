@@ -10,7 +10,7 @@ import pytest
 from redis.asyncio import Redis
 
 from switchboard_common.recordings import RecordingNotFoundError, recording_key
-from switchboard_control_plane.calls.recording_retention import RecordingRetention
+from switchboard_control_plane.recordings.retention import RecordingRetention
 from tests.integration.builders import ok, tenant
 from tests.integration.conftest import Harness
 from tests.integration.recording_builders import (

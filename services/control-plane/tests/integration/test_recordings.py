@@ -11,6 +11,7 @@ from redis.asyncio import Redis
 from switchboard_common.audio import read_wav
 from switchboard_common.recordings import recording_key
 from switchboard_common.recordings.s3_testing import SeaweedS3
+from switchboard_common.redis_testing import free_port
 from tests.integration.builders import api_key, ok, tenant
 from tests.integration.conftest import Harness
 from tests.integration.recording_builders import (
@@ -180,3 +181,28 @@ async def test_recordings_stream_from_an_s3_compatible_store(
         assert part.status_code == 206 and part.content == WAV[4000:5000]
         detail = await ok(harness.client.get(f"/v1/tenants/{tenant_id}/calls/call-s3"))
         assert detail["recording_ref"] == recording_key(tenant_id, "call-s3")
+
+
+async def test_an_unreachable_store_gets_503_and_says_nothing_of_it(
+    migrated_database: str, redis: Redis
+) -> None:
+    closed_port = free_port()
+    unreachable = {
+        "backend": "s3",
+        "bucket": "recordings",
+        "endpoint": f"http://127.0.0.1:{closed_port}",
+        "access_key_id": "AKID",
+        "secret_access_key": "store-secret-value",
+        "timeout_s": 1.0,
+    }
+    async for harness in harness_with(migrated_database, redis, recordings=unreachable):
+        tenant_id = await tenant(harness.client)
+        await add_call(harness, tenant_id, "call-1", wav=None)
+
+        response = await harness.client.get(recording_url(tenant_id, "call-1"))
+
+        assert response.status_code == 503
+        assert response.json()["error"]["code"] == "recording_storage_unavailable"
+        assert response.headers["retry-after"] == "5"
+        assert str(closed_port) not in response.text
+        assert "store-secret-value" not in response.text

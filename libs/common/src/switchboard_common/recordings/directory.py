@@ -67,7 +67,7 @@ class DirectoryRecordingStore:
                     remaining -= len(chunk)
                 yield chunk
         finally:
-            await asyncio.to_thread(handle.close)
+            handle.close()  # not awaited: a cancelled or abandoned stream still closes it
 
     async def delete(self, key: str) -> None:
         path = self.path(key)

@@ -13,10 +13,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn, TranscriptEntry
 from switchboard_control_plane.calls.models import Call, CallTurnRecord, ProcessedEvent
 from switchboard_control_plane.calls.service import call_turns
+from switchboard_control_plane.calls.webhook_events import emit_call_event
 from switchboard_control_plane.db.scope import scope_session
 from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.webhooks.events import CALL_ENDED, CALL_STARTED
 
 CallEventModel = CallStarted | CallTurn | CallEnded
+ANALYSIS_QUEUED: dict[str, Any] = {
+    "analysis_status": "pending",
+    "analysis_due_at": func.now(),
+    "analysis_attempts": 0,
+    "analysis_error": None,
+}
+"""A call that ended waits for its post-call analysis (analysis/worker.py)."""
 RUNTIME_LOST = "runtime_lost"
 """End reason of a call closed by the control plane because no runtime holds it any more."""
 
@@ -102,8 +111,15 @@ async def _store_ended(session: AsyncSession, event: CallEnded) -> None:
             "transcript": [entry.model_dump(mode="json") for entry in event.transcript],
             "recording_ref": event.recording_ref,
             "transferred_to": event.transferred_to,
+            **ANALYSIS_QUEUED,
         },
     )
+
+
+async def _notify(session: AsyncSession, call_id: str, event_type: str) -> None:
+    call = await session.get(Call, call_id, populate_existing=True)
+    assert call is not None  # just upserted
+    await emit_call_event(session, call, event_type)
 
 
 async def store_event(session: AsyncSession, event: CallEventModel) -> bool:
@@ -122,10 +138,12 @@ async def store_event(session: AsyncSession, event: CallEventModel) -> bool:
         return False
     if isinstance(event, CallStarted):
         await _store_started(session, event)
+        await _notify(session, event.call_id, CALL_STARTED)
     elif isinstance(event, CallTurn):
         await _store_turn(session, event)
     else:
         await _store_ended(session, event)
+        await _notify(session, event.call_id, CALL_ENDED)
     await session.commit()
     return True
 
@@ -155,6 +173,9 @@ async def close_lost_call(
     call.outcome = "failed"
     call.turns = max(call.turns, len(turns))
     call.transcript = call.transcript or _transcript(call.started_at, turns)
+    for name, value in ANALYSIS_QUEUED.items():
+        setattr(call, name, value)
+    await emit_call_event(session, call, CALL_ENDED)
     await session.commit()
     return True
 

@@ -11,6 +11,12 @@ from switchboard_control_plane.db.base import Base
 from switchboard_control_plane.numbers.models import PhoneNumber
 from switchboard_control_plane.publishing.models import OutboxEntry
 from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.webhooks.models import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 
 __all__ = [
     "Agent",
@@ -27,4 +33,8 @@ __all__ = [
     "ProcessedEvent",
     "StoredSecret",
     "Tenant",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

@@ -91,7 +91,7 @@ class SnapshotBuilder:
         body = AgentVersionCreate.model_validate(version.config)
         llm = body.llm
         sealed = await self._seal(session, tenant_id, llm.api_key_secret_name)
-        fields: dict[str, Any] = body.model_dump(exclude={"llm", "note"})
+        fields: dict[str, Any] = body.model_dump(exclude={"llm", "note", "analysis"})
         return AgentConfig.model_validate(
             {
                 **fields,

@@ -5,18 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
-import httpx
-
-from switchboard_common.contract.secret_use import llm_key_problem
 from switchboard_common.contract.tenant_config import LlmConfig
-from switchboard_common.llm_providers import API_BASE_PROVIDERS, model_provider
-from switchboard_common.outbound import AddressRefusedError, PinnedTransport
+from switchboard_common.outbound import AddressRefusedError
+from switchboard_common.tenant_llm import NO_KEY as NO_KEY  # re-exported: tests name it here
+from switchboard_common.tenant_llm import call_refusal, openai_client, redact
+from switchboard_common.tenant_llm import caused_by as _caused_by
 from switchboard_voice_runtime.providers.errors import ProviderError
 from switchboard_voice_runtime.providers.litellm_loader import load_litellm
 
@@ -71,28 +69,17 @@ ChatModelFactory = Callable[[LlmConfig, "str | None"], ChatModel]
 
 
 def key_refusal(config: LlmConfig, api_key: str | None) -> str | None:
-    """Why this call may not go out with this key; None when it may.
-
-    The tenant's key is sent only where its kind and host allow (``secret_use``), whatever the
-    snapshot says; a referenced key that could not be opened is never replaced by the
-    platform's own provider keys; a tenant ``api_base`` must be an OpenAI-compatible route,
-    the one the runtime sends through its own pinned client.
-    """
+    """Why this call may not go out with this key; None when it may
+    (``switchboard_common.tenant_llm.call_refusal``, shared with the control plane's analysis)."""
     secret = config.api_key_secret
-    if secret is not None:
-        if api_key is None:
-            return "the agent's key could not be opened"
-        problem = llm_key_problem(secret.kind, secret.allowed_host, config.api_base)
-        if problem is not None:
-            return problem
-    if config.api_base is not None and model_provider(config.model or "") not in API_BASE_PROVIDERS:
-        return "an api_base needs an OpenAI-compatible ('openai/...') model"
-    return None
-
-
-NO_KEY = "no-key"
-"""The key sent to a tenant ``api_base`` when the agent names none: the OpenAI client needs one,
-and this one is no secret (litellm would otherwise fill in the platform's ``OPENAI_API_KEY``)."""
+    return call_refusal(
+        config.model,
+        config.api_base,
+        key_named=secret is not None,
+        key=api_key,
+        key_kind=secret.kind if secret is not None else None,
+        key_host=secret.allowed_host if secret is not None else None,
+    )
 
 
 class LiteLlmChatModel:
@@ -146,17 +133,13 @@ class LiteLlmChatModel:
 
     def _tenant_client(self, stack: AsyncExitStack) -> Any:
         """The OpenAI client for a tenant ``api_base``: pinned transport, explicit key."""
-        from openai import AsyncOpenAI  # loaded with litellm (its dependency), never before
-
-        transport = PinnedTransport(allow_private=self._allow_private)
-        http = httpx.AsyncClient(transport=transport, timeout=self._config.timeout_s)
-        stack.push_async_callback(http.aclose)
-        return AsyncOpenAI(
-            api_key=self._api_key or NO_KEY,
-            base_url=self._config.api_base,
-            # the SDK types httpx2 clients and accepts httpx ones (its "legacy" client check)
-            http_client=cast("Any", http),
-            max_retries=0,
+        assert self._config.api_base is not None
+        return openai_client(
+            stack,
+            self._config.api_base,
+            self._api_key,
+            timeout_s=self._config.timeout_s,
+            allow_private=self._allow_private,
         )
 
     async def stream(
@@ -235,29 +218,6 @@ def _tool_json(tool: ToolSpec) -> dict[str, object]:
         "type": "function",
         "function": {"name": tool.name, "description": tool.description, "parameters": parameters},
     }
-
-
-def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
-    seen: BaseException | None = exc
-    for _ in range(10):
-        if seen is None:
-            return False
-        if isinstance(seen, kind):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
-
-
-_SECRET_LIKE = re.compile(r"(?:sk-|bearer\s+|key[\"']?\s*[:=]\s*[\"']?)[\w.*~+/=-]{6,}", re.I)
-_MAX_ERROR_CHARS = 300
-
-
-def redact(message: str, secret: str | None) -> str:
-    """A vendor's error message fit for logs: the key of the call and anything that looks like
-    a key or bearer token replaced, and cut to a few hundred characters."""
-    if secret:
-        message = message.replace(secret, "[redacted]")
-    return _SECRET_LIKE.sub("[redacted]", message)[:_MAX_ERROR_CHARS]
 
 
 def _retryable(exc: Exception) -> bool:

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.responses import StreamingResponse
 
 from switchboard_common.recordings import RecordingStore, RecordingStoreError
-from switchboard_control_plane.calls.byte_ranges import requested_range
-from switchboard_control_plane.calls.recordings import stored_recording
 from switchboard_control_plane.http.deps import TenantAccess, tenant_access
 from switchboard_control_plane.http.docs import tenant_errors
+from switchboard_control_plane.recordings.byte_ranges import requested_range
+from switchboard_control_plane.recordings.service import stored_recording
 
 router = APIRouter(prefix="/v1/tenants/{tenant_id}", tags=["calls"])
 Reader = Annotated[TenantAccess, Depends(tenant_access("calls.read"))]
