@@ -17,6 +17,7 @@ import { Audit } from "./pages/audit.js";
 import { Calls } from "./pages/calls.js";
 import { CallPage } from "./pages/call.js";
 import { Analytics } from "./pages/analytics.js";
+import { Webhooks } from "./pages/webhooks.js";
 
 const SECTIONS = [
   ["", "Home", "runtime.read"],
@@ -27,6 +28,7 @@ const SECTIONS = [
   ["secrets", "Secrets", "secrets.read"],
   ["members", "Members", "members.read"],
   ["api-keys", "API keys", "api_keys.read"],
+  ["webhooks", "Webhooks", "webhooks.read"],
   ["audit", "Audit log", "audit.read"],
 ];
 
@@ -40,6 +42,7 @@ const PAGES = {
   audit: Audit,
   calls: Calls,
   analytics: Analytics,
+  webhooks: Webhooks,
 };
 
 function TenantArea({ me, tenantId, section, item }) {

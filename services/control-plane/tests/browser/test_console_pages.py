@@ -103,6 +103,21 @@ async def test_an_admin_builds_a_tenant_and_a_viewer_only_reads(
     await page.get_by_role("button", name="I have stored it").click()
     await expect(page.get_by_test_id("new-key")).to_have_count(0)  # shown once
 
+    await open_section(page, "Webhooks")
+    await page.get_by_label("Endpoint URL").fill("https://hooks.example.com/switchboard")
+    await page.get_by_label("call.analyzed").check()
+    await page.get_by_role("button", name="Add endpoint").click()
+    webhook_secret = (await page.get_by_test_id("new-secret").text_content() or "").strip()
+    assert webhook_secret.startswith("whsec_")
+    await page.get_by_role("button", name="I have stored it").click()
+    await expect(page.get_by_test_id("new-secret")).to_have_count(0)
+    row = page.get_by_role("row").filter(has_text="https://hooks.example.com/switchboard")
+    await expect(row).to_contain_text("call.analyzed, call.ended")
+    await row.get_by_role("button", name="Deliveries").click()
+    await expect(page.get_by_text("No deliveries yet.")).to_be_visible()
+    assert webhook_secret not in await page.content()
+    await shot(page, "webhooks")
+
     for section in ("Members", "Calls", "Analytics"):
         await open_section(page, section)
         await shot(page, section.lower())
@@ -161,6 +176,12 @@ async def test_an_admin_builds_a_tenant_and_a_viewer_only_reads(
     await shot(page, "viewer-agent-390px")
     assert await page.evaluate("document.documentElement.scrollWidth") <= 390
     await page.set_viewport_size({"width": 1280, "height": 900})
+    await open_section(page, "Webhooks")
+    await expect(page.get_by_role("cell", name=re.compile("hooks.example.com"))).to_be_visible()
+    await expect(page.get_by_role("button", name="Add endpoint")).to_have_count(0)
+    await expect(
+        page.get_by_role("button", name=re.compile("Rotate|Remove|Disable"))
+    ).to_have_count(0)
     await open_section(page, "Numbers")
     await expect(page.get_by_role("button", name="Add number")).to_have_count(0)
     await expect(page.get_by_role("button", name="Remove")).to_have_count(0)

@@ -64,7 +64,10 @@ async def test_permissions_follow_the_policy_per_role(harness: Harness) -> None:
         client.get(path, headers=harness.as_(await api_key(client, tenant_id, "viewer")))
     )
     assert viewer["role"] == "viewer" and not viewer["platform_admin"]
-    assert {"calls.read", "analytics.read", "runtime.read"} <= set(viewer["allowed"])
+    assert {"calls.read", "analytics.read", "runtime.read", "webhooks.read"} <= set(
+        viewer["allowed"]
+    )
+    assert "webhooks.write" not in viewer["allowed"]
     assert not {"agents.write", "numbers.write", "secrets.read", "audit.read"} & set(
         viewer["allowed"]
     )

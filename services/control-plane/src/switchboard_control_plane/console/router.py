@@ -34,6 +34,8 @@ CONSOLE_ACTIONS = (
     "analytics.read",
     "runtime.read",
     "runtime.publish",
+    "webhooks.read",
+    "webhooks.write",
 )
 
 
