@@ -120,6 +120,13 @@ async def test_a_simulated_call_appears_with_transcript_and_waterfall(
     await shot(page, "calls-with-a-call")
     await row.first.get_by_role("link").click()
     await expect(page.get_by_test_id("end-reason")).to_have_text("caller_hangup")
+    # The post-call analysis (built-in rules: the agent has no LLM), once the worker ran it.
+    async with asyncio.timeout(30):
+        while "builtin" not in (await page.get_by_test_id("analysis-status").inner_text()):
+            await asyncio.sleep(0.5)
+            await page.reload()
+            await expect(page.get_by_test_id("end-reason")).to_be_visible()
+    await expect(page.get_by_test_id("analysis-status")).to_contain_text("When are you open")
     transcript = page.locator("ol.transcript li")
     await expect(transcript.first).to_contain_text("Call Dental")
     await expect(transcript.filter(has_text=re.compile("Monday", re.I))).to_have_count(1)

@@ -107,6 +107,23 @@ function Recording({ path, audioRef, onTime }) {
   </div>`;
 }
 
+// The post-call analysis, once the control plane has run it (LLM or built-in rules).
+function Analysis({ call }) {
+  const a = call.analysis;
+  if (!a) {
+    return html`<p class="empty" data-testid="analysis-status">Analysis: ${call.analysis_status || "not run"}.</p>`;
+  }
+  const success = a.success ? (typeof a.success === "object" ? JSON.stringify(a.success) : String(a.success)) : null;
+  return html`<dl class="stats facts analysis" data-testid="analysis-status">
+    <div><dt>Analysis</dt><dd>${a.source}${a.model ? ` (${a.model})` : ""}</dd></div>
+    ${a.summary ? html`<div class="wide"><dt>Summary</dt><dd>${a.summary}</dd></div>` : null}
+    ${a.ended_how ? html`<div><dt>How it ended</dt><dd>${a.ended_how}</dd></div>` : null}
+    ${success ? html`<div><dt>Success</dt><dd class="pre">${success}</dd></div>` : null}
+    ${(a.caller_questions || []).length ? html`<div class="wide"><dt>Caller asked</dt><dd><ul>${a.caller_questions.map((q) => html`<li>${q}</li>`)}</ul></dd></div>` : null}
+    ${a.extracted ? html`<div class="wide"><dt>Extracted</dt><dd class="pre">${JSON.stringify(a.extracted, null, 2)}</dd></div>` : null}
+  </dl>`;
+}
+
 export function CallPage({ tenantId, item }) {
   const base = `/v1/tenants/${tenantId}/calls/${encodeURIComponent(item)}`;
   const state = useLoad(() => get(base), [base]);
@@ -131,6 +148,7 @@ export function CallPage({ tenantId, item }) {
       <div><dt>Agent version</dt><dd>${call.agent_version ?? "—"}</dd></div>
       <div><dt>Tool calls</dt><dd>not reported by the runtime yet</dd></div>
     </dl>
+    <${Analysis} call=${call} />
     <div class="call-grid">
       <section aria-label="Recording and transcript"><h2>Recording and transcript</h2>
         <${Recording} path=${`${base}/recording`} audioRef=${audio} onTime=${setNow} />
