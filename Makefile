@@ -8,7 +8,7 @@ export UV
 RUN_DIR := .run
 SERVICES := control-plane voice-runtime stt tts
 
-.PHONY: help setup services fmt lint typecheck test test-e2e check deploy-check up down status demo bench
+.PHONY: help setup services chromium console console-check fmt lint typecheck test test-e2e check deploy-check up down status demo bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,6 +18,15 @@ setup: ## Install every workspace member and dev tool from uv.lock
 
 services: ## Make sure PostgreSQL and Redis run (installs or starts them)
 	bash tools/dev/ensure-services.sh
+
+chromium: ## Make sure Debian's chromium is installed (the console's browser tests drive it)
+	@bash tools/dev/ensure-chromium.sh >/dev/null
+
+console: ## Rebuild the admin console bundle from services/control-plane/console (npm ci)
+	bash tools/dev/console-check.sh --write
+
+console-check: ## Fail if the committed console bundle differs from a fresh build of its source
+	bash tools/dev/console-check.sh
 
 fmt: ## Format and auto-fix the code
 	$(UV) run --locked ruff format .
@@ -31,13 +40,13 @@ lint: ## ruff lint and format check, and the layer rules (import-linter, pyproje
 typecheck: ## mypy --strict over src and tests
 	bash tools/dev/typecheck.sh
 
-test: setup services ## Run the whole test suite (real Postgres, Redis and models)
+test: setup services chromium ## Run the whole test suite (real Postgres, Redis and models)
 	$(UV) run --locked pytest
 
 test-e2e: setup services ## Only the end-to-end calls through the real services (~3 min)
 	$(UV) run --locked pytest -m e2e services/voice-runtime/tests/e2e
 
-check: setup lint typecheck test deploy-check ## Exactly what CI runs
+check: setup lint typecheck console-check test deploy-check ## Exactly what CI runs
 
 deploy-check: setup ## Validate compose, the Helm chart and each image's install, offline
 	bash tools/deploy/validate.sh
@@ -55,10 +64,11 @@ status: ## Show which services `make up` started and whether they answer
 demo: setup services ## Place a scripted demo call through the whole stack
 	@bash tools/demo/demo.sh
 
-bench: setup services ## Run the benchmarks and print their figures (results in .bench/)
+bench: setup services chromium ## Run the benchmarks and print their figures (results in .bench/)
 	$(UV) run --locked python tools/bench/speech.py --quick $(BENCH_ARGS)
 	$(UV) run --locked python tools/bench/stt_wer.py
 	$(UV) run --locked python tools/bench/control_plane.py
+	$(UV) run --locked python tools/bench/console.py
 	$(UV) run --locked python tools/bench/webhooks.py
 	$(UV) run --locked python tools/bench/call_core.py 50 10
 	$(UV) run --locked python tools/bench/voice.py

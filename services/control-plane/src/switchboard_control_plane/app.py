@@ -36,6 +36,7 @@ from switchboard_control_plane.audit.stream import AuditStream, install_audit_ho
 from switchboard_control_plane.calls.consumer import EventsConsumer
 from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
 from switchboard_control_plane.calls.sweeper import LostCallSweeper
+from switchboard_control_plane.console.pages import console_pages
 from switchboard_control_plane.credentials.store import DbSecretStore, EnvSecretStore, SecretStore
 from switchboard_control_plane.db.prepare import prepare_database
 from switchboard_control_plane.db.session import create_engine, session_factory
@@ -258,6 +259,9 @@ def create_app(settings: Settings) -> FastAPI:
     for router in api_routers():
         app.include_router(router)
     app.include_router(legacy_router(settings.voice_runtime_public_url))
+    app.include_router(
+        console_pages(settings.jwt.issuer if settings.console.oidc_client_id else None)
+    )
     # Added last, so outermost: the size cap runs first, then the text check on a bounded body.
     app.add_middleware(UnstorableTextMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

@@ -8,8 +8,10 @@ from fastapi import APIRouter
 def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.access.router import router as access
     from switchboard_control_plane.agents.router import router as agents
+    from switchboard_control_plane.agents.router import voices_router as voices
     from switchboard_control_plane.audit.router import router as audit
     from switchboard_control_plane.calls.router import router as calls
+    from switchboard_control_plane.console.router import router as console
     from switchboard_control_plane.credentials.router import router as secrets
     from switchboard_control_plane.numbers.router import router as numbers
     from switchboard_control_plane.publishing.router import router as runtime
@@ -22,6 +24,7 @@ def api_routers() -> list[APIRouter]:
         tenants,
         numbers,
         agents,
+        voices,
         secrets,
         access,
         audit,
@@ -30,4 +33,5 @@ def api_routers() -> list[APIRouter]:
         usage,
         runtime,
         webhooks,
+        console,
     ]

@@ -45,6 +45,16 @@ class JwtSettings(BaseModel):
     )
 
 
+class ConsoleSettings(BaseModel):
+    """The admin console at ``/admin``: OIDC sign-in (code + PKCE) when a client id is set."""
+
+    oidc_client_id: str | None = Field(
+        default=None,
+        description="The console's public OIDC client; with `jwt.issuer` it offers OIDC sign-in",
+    )
+    oidc_scopes: str = Field(default="openid profile", max_length=500)
+
+
 class RateLimitSettings(BaseModel):
     requests_per_minute: int = Field(default=600, ge=1)
     failed_logins_per_minute: int = Field(
@@ -121,6 +131,7 @@ class Settings(BaseServiceSettings):
     opa_url: str | None = None
     policy_dir: Path | None = Field(default=None, description="Rego policies; default policies/")
     rate_limit: RateLimitSettings = RateLimitSettings()
+    console: ConsoleSettings = ConsoleSettings()
     voice_runtime_public_url: str = "http://127.0.0.1:8081"
     tts_url: str | None = Field(
         default="http://127.0.0.1:8083",

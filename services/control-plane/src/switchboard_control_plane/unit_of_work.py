@@ -26,6 +26,17 @@ class Access:
     session: AsyncSession
     resources: Resources
 
+    def policy_input(self, action: str, tenant_id: str | None = None) -> dict[str, Any]:
+        """The policy's input for ``action`` by this principal in ``tenant_id``."""
+        return {
+            "principal": {
+                "platform_admin": self.principal.platform_admin,
+                "role": self.principal.role_in(tenant_id) if tenant_id else None,
+            },
+            "action": action,
+            "tenant_id": tenant_id,
+        }
+
     async def authorize(
         self,
         action: str,
@@ -36,14 +47,7 @@ class Access:
     ) -> None:
         """Raises 403 unless the policy allows it; ``grant_role`` is a role handed out,
         ``target_role`` the role of the key or membership acted on."""
-        policy_input: dict[str, Any] = {
-            "principal": {
-                "platform_admin": self.principal.platform_admin,
-                "role": self.principal.role_in(tenant_id) if tenant_id else None,
-            },
-            "action": action,
-            "tenant_id": tenant_id,
-        }
+        policy_input = self.policy_input(action, tenant_id)
         if grant_role is not None:
             policy_input["grant_role"] = grant_role
         if target_role is not None:

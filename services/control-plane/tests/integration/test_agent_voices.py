@@ -4,7 +4,9 @@ version is created with a warning that the voice was not checked."""
 
 from __future__ import annotations
 
+import io
 import socket
+import wave
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
 
@@ -17,7 +19,7 @@ from switchboard_tts.app import create_app as create_tts_app
 from switchboard_tts.engines.base import AudioChunk, VoiceInfo
 from switchboard_tts.engines.registry import EngineRegistry
 from switchboard_tts.settings import Settings as TtsSettings
-from tests.integration.builders import ok, tenant
+from tests.integration.builders import api_key, ok, tenant
 from tests.integration.conftest import Harness, make_settings, start_harness, truncate_all
 
 pytestmark = pytest.mark.integration
@@ -114,3 +116,57 @@ async def test_with_the_tts_service_unreachable_the_version_is_created_with_a_wa
                 "message": "the TTS service could not be reached; the voice was not checked",
             }
         ]
+
+
+async def test_the_voices_on_offer_and_a_preview_as_wav(
+    migrated_database: str, redis: Redis, tts_url: str
+) -> None:
+    async with _harness(migrated_database, redis, tts_url) as harness:
+        client = harness.client
+        tenant_id = await tenant(client)
+        voices = await ok(client.get(f"/v1/tenants/{tenant_id}/voices"))
+        assert voices == {"items": sorted(f"piper:{v}" for v in VOICES), "checked": True}
+        body = {"tts": {"engine": "piper", "voice": VOICES[0]}, "text": "Hello there."}
+        response = await client.post(f"/v1/tenants/{tenant_id}/voices/preview", json=body)
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"] == "audio/wav"
+        with wave.open(io.BytesIO(response.content)) as wav:
+            assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, 16000)
+            assert wav.getnframes() >= 160  # the stand-in engine's samples, sentence by sentence
+        unknown = {"tts": {"engine": "piper", "voice": "en_US-nobody"}}
+        refused = await client.post(f"/v1/tenants/{tenant_id}/voices/preview", json=unknown)
+        assert refused.status_code == 422
+        assert refused.json()["error"]["details"][0]["field"] == "tts.voice"
+        viewer = harness.as_(await api_key(client, tenant_id, "viewer"))
+        assert (await client.get(f"/v1/tenants/{tenant_id}/voices", headers=viewer)).is_success
+        denied = await client.post(
+            f"/v1/tenants/{tenant_id}/voices/preview", json=body, headers=viewer
+        )
+        assert denied.status_code == 403
+
+
+async def test_a_preview_with_the_tts_service_down_is_a_clear_503(
+    migrated_database: str, redis: Redis
+) -> None:
+    async with _harness(migrated_database, redis, _closed_port_url()) as harness:
+        tenant_id = await tenant(harness.client)
+        voices = await ok(harness.client.get(f"/v1/tenants/{tenant_id}/voices"))
+        assert voices == {"items": [], "checked": False}
+        body = {"tts": {"engine": "piper", "voice": VOICES[0]}}
+        response = await harness.client.post(f"/v1/tenants/{tenant_id}/voices/preview", json=body)
+        assert response.status_code == 503
+        assert response.json()["error"]["code"] == "tts_unavailable"
+        assert "Retry-After" in response.headers
+
+
+async def test_without_a_tts_service_there_is_no_preview(
+    migrated_database: str, redis: Redis
+) -> None:
+    async with _harness(migrated_database, redis, "") as harness:
+        tenant_id = await tenant(harness.client)
+        voices = await ok(harness.client.get(f"/v1/tenants/{tenant_id}/voices"))
+        assert voices == {"items": [], "checked": False}
+        body = {"tts": {"engine": "piper", "voice": VOICES[0]}}
+        response = await harness.client.post(f"/v1/tenants/{tenant_id}/voices/preview", json=body)
+        assert response.status_code == 404
+        assert response.json()["error"]["code"] == "voice_preview_not_configured"

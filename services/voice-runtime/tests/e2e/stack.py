@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
 from fastapi import FastAPI
 from pydantic import SecretStr
 from redis.asyncio import Redis
@@ -17,6 +15,7 @@ from redis.asyncio import Redis
 from switchboard_callsim import CallReport, FakeTwilioRest, Scenario, load_scenario, run_call
 from switchboard_callsim.events import OnEvent
 from switchboard_common.app_testing import ServedApp, start_serving
+from switchboard_common.app_testing import wait_ready as wait_until_ready
 from switchboard_common.contract import Keyring
 from switchboard_common.test_endpoints import redis_url
 from switchboard_stt.app import create_app as create_stt_app
@@ -50,18 +49,7 @@ async def serve(app: FastAPI, *, ready_path: str | None = None) -> ServedApp:
 
 async def wait_ready(served: ServedApp, path: str) -> None:
     """Polls ``path`` until it answers 200 (the STT and TTS warm-ups run first)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + READY_TIMEOUT_S
-    async with httpx.AsyncClient(timeout=2.0) as http:
-        while loop.time() < deadline:
-            if served.task.done():
-                served.task.result()
-                raise RuntimeError(f"{served.url} stopped before it was ready")
-            with contextlib.suppress(httpx.HTTPError):
-                if (await http.get(served.url + path)).status_code == 200:
-                    return
-            await asyncio.sleep(0.2)
-    raise RuntimeError(f"{served.url}{path} was not ready within {READY_TIMEOUT_S} s")
+    await wait_until_ready(served, path, timeout_s=READY_TIMEOUT_S)
 
 
 def runtime_settings(*, carrier_url: str, recordings_dir: Path, **overrides: object) -> Settings:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Response, status
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
+from switchboard_common.contract.tenant_config import TtsConfig
 from switchboard_control_plane.agents import service
 from switchboard_control_plane.agents.models import Agent, AgentVersion
 from switchboard_control_plane.agents.schemas import (
@@ -128,3 +129,46 @@ async def publish(agent_id: str, body: PublishRequest, access: Publisher) -> Age
 async def rollback(agent_id: str, body: PublishRequest, access: Publisher) -> AgentOut:
     """Publishes an older version again (409 ``not_a_rollback`` for a newer one)."""
     return agent_out(await service.publish_version(access, agent_id, body.version, rollback=True))
+
+
+voices_router = APIRouter(prefix="/v1/tenants/{tenant_id}/voices", tags=["agents"])
+PREVIEW_TEXT = "Hello! Thanks for calling. This is how I sound on the phone."
+
+
+class VoiceList(BaseModel):
+    items: list[str] = Field(description="`engine:voice` ids the TTS service offers")
+    checked: bool = Field(description="False: the TTS service could not be asked")
+
+
+class VoicePreviewRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"tts": {"engine": "piper", "voice": "en_US-joe-medium"}}]},
+    )
+
+    tts: TtsConfig
+    text: str = Field(default=PREVIEW_TEXT, min_length=1, max_length=300)
+
+
+@voices_router.get("", operation_id="list_voices", responses=tenant_errors())
+async def list_voices(access: Reader) -> VoiceList:
+    """The voices an agent version may name (``tts.engine`` + ``tts.voice``)."""
+    voices = await access.resources.voices.voices()
+    return VoiceList(items=voices or [], checked=voices is not None)
+
+
+@voices_router.post(
+    "/preview",
+    operation_id="preview_voice",
+    response_class=Response,
+    responses={
+        **tenant_errors(503),
+        200: {"content": {"audio/wav": {}}, "description": "Mono PCM16 WAV"},
+    },
+)
+async def preview_voice(body: VoicePreviewRequest, access: Writer) -> Response:
+    """Speaks ``text`` with a version's voice settings (503 ``tts_unavailable`` when the TTS
+    service cannot be reached, 404 ``voice_preview_not_configured`` without one; 422 at
+    ``tts.voice`` for a voice it does not offer)."""
+    audio = await access.resources.voices.preview(body.tts, body.text)
+    return Response(audio, media_type="audio/wav", headers={"Cache-Control": "no-store"})

@@ -10,8 +10,10 @@ voice fails, so an unchecked voice never means a silent call.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import time
+import wave
 from collections.abc import Callable
 
 import httpx
@@ -24,6 +26,7 @@ _log = logging.getLogger(__name__)
 
 VOICES_TIMEOUT_S = 2.0
 VOICES_CACHE_S = 60.0
+PREVIEW_TIMEOUT_S = 15.0
 
 
 class ConfigWarning(BaseModel):
@@ -46,6 +49,24 @@ class UnknownVoiceError(ControlPlaneError):
             "available": available,
         }
         super().__init__("The request is not valid.", details=[detail])
+
+
+class VoicePreviewUnavailableError(ControlPlaneError):
+    status_code = 503
+    code = "tts_unavailable"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The TTS service cannot be reached for a preview.", headers={"Retry-After": "5"}
+        )
+
+
+class VoicePreviewNotConfiguredError(ControlPlaneError):
+    status_code = 404
+    code = "voice_preview_not_configured"
+
+    def __init__(self) -> None:
+        super().__init__("This control plane has no TTS service (CONTROL_PLANE_TTS_URL).")
 
 
 class _Voice(BaseModel):
@@ -95,6 +116,36 @@ class VoiceCatalog:
         if tts.voice_id not in voices:
             raise UnknownVoiceError(tts.voice_id, voices)
         return []
+
+    async def voices(self) -> list[str] | None:
+        """The voices on offer (``engine:voice``); None when no list could be fetched."""
+        return None if self._url is None else await self._current()
+
+    async def preview(self, tts: TtsConfig, text: str) -> bytes:
+        """``text`` spoken by the version's voice, as a WAV file (mono PCM16)."""
+        if self._url is None:
+            raise VoicePreviewNotConfiguredError()
+        await self.check(tts)  # 422 for a voice the service does not offer
+        body = {"input": text, "voice": tts.voice_id, "response_format": "pcm", "speed": tts.speed}
+        try:
+            response = await self._http.post(
+                self._url.removesuffix("/v1/voices") + "/v1/audio/speech",
+                json=body,
+                headers=self._headers,
+                timeout=PREVIEW_TIMEOUT_S,
+            )
+            response.raise_for_status()
+            rate_hz = int(response.headers["X-Sample-Rate"])
+        except (httpx.HTTPError, KeyError, ValueError) as error:
+            _log.warning("tts preview failed", extra={"fields": {"error": type(error).__name__}})
+            raise VoicePreviewUnavailableError() from error
+        out = io.BytesIO()
+        with wave.open(out, "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(rate_hz)
+            wav.writeframes(response.content)
+        return out.getvalue()
 
     async def _current(self) -> list[str] | None:
         async with self._lock:

@@ -10,6 +10,7 @@ from switchboard_control_plane.calls import service
 from switchboard_control_plane.calls.models import Call
 from switchboard_control_plane.calls.schemas import (
     Analytics,
+    AnalyticsSummary,
     CallDetail,
     CallPage,
     CallSummary,
@@ -39,11 +40,12 @@ async def list_calls(
     until: Until = None,
     number: Annotated[PhoneNumberText | None, Query(description="Dialed number")] = None,
     outcome: Outcome | None = None,
+    agent_id: Annotated[str | None, Query(max_length=64, description="Agent of the call")] = None,
     cursor: Annotated[str | None, Query(max_length=400)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> CallPage:
-    """Calls, newest first, filtered by time range, dialed number and outcome."""
-    where = service.CallFilter(since, until, number, outcome)
+    """Calls, newest first, filtered by time range, dialed number, outcome and agent."""
+    where = service.CallFilter(since, until, number, outcome, agent_id)
     rows, next_cursor = await service.list_calls(access.session, where, cursor, limit)
     return CallPage(items=[summary(c) for c in rows], next_cursor=next_cursor)
 
@@ -78,3 +80,14 @@ async def get_analytics(
 ) -> Analytics:
     """Per day: calls, minutes, answered and missed, voice-to-voice latency p50/p95."""
     return Analytics(days=await service.analytics(access.session, since, until))
+
+
+@router.get("/analytics/summary", operation_id="get_analytics_summary", responses=tenant_errors())
+async def get_analytics_summary(
+    access: Annotated[TenantAccess, Depends(tenant_access("analytics.read"))],
+    since: Since = None,
+    until: Until = None,
+) -> AnalyticsSummary:
+    """Totals over a range (e.g. today, this week in the viewer's time zone): calls, minutes,
+    answered and missed, voice-to-voice latency p50/p95 over all its turns."""
+    return await service.summary(access.session, since, until)

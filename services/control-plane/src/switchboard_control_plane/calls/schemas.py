@@ -77,5 +77,14 @@ class AnalyticsDay(BaseModel):
     latency_p95_ms: float | None
 
 
+class AnalyticsSummary(BaseModel):
+    calls: int
+    minutes: float
+    answered: int = Field(description="Answered or transferred")
+    missed: int
+    latency_p50_ms: float | None = Field(description="Voice-to-voice latency, median")
+    latency_p95_ms: float | None
+
+
 class Analytics(BaseModel):
     days: list[AnalyticsDay]
