@@ -5,7 +5,7 @@ from __future__ import annotations
 from switchboard_common.realtime_token import RealtimeGrant, RealtimeSigner
 from switchboard_control_plane.agents.service import get_agent
 from switchboard_control_plane.errors import ConflictError, ControlPlaneError
-from switchboard_control_plane.http.deps import TenantAccess
+from switchboard_control_plane.unit_of_work import TenantAccess
 
 
 class RealtimeNotConfiguredError(ControlPlaneError):
