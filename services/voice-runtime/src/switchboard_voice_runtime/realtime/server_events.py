@@ -41,6 +41,11 @@ def client_error(problem: ClientEventError) -> Event:
     return error(problem.code, problem.message, param=problem.param, event_id=problem.event_id)
 
 
+def output_cleared(response_id: str) -> Event:
+    """``output_audio_buffer.cleared``: the response's audio not yet played was dropped."""
+    return _event("output_audio_buffer.cleared", response_id=response_id)
+
+
 def session_created(session: Mapping[str, object]) -> Event:
     return _event("session.created", session=dict(session))
 
