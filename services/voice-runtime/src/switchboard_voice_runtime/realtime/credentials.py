@@ -11,7 +11,9 @@ Two credentials open a session, neither needing the control plane at connect tim
   (``switchboard_common.realtime_token``); the ``model`` query parameter is ignored;
 - a realtime-scoped tenant API key (``sb_...``): recognised by its SHA-256 in the tenant
   snapshot; the client names the tenant (``X-Tenant-ID`` header or ``tenant_id`` query) and the
-  agent (the ``model`` query parameter, as the SDK's ``connect(model=...)`` sends it).
+  agent (the ``model`` query parameter, as the SDK's ``connect(model=...)`` sends it). Only in
+  the Authorization header: a long-lived key in a subprotocol would sit in a browser page and
+  in proxies' logs, so there it is refused.
 """
 
 from __future__ import annotations
@@ -167,6 +169,11 @@ class RealtimeGate:
         try:
             if credential.value.startswith(CLIENT_SECRET_PREFIX):
                 return await self._client_secret(credential.value, tenant_id, now)
+            if credential.value.startswith(API_KEY_PREFIX) and credential.via == "subprotocol":
+                return RealtimeRefusal(
+                    "credential_invalid",
+                    "API keys go in the Authorization header; browsers use client secrets.",
+                )
             if credential.value.startswith(API_KEY_PREFIX):
                 return await self._api_key(credential.value, tenant_id, model, now)
         except ConfigUnavailableError:

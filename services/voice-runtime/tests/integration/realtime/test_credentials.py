@@ -136,6 +136,13 @@ async def test_a_realtime_key_opens_the_named_agent(redis: Redis, keyring: Keyri
     assert admission.agent_version == 1
 
 
+async def test_a_realtime_key_is_refused_in_a_subprotocol(redis: Redis, keyring: Keyring) -> None:
+    await _publish(redis, keys=(RealtimeKey(key_id="key_1", sha256=realtime_key_digest(API_KEY)),))
+    in_browser = PresentedCredential(API_KEY, "subprotocol")
+    result = await _gate(redis, keyring).admit(in_browser, tenant_id="t1", model="a1")
+    assert _refused(result) == "credential_invalid"
+
+
 async def test_a_realtime_key_needs_tenant_and_agent(redis: Redis, keyring: Keyring) -> None:
     await _publish(redis, keys=(RealtimeKey(key_id="key_1", sha256=realtime_key_digest(API_KEY)),))
     gate = _gate(redis, keyring)
