@@ -134,3 +134,20 @@ async def test_the_route_is_in_the_openapi_document(harness: Harness) -> None:
     operation = document["paths"][_path("{tenant_id}", "{agent_id}")]["post"]
     assert operation["operationId"] == "create_realtime_client_secret"
     assert {"201", "403", "404", "409", "422"} <= set(operation["responses"])
+
+
+async def test_a_realtime_scope_leaves_the_keys_role_as_it_was(harness: Harness) -> None:
+    client = harness.client
+    tenant_id = await tenant(client)
+    body = {"name": "app server", "role": "viewer", "scopes": ["realtime"]}
+    scoped = await ok(client.post(f"/v1/tenants/{tenant_id}/api-keys", json=body), 201)
+    me = await ok(client.get("/v1/me", headers=harness.as_(scoped["key"])))
+    assert me["roles"] == {tenant_id: "viewer"}
+    agent_id = await live_agent(client, tenant_id)
+    denied = await client.post(_path(tenant_id, agent_id), headers=harness.as_(scoped["key"]))
+    assert denied.status_code == 403
+
+
+async def test_platform_keys_take_no_scopes(harness: Harness) -> None:
+    body = {"name": "ops", "scopes": ["realtime"]}
+    assert (await harness.client.post("/v1/api-keys", json=body)).status_code == 422
