@@ -133,7 +133,9 @@ async def test_the_route_is_in_the_openapi_document(harness: Harness) -> None:
     document = await ok(harness.client.get("/openapi.json"))
     operation = document["paths"][_path("{tenant_id}", "{agent_id}")]["post"]
     assert operation["operationId"] == "create_realtime_client_secret"
-    assert {"201", "403", "404", "409", "422"} <= set(operation["responses"])
+    assert {"201", "403", "404", "409", "422", "503"} <= set(operation["responses"])
+    assert "agent_not_published" in operation["responses"]["409"]["description"]
+    assert "realtime_not_configured" in operation["responses"]["503"]["description"]
 
 
 async def test_a_realtime_scope_leaves_the_keys_role_as_it_was(harness: Harness) -> None:

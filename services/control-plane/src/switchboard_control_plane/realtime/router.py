@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Path, status
 
+from switchboard_common.errors import ErrorResponse
 from switchboard_control_plane.http.deps import TenantAccess, tenant_access
 from switchboard_control_plane.http.docs import tenant_errors
 from switchboard_control_plane.realtime.schemas import ClientSecretCreate, ClientSecretOut
@@ -13,13 +14,26 @@ from switchboard_control_plane.realtime.service import mint_client_secret
 
 router = APIRouter(prefix="/v1/tenants/{tenant_id}/agents/{agent_id}/realtime", tags=["realtime"])
 Minter = Annotated[TenantAccess, Depends(tenant_access("realtime.client_secrets.create"))]
+RESPONSES = {
+    **tenant_errors(),
+    409: {
+        "model": ErrorResponse,
+        "description": "The agent has no published version (`agent_not_published`)",
+    },
+    503: {
+        "model": ErrorResponse,
+        "description": "No signing key is configured "
+        "(`realtime_not_configured`), the identity provider's keys or the database are "
+        "unavailable; retry after Retry-After",
+    },
+}
 
 
 @router.post(
     "/client_secrets",
     status_code=status.HTTP_201_CREATED,
     operation_id="create_realtime_client_secret",
-    responses=tenant_errors(409, 503),
+    responses=RESPONSES,
 )
 async def create_client_secret(
     agent_id: Annotated[str, Path(max_length=64)],
