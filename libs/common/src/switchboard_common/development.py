@@ -24,6 +24,7 @@ PUBLIC_DEVELOPMENT_VALUES: tuple[str, ...] = (
     "dev-tts-service-token-change-me",
     DEVELOPMENT_SIGNING_KEY,
     DEVELOPMENT_SIGNING_KEY.partition(":")[2],
+    DEVELOPMENT_PUBLIC_KEYS,
     DEVELOPMENT_PUBLIC_KEYS.partition(":")[2],
 )
 """Every secret a checkout publishes: the services' development defaults and the values of

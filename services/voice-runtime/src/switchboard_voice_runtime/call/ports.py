@@ -14,7 +14,8 @@ from typing import Protocol
 
 from switchboard_common.audio import TELEPHONY_PCM16, AudioFormat
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
-from switchboard_common.contract.tenant_config import AgentConfig, Carrier, TenantLimits
+from switchboard_common.contract.events import CallOrigin
+from switchboard_common.contract.tenant_config import AgentConfig, TenantLimits
 
 
 class MediaSink(Protocol):
@@ -88,7 +89,7 @@ class CallContext:
     call_id: str
     tenant_id: str
     number_id: str
-    carrier: Carrier
+    carrier: CallOrigin
     carrier_call_id: str
     from_number: str
     to_number: str

@@ -52,6 +52,11 @@ class RealtimeChannel:
         self._response: _Response | None = None
 
     @property
+    def responding_now(self) -> bool:
+        """A response is streaming (started, not finished)."""
+        return self._response is not None
+
+    @property
     def responding(self) -> bool:
         return self._response is not None or self._requested is not None
 

@@ -45,12 +45,19 @@ MAX_CREDENTIAL_CHARS = 4_096
 class RealtimeAuthSettings(BaseModel):
     """The runtime's part of realtime auth (nest as ``realtime`` in the runtime's settings)."""
 
-    public_keys: str = Field(
-        default=DEVELOPMENT_PUBLIC_KEYS,
+    public_keys: str | None = Field(
+        default=None,
         description="Ed25519 public keys 'kid:base64(32 bytes),...' that client secrets are "
-        "verified with (the control plane's CONTROL_PLANE_REALTIME_SIGNING_KEY halves); the "
-        "development default is refused in production",
+        "verified with (the halves of the control plane's CONTROL_PLANE_REALTIME_SIGNING_KEY); "
+        "unset: the development key outside production, realtime sessions refused (503 "
+        "realtime_not_configured) in production",
     )
+
+    def keys_for(self, environment: str) -> str | None:
+        """The public keys to trust in ``environment`` (None: realtime is not configured)."""
+        if self.public_keys is None and environment != "production":
+            return DEVELOPMENT_PUBLIC_KEYS
+        return self.public_keys
 
 
 class TenantConfigs(Protocol):
@@ -123,6 +130,9 @@ RefusalCode = Literal[
     "agent_not_found",
     "agent_version_changed",
     "config_unavailable",
+    "busy",
+    "draining",
+    "realtime_not_configured",
 ]
 _STATUS: dict[RefusalCode, int] = {
     "credential_missing": 401,
@@ -133,6 +143,9 @@ _STATUS: dict[RefusalCode, int] = {
     "agent_not_found": 404,
     "agent_version_changed": 409,
     "config_unavailable": 503,
+    "busy": 429,
+    "draining": 503,
+    "realtime_not_configured": 503,
 }
 
 
