@@ -200,7 +200,7 @@ class RealtimeRunner:
         """A turn's words: the caller's transcript and the agent's reply, then its end."""
         events = self._channel.caller_transcript(turn.caller_text, 0.0) if turn.caller_text else []
         if self._channel.responding_now:
-            events += self._channel.agent_sentence(turn.agent_text)
+            events += self._channel.agent_transcript(turn.agent_text, self._media.spoken_ms)
             if turn.interrupted:
                 events += self._channel.response_finished("cancelled", reason="turn_detected")
             else:
@@ -212,7 +212,8 @@ class RealtimeRunner:
         if self._greeting_open and self._channel.responding_now and self._context is not None:
             self._greeting_open = False
             greeting = self._context.agent.greeting
-            events = self._channel.agent_sentence(greeting) + self._channel.response_finished()
+            events = self._channel.agent_transcript(greeting, self._media.spoken_ms)
+            events += self._channel.response_finished()
             self._runtime.spawn(
                 self._send_quietly(events), name=f"realtime-greeting-{self.call_id}"
             )

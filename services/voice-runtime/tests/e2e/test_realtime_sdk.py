@@ -19,7 +19,7 @@ from switchboard_common.audio.convert import transcode
 from switchboard_common.realtime_token import DEVELOPMENT_SIGNING_KEY, RealtimeSigner
 
 from .stack import TTS_TOKEN, E2EStack
-from .tenants import AGENT_ID, Tenants, tenant_id_for
+from .tenants import AGENT_ID, Tenants, e2e_agent, tenant_id_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="session")]
 
@@ -146,3 +146,65 @@ async def test_no_or_a_wrong_credential_refuses_the_upgrade(stack: E2EStack) -> 
             async with client.realtime.connect(model="gpt-realtime") as conn:
                 await conn.recv()
         assert "401" in str(refused.value) or "400" in str(refused.value), refused.value
+
+
+SERVICES = (
+    "We offer cleanings and checkups. We also do fillings, whitening, crowns and implants. A "
+    "cleaning takes about forty five minutes. We see patients on Thursday evenings too. And we "
+    "accept most insurance plans."
+)
+
+
+async def _interrupt(conn: AsyncRealtimeConnection, speech: bytes, after_s: float) -> None:
+    await asyncio.sleep(after_s)  # talk over the answer once it has played a while
+    await _say(conn, speech, PCM_24K)
+
+
+async def test_barge_in_with_truncate_trims_the_answer_to_what_was_heard(
+    stack: E2EStack, tenants: Tenants
+) -> None:
+    number = "+15557770004"
+    rules = e2e_agent().turn_taking.model_copy(update={"barge_in_min_speech_ms": 150})
+    await tenants.publish(number, e2e_agent(turn_taking=rules))
+    secret, _ = RealtimeSigner.from_spec(DEVELOPMENT_SIGNING_KEY).mint(
+        tenant_id_for(number), AGENT_ID, 1, ttl_s=120
+    )
+    client = AsyncOpenAI(base_url=f"{stack.runtime.url}/v1", api_key=secret)
+    question = await _speech(stack, "Tell me about your services.")
+    interruption = await _speech(stack, "Excuse me, do you accept insurance?")
+    loop = asyncio.get_running_loop()
+    heard = Heard()
+    answer_id: str | None = None
+    first_delta_s = played_ms = 0.0
+    retrieved: str | None = None
+    tasks: list[asyncio.Task[None]] = []
+    async with client.realtime.connect(model="gpt-realtime") as conn:
+        async with asyncio.timeout(120):
+            await _read_until(conn, heard, 1)  # the greeting
+            tasks.append(asyncio.create_task(_say(conn, question, PCM_24K)))
+            async for event in conn:
+                heard.types.append(event.type)
+                if event.type == "response.output_audio.delta" and answer_id is None:
+                    answer_id, first_delta_s = event.item_id, loop.time()
+                    tasks.append(asyncio.create_task(_interrupt(conn, interruption, 3.0)))
+                elif event.type == "input_audio_buffer.speech_started" and answer_id:
+                    played_ms = round((loop.time() - first_delta_s) * 1000)
+                    await conn.conversation.item.truncate(
+                        item_id=answer_id, content_index=0, audio_end_ms=int(played_ms)
+                    )
+                elif event.type == "response.done" and event.response.status == "cancelled":
+                    assert answer_id is not None
+                    await conn.conversation.item.retrieve(item_id=answer_id)
+                elif event.type == "conversation.item.retrieved":
+                    content = event.item.content[0]  # type: ignore[union-attr]
+                    retrieved = getattr(content, "transcript", None)
+                elif event.type == "response.output_audio_transcript.done" and retrieved:
+                    heard.agent.append(event.transcript)
+                    break
+        for task in tasks:
+            await task
+    assert "conversation.item.truncated" in heard.types, heard.types
+    assert retrieved, heard.types
+    assert len(retrieved) < len(SERVICES) and SERVICES.startswith(retrieved.rstrip(".")), retrieved
+    answer = heard.agent[-1].lower()
+    assert any(word in answer for word in ("insurance", "delta", "cigna", "plans")), answer

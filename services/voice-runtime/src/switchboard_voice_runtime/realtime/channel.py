@@ -195,6 +195,15 @@ class RealtimeChannel:
         item.segments.append(SpokenSegment(text, 0.0))
         return [self._part().transcript_delta(delta)]
 
+    def agent_transcript(self, text: str, audio_ms: float) -> list[ev.Event]:
+        """The words of the whole response at once (the session tells them when the turn
+        ends), spread over the ``audio_ms`` of audio they were spoken in, for truncation."""
+        item = self._item()
+        delta = f" {text}" if item.text and text else text
+        item.text = (item.text + delta).strip()
+        item.segments = [SpokenSegment(item.text, audio_ms)]
+        return [self._part().transcript_delta(delta)] if delta else []
+
     def agent_audio(self, audio: bytes) -> list[ev.Event]:
         """Agent audio in the session's output format, sent as it comes."""
         item = self._item()

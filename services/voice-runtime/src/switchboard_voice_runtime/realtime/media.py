@@ -5,7 +5,7 @@ Agent audio arrives as 24 kHz PCM16 (the TTS service streams it) and leaves as
 ``response.output_audio.delta`` in the session's output format. A realtime client sends no
 playback marks, so a mark is echoed when the audio sent before it would have finished playing at
 real time (what was sent counts as heard); ``send_clear`` (barge-in) echoes the pending marks at
-once and ends the response as cancelled (``turn_detected``). Caller audio goes the other way:
+once and tells the client ``speech_started``. Caller audio goes the other way:
 the client's format decoded and resampled to PCM16 at the call's rate, in 20 ms frames.
 """
 
@@ -43,6 +43,8 @@ class RealtimeMedia:
         self._in: tuple[AudioFormat, Resampler] | None = None
         self._frame = bytearray()
         self.heard_ms = 0.0
+        self._sent_ms = 0.0
+        self._cut_ms: float | None = None
 
     def on_mark_played(
         self, callback: Callable[[str], None], all_played: Callable[[], None]
@@ -52,13 +54,22 @@ class RealtimeMedia:
         self._all_played = all_played
 
     async def send_audio(self, payload: bytes) -> None:
-        events = [] if self._channel.responding_now else self._channel.response_started()
+        events: list[ev.Event] = []
+        if not self._channel.responding_now:
+            events += self._channel.response_started()
+            self._sent_ms, self._cut_ms = 0.0, None
         events += self._channel.agent_audio(self._to_client(payload))
         now_s = time.monotonic()
-        self._play_end_s = (
-            max(now_s, self._play_end_s) + AGENT_FORMAT.ms_for_bytes(len(payload)) / 1000
-        )
+        duration_ms = AGENT_FORMAT.ms_for_bytes(len(payload))
+        self._sent_ms += duration_ms
+        self._play_end_s = max(now_s, self._play_end_s) + duration_ms / 1000
         await self._send(events)
+
+    @property
+    def spoken_ms(self) -> float:
+        """The current response's audio the client had by now: all of it, or up to a barge-in
+        (sent minus what was still to play when it came)."""
+        return self._sent_ms if self._cut_ms is None else self._cut_ms
 
     async def send_mark(self, name: str) -> None:
         delay_s = max(0.0, self._play_end_s - time.monotonic())
@@ -66,13 +77,17 @@ class RealtimeMedia:
         self._pending[name] = loop.call_later(delay_s, self._played, name)
 
     async def send_clear(self) -> None:
+        """Barge-in: the client hears ``speech_started`` (and stops playing); the response ends
+        when the session publishes the interrupted turn."""
+        now_s = time.monotonic()
+        unplayed_ms = max(0.0, self._play_end_s - now_s) * 1000
+        self._cut_ms = max(0.0, self._sent_ms - unplayed_ms)
+        self._play_end_s = now_s
+        events = self._channel.speech_started(round(self.heard_ms))
+        await self._send(events)
         for name, handle in list(self._pending.items()):
             handle.cancel()
             self._played(name)
-        self._play_end_s = time.monotonic()
-        events = self._channel.speech_started(round(self.heard_ms))
-        events += self._channel.response_finished("cancelled", reason="turn_detected")
-        await self._send(events)
 
     def _played(self, name: str) -> None:
         self._pending.pop(name, None)
