@@ -58,7 +58,9 @@ class RealtimeMedia:
         if not self._channel.responding_now:
             events += self._channel.response_started()
             self._sent_ms, self._cut_ms = 0.0, None
-        events += self._channel.agent_audio(self._to_client(payload))
+        audio = self._to_client(payload)
+        if audio:  # a resampler holds the first few ms back
+            events += self._channel.agent_audio(audio)
         now_s = time.monotonic()
         duration_ms = AGENT_FORMAT.ms_for_bytes(len(payload))
         self._sent_ms += duration_ms
