@@ -180,21 +180,22 @@ class RealtimeRunner:
                 )
                 await self._send(step.events)
                 for command in step.commands:
-                    self._act(session, command)
+                    await self._act(session, command)
         finally:
             if not session.ended:
                 session.hang_up("caller_hangup")
 
-    def _act(self, session: LiveCall, command: cmd.Command) -> None:
+    async def _act(self, session: LiveCall, command: cmd.Command) -> None:
+        """Carries a client command out on the call; those the CallSession offers no way to do
+        yet (a response on demand, a cancel, a manual commit) get a ``not_supported`` error."""
         match command:
             case cmd.HearAudio(audio=audio, audio_format=audio_format):
                 for frame in self._media.hear(audio, audio_format):
                     session.push_audio(frame)
-            case _:
-                logger.debug(
-                    "realtime.command_unhandled",
-                    extra={"fields": {"command": type(command).__name__}},
-                )
+            case cmd.Respond() | cmd.StopResponse() | cmd.EndCallerTurn():
+                await self._send(self._channel.refuse(command))
+            case cmd.ApplySettings() | cmd.RewriteHistory() | cmd.DropCallerAudio():
+                pass  # the client's view (items, formats) is the channel's; the call keeps its own
 
     async def turn_finished(self, turn: CallTurn) -> None:
         """A turn's words: the caller's transcript and the agent's reply, then its end."""

@@ -124,6 +124,7 @@ async def test_bad_events_get_errors_and_the_session_goes_on(
     async with client.realtime.connect(model="gpt-realtime") as conn:
         await conn.send_raw("not json")
         await conn.send_raw('{"type": "response.explode", "event_id": "evt_bad"}')
+        await conn.response.create()
         await conn.conversation.item.truncate(item_id="item_nope", content_index=0, audio_end_ms=5)
         await conn.session.update(session={"type": "realtime", "instructions": "Be brief."})
         async with asyncio.timeout(30):
@@ -135,6 +136,7 @@ async def test_bad_events_get_errors_and_the_session_goes_on(
                     break
     codes = [(error.code, error.event_id) for error in heard.errors]
     assert codes[:2] == [("invalid_json", None), ("unknown_event", "evt_bad")], codes
+    assert ("not_supported", None) in codes, codes
     assert codes[-1][0] == "item_not_found", codes
     assert heard.types.count("session.updated") == 1
 

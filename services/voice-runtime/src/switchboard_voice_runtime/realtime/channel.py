@@ -149,6 +149,14 @@ class RealtimeChannel:
             return Step([ev.error("response_cancel_not_active", message, event_id=event_id)])
         return Step(commands=[cmd.StopResponse("client_cancelled")])
 
+    def refuse(self, command: cmd.Command) -> list[ev.Event]:
+        """The call side cannot carry ``command`` out: an ``error`` (code ``not_supported``),
+        and a refused ``Respond`` is no longer pending."""
+        if isinstance(command, cmd.Respond) and self._requested == command.response_id:
+            self._requested = None
+        message = f"{type(command).__name__} is not supported on this runtime yet."
+        return [ev.error("not_supported", message)]
+
     # The call side reports; each method returns the events that tell the client.
 
     def speech_started(self, audio_start_ms: int) -> list[ev.Event]:

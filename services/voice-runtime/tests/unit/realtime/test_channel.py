@@ -185,3 +185,11 @@ def test_output_clear_stops_the_output() -> None:
     step = channel.client_message('{"type": "output_audio_buffer.clear"}')
     assert _types(step.events) == ["output_audio_buffer.cleared"]
     assert step.commands == [cmd.StopResponse("output_cleared")]
+
+
+def test_a_refused_response_request_is_no_longer_pending() -> None:
+    channel = _channel()
+    respond = channel.client_message('{"type": "response.create"}').commands[0]
+    assert channel.responding
+    assert _types(channel.refuse(respond)) == ["error"]
+    assert not channel.responding
