@@ -18,13 +18,14 @@ RUN --mount=type=cache,target=/root/.cache/uv \
 
 # Runtime: the interpreter and the environment, run as an unprivileged user.
 FROM ${BASE_IMAGE}
-RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin switchboard
+RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin switchboard \
+    && mkdir -p /app/recordings && chown 10001 /app/recordings
 COPY --from=build /opt/python /opt/python
 COPY --from=build /app/.venv /app/.venv
 COPY --from=build /src/policies /app/policies
 ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 \
     CONTROL_PLANE_HOST=0.0.0.0 CONTROL_PLANE_PORT=8080 \
-    CONTROL_PLANE_POLICY_DIR=/app/policies
+    CONTROL_PLANE_POLICY_DIR=/app/policies CONTROL_PLANE_RECORDINGS__DIR=/app/recordings
 WORKDIR /app
 USER 10001
 EXPOSE 8080

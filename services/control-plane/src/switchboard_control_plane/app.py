@@ -17,6 +17,7 @@ from switchboard_common.body_limit import BodyLimitMiddleware
 from switchboard_common.contract import Keyring
 from switchboard_common.health import DegradedError, ReadinessCheck
 from switchboard_common.kafka_sink import KafkaEventProducer, TopicPublisher
+from switchboard_common.recordings import open_recording_store
 from switchboard_common.service import create_service_app
 from switchboard_control_plane.access.api_keys import KeyHasher
 from switchboard_control_plane.access.authn import Authenticator
@@ -47,6 +48,7 @@ from switchboard_control_plane.publishing.publisher import Publisher
 from switchboard_control_plane.publishing.redis_writer import RedisPlanWriter
 from switchboard_control_plane.publishing.snapshot import SnapshotBuilder
 from switchboard_control_plane.publishing.upkeep import OutboxBacklogGauges, OutboxUpkeep
+from switchboard_control_plane.recordings.retention import RecordingRetention
 from switchboard_control_plane.resources import Resources
 from switchboard_control_plane.routers import api_routers
 from switchboard_control_plane.settings import Settings
@@ -110,6 +112,7 @@ def build_resources(
             http,
             token=settings.tts_token.get_secret_value() if settings.tts_token else None,
         ),
+        recordings=open_recording_store(settings.recordings),
     )
 
 
@@ -147,6 +150,13 @@ def _start_workers(
         interval_s=settings.outbox_upkeep_s,
     )
     workers.start("outbox-upkeep", upkeep.run)
+    if resources.recordings is not None:
+        retention = RecordingRetention(
+            resources.sessions,
+            resources.recordings,
+            interval_s=settings.recording_retention_sweep_s,
+        )
+        workers.start("recording-retention", retention.run)
     if settings.events_source == "kafka":
         kafka_consumer = KafkaEventsConsumer(resources.sessions, settings.kafka)
         workers.start("events-consumer", kafka_consumer.run)

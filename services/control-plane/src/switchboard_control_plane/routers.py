@@ -14,6 +14,7 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.numbers.router import router as numbers
     from switchboard_control_plane.publishing.router import router as runtime
     from switchboard_control_plane.realtime.router import router as realtime
+    from switchboard_control_plane.recordings.router import router as recordings
     from switchboard_control_plane.tenants.router import router as tenants
 
-    return [tenants, numbers, agents, realtime, secrets, access, audit, calls, runtime]
+    return [tenants, numbers, agents, realtime, secrets, access, audit, calls, recordings, runtime]

@@ -12,6 +12,7 @@ from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
 from switchboard_common.development import refuse_development_values
 from switchboard_common.kafka_sink import KafkaSettings
 from switchboard_common.realtime_token import DEVELOPMENT_SIGNING_KEY
+from switchboard_common.recordings import RecordingsSettings
 from switchboard_common.settings import BaseServiceSettings
 
 # Development-only defaults: refused when environment=production.
@@ -149,6 +150,14 @@ class Settings(BaseServiceSettings):
     )
     events_source: Literal["redis", "kafka"] = Field(
         default="redis", description="Where the events consumer reads call events from"
+    )
+    recordings: RecordingsSettings = Field(
+        default_factory=RecordingsSettings,
+        description="Where the runtime writes call recordings (the same values as the runtime's "
+        "VOICE_RUNTIME_RECORDINGS__*): served by the recording route, pruned by retention",
+    )
+    recording_retention_sweep_s: float = Field(
+        default=3600.0, gt=0, description="How often recordings past their tenant's retention go"
     )
 
     @property

@@ -164,7 +164,7 @@ class CallRunner:
             agent=agent,
             limits=limits,
             llm_api_key=api_key,
-            recording_dir=self._runtime.settings.recordings_dir,
+            recordings=self._runtime.recordings,
             playout_lateness=self._runtime.metrics.playout_lateness_seconds.observe,
             caller_format=start.caller_format,
         )

@@ -114,7 +114,7 @@ class RealtimeRunner:
             agent=agent,
             limits=tenant.limits,
             llm_api_key=api_key,
-            recording_dir=runtime.settings.recordings_dir,
+            recordings=runtime.recordings,
             playout_lateness=runtime.metrics.playout_lateness_seconds.observe,
             caller_format=CALL_FORMAT,
         )

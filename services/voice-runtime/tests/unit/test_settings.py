@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import SecretStr, ValidationError
 
@@ -91,3 +93,25 @@ def test_realtime_trusts_the_development_key_only_outside_production() -> None:
             tts_token=SecretStr("t" * 32),
             realtime=RealtimeAuthSettings(public_keys=DEVELOPMENT_PUBLIC_KEYS),
         )
+
+
+def test_recordings_go_to_s3_when_the_environment_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS__BACKEND", "s3")
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS__BUCKET", "calls")
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS__ENDPOINT", "https://s3.internal:9000")
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS__ACCESS_KEY_ID", "AKID")
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS__SECRET_ACCESS_KEY", "s3-secret-value")
+    recordings = Settings().recordings
+    assert (recordings.backend, recordings.bucket) == ("s3", "calls")
+    assert recordings.endpoint == "https://s3.internal:9000"
+    assert recordings.secret_access_key is not None
+    assert recordings.secret_access_key.get_secret_value() == "s3-secret-value"
+    assert "s3-secret-value" not in repr(Settings())
+
+
+def test_the_former_recordings_dir_still_sets_the_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS_DIR", str(tmp_path))
+    recordings = Settings().recordings
+    assert (recordings.backend, recordings.dir) == ("dir", tmp_path)

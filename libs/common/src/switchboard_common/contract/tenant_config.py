@@ -115,9 +115,23 @@ class LlmConfig(ContractModel):
     timeout_s: float = Field(default=8.0, gt=0, le=60)
 
 
+VocabularyTerm = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[^,\n]+$")]
+
+
 class SttConfig(ContractModel):
+    """``model`` must be one the STT service serves (its ``/v1/models``); ``vocabulary`` lists the
+    words callers say that a general model misspells (the business name, staff, services), most
+    important first: with the agent's name, staff (transfer target) names and knowledge section
+    titles, they bias recognition (see ``switchboard_common.contract.vocabulary``)."""
+
     language: str = "en"
     model: str = "tiny.en"
+    vocabulary: tuple[VocabularyTerm, ...] = Field(
+        default=(),
+        max_length=100,
+        description="Words callers say that a general model misspells (business name, staff, "
+        "services), most important first; up to 100 terms of 1-60 characters, no commas",
+    )
 
 
 class TtsConfig(ContractModel):

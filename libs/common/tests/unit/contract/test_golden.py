@@ -36,6 +36,7 @@ from switchboard_common.contract.tenant_config import (
     OpeningHours,
     QuickReply,
     RealtimeKey,
+    SttConfig,
     TelephonyConfig,
     TenantLimits,
     ToolsConfig,
@@ -68,6 +69,7 @@ def _agent() -> AgentConfig:
             after_hours_message="We are closed.",
         ),
         llm=LlmConfig(model="openai/gpt-4o-mini", api_key_secret=SECRET),
+        stt=SttConfig(vocabulary=("Acme Dental", "Dr. Okafor")),
         tools=ToolsConfig(
             transfer_targets=(TransferTarget(name="Billing", number="+15551230000"),),
             http_tools=(

@@ -26,6 +26,13 @@ class Call(TenantOwned, Base):
             "id",
             postgresql_where=text("outcome = 'in_progress'"),
         ),
+        # The recording retention sweeper reads each tenant's kept recordings, oldest first.
+        Index(
+            "ix_calls_recordings_kept",
+            "tenant_id",
+            "started_at",
+            postgresql_where=text("recording_ref IS NOT NULL AND recording_deleted_at IS NULL"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(128), primary_key=True)
@@ -45,6 +52,8 @@ class Call(TenantOwned, Base):
     turns: Mapped[int] = mapped_column(default=0)
     transcript: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
     recording_ref: Mapped[str | None] = mapped_column(String(500), default=None)
+    recording_deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+    """When the tenant's recording retention deleted the recording."""
     transferred_to: Mapped[str | None] = mapped_column(String(32), default=None)
 
 

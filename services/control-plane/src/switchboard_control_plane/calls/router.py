@@ -59,6 +59,7 @@ async def get_call(call_id: str, access: Reader) -> CallDetail:
         **summary(call).model_dump(),
         transcript=call.transcript,
         recording_ref=call.recording_ref,
+        recording_deleted_at=call.recording_deleted_at,
         transferred_to=call.transferred_to,
         turn_details=[TurnOut.model_validate(t, from_attributes=True) for t in turns],
     )

@@ -46,6 +46,10 @@ class TurnOut(BaseModel):
 class CallDetail(CallSummary):
     transcript: list[dict[str, Any]]
     recording_ref: str | None
+    recording_deleted_at: datetime | None = Field(
+        description="When the tenant's recording retention deleted the recording (then GET "
+        ".../recording answers 404 recording_not_found, details.reason deleted)"
+    )
     transferred_to: str | None
     turn_details: list[TurnOut]
 

@@ -24,4 +24,6 @@ class Tenant(Timestamps, Base):
     limits: Mapped[dict[str, Any]] = mapped_column(default=dict)
     telephony: Mapped[dict[str, Any] | None] = mapped_column(default=None)
     revision: Mapped[int] = mapped_column(default=0)
+    recording_retention_days: Mapped[int | None] = mapped_column(default=None)
+    """Call recordings older than this many days are deleted; None: kept."""
     deleted_at: Mapped[datetime | None] = mapped_column(default=None)

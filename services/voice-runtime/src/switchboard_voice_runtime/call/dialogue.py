@@ -8,6 +8,7 @@ from collections.abc import Coroutine
 from typing import Protocol, TypeVar, cast
 
 from switchboard_common.contract.events import EndReason
+from switchboard_common.contract.vocabulary import stt_prompt
 from switchboard_voice_runtime.call.brain import Brain, BrainAction, EndCall, QuickReplyFirst, words
 from switchboard_voice_runtime.call.builtin_brain import BuiltinBrain
 from switchboard_voice_runtime.call.conversation import Conversation
@@ -92,6 +93,7 @@ class Dialogue:
         self._fillers = Fillers(self._speaker, playout, clock, after_s=filler_after_s)
         self._brain: Brain = QuickReplyFirst(agent, _core_brain(context, services))
         self._backchannel = {w for p in agent.turn_taking.backchannel_phrases for w in words(p)}
+        self._stt_prompt = stt_prompt(agent)
         self._group: asyncio.TaskGroup | None = None
         self._speaking: AgentTurn | None = None
         self._speaking_task: asyncio.Task[None] | None = None
@@ -194,6 +196,8 @@ class Dialogue:
                 to_stt_rate(audio, self._caller_rate_hz),
                 sample_rate_hz=STT_RATE_HZ,
                 language=self._agent.stt.language,
+                model=self._agent.stt.model,
+                prompt=self._stt_prompt,
             )
         except ProviderError as error:
             return Heard("", self._clock.now(), error)

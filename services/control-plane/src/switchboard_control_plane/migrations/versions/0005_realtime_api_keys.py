@@ -1,7 +1,7 @@
 """API key scopes, and the SHA-256 of realtime-scoped keys for the runtime's snapshot.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005_realtime_api_keys
+Revises: 0004_recordings
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0004"
-down_revision: str | None = "0003"
+revision: str = "0005_realtime_api_keys"
+down_revision: str | None = "0004_recordings"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
