@@ -22,6 +22,7 @@ from tests.integration.builders import (
     tenant,
 )
 from tests.integration.conftest import Harness
+from tests.integration.test_calls import call_events, publish, wait_for_call
 
 pytestmark = pytest.mark.integration
 VERIFIER = RealtimeVerifier.from_spec(DEVELOPMENT_PUBLIC_KEYS)
@@ -153,3 +154,16 @@ async def test_a_realtime_scope_leaves_the_keys_role_as_it_was(harness: Harness)
 async def test_platform_keys_take_no_scopes(harness: Harness) -> None:
     body = {"name": "ops", "scopes": ["realtime"]}
     assert (await harness.client.post("/v1/api-keys", json=body)).status_code == 422
+
+
+async def test_a_realtime_session_is_stored_as_a_call_with_its_origin(harness: Harness) -> None:
+    tenant_id = await tenant(harness.client)
+    events = call_events(tenant_id, "call-rt", turns=1)
+    realtime_start = events[0].model_copy(
+        update={"carrier": "realtime", "number_id": "", "carrier_call_id": "rts_1",
+                "from_number": "", "to_number": ""}
+    )  # fmt: skip
+    await publish(harness.redis, [realtime_start, *events[1:]])
+    call = await wait_for_call(harness, tenant_id, "call-rt", 1)
+    assert call["carrier"] == "realtime" and call["carrier_call_id"] == "rts_1"
+    assert call["turn_details"][0]["caller_text"] == "question 0"
