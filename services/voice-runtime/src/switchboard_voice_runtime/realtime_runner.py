@@ -9,7 +9,6 @@ not offered (there is no phone line); an end call closes the socket.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import uuid
@@ -20,7 +19,7 @@ from starlette.websockets import WebSocketState
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
 from switchboard_common.log import bound
 from switchboard_voice_runtime.call.ports import CallContext, CallControlError, EventSink
-from switchboard_voice_runtime.calls import LiveCall, RegisteredCall
+from switchboard_voice_runtime.calls import LiveCall, RegisteredCall, run_live_call
 from switchboard_voice_runtime.capacity import CapacityExceededError, Lease
 from switchboard_voice_runtime.config_cache import ConfigUnavailableError
 from switchboard_voice_runtime.metrics import MeteredEventSink
@@ -152,18 +151,11 @@ class RealtimeRunner:
             await runtime.capacity.release(lease)
 
     async def _run_session(self, session: LiveCall, lease: Lease) -> None:
-        ttl_s = self._runtime.settings.lease_ttl_s
+        heartbeat = self._runtime.capacity.keep_alive(lease, self._runtime.settings.lease_ttl_s)
         try:
-            async with asyncio.TaskGroup() as tasks:
-                reader = tasks.create_task(self._read(session), name="realtime-reader")
-                heartbeat = tasks.create_task(
-                    self._runtime.capacity.keep_alive(lease, ttl_s), name="lease-heartbeat"
-                )
-                try:
-                    await session.run()
-                finally:
-                    reader.cancel()
-                    heartbeat.cancel()
+            await run_live_call(
+                session, self._read(session), heartbeat, reader_name="realtime-reader"
+            )
         except* Exception as group:
             logger.error("realtime.crashed", exc_info=group)
         if self._websocket.application_state == WebSocketState.CONNECTED:
