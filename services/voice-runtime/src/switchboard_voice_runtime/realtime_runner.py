@@ -9,12 +9,13 @@ not offered (there is no phone line); an end call closes the socket.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
 
 from fastapi import WebSocket
-from starlette.websockets import WebSocketState
+from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
 from switchboard_common.log import bound
@@ -62,6 +63,26 @@ class _TurnsToClient:
             await self._runner.turn_finished(event)
 
 
+class _LiveToClient:
+    """The session's live speech and sentences, as the client's events (``CallObserver``)."""
+
+    def __init__(self, runner: RealtimeRunner) -> None:
+        self._runner = runner
+
+    def caller_started(self) -> None:
+        runner = self._runner
+        runner.post(runner.channel.speech_started(round(runner.media.heard_ms)))
+
+    def caller_stopped(self) -> None:
+        runner = self._runner
+        runner.post(runner.channel.speech_stopped(round(runner.media.heard_ms)))
+
+    def agent_segment(self, mark: str, text: str) -> None:
+        channel = self._runner.channel
+        events = [] if channel.responding_now else channel.response_started()
+        self._runner.post(events + channel.agent_sentence(text))
+
+
 class RealtimeRunner:
     def __init__(
         self, runtime: Runtime, websocket: WebSocket, admission: RealtimeAdmission
@@ -71,8 +92,10 @@ class RealtimeRunner:
         self._admission = admission
         self.call_id = uuid.uuid4().hex
         settings = RealtimeSessionSettings(session_id=new_id("sess"), model=admission.agent_id)
-        self._channel = RealtimeChannel(settings)
-        self._media = RealtimeMedia(self._channel, self._send)
+        self.channel = RealtimeChannel(settings)
+        self.media = RealtimeMedia(self.channel, self._send)
+        self._outbox: asyncio.Queue[ev.Event] = asyncio.Queue()
+        self._closed = False
         self._lease: Lease | None = None
         self._context: CallContext | None = None
         self._greeting_open = True
@@ -116,17 +139,34 @@ class RealtimeRunner:
             recordings=runtime.recordings,
             playout_lateness=runtime.metrics.playout_lateness_seconds.observe,
             caller_format=CALL_FORMAT,
+            observer=_LiveToClient(self),
         )
         return None
 
-    async def _send(self, events: list[ev.Event]) -> None:
-        if self._websocket.application_state != WebSocketState.CONNECTED:
+    def post(self, events: list[ev.Event]) -> None:
+        """Queues events for the client, in order (the writer task sends them)."""
+        if self._closed:
             raise ConnectionError("the realtime socket is closed")
+        for event in events:
+            self._outbox.put_nowait(event)
+
+    async def _send(self, events: list[ev.Event]) -> None:
+        self.post(events)
+
+    async def _write(self, session: LiveCall) -> None:
         try:
-            for event in events:
+            while True:
+                event = await self._outbox.get()
                 await self._websocket.send_text(json.dumps(event))
-        except Exception as exc:  # starlette raises several types once the peer is gone
-            raise ConnectionError("the realtime socket is closed") from exc
+        except (RuntimeError, OSError, WebSocketDisconnect):
+            self._closed = True
+            if not session.ended:
+                session.hang_up("caller_hangup")
+
+    async def _pump(self, session: LiveCall) -> None:
+        async with asyncio.TaskGroup() as tasks:
+            tasks.create_task(self._read(session), name="realtime-reader")
+            tasks.create_task(self._write(session), name="realtime-writer")
 
     async def run(self) -> None:
         assert self._context is not None and self._lease is not None
@@ -134,14 +174,14 @@ class RealtimeRunner:
         try:
             events = MeteredEventSink(runtime.events, runtime.metrics)
             session = runtime.session_factory(
-                context, self._media, _SocketControl(self._websocket), _TurnsToClient(events, self)
+                context, self.media, _SocketControl(self._websocket), _TurnsToClient(events, self)
             )
-            self._media.on_mark_played(session.mark_played, self._all_played)
+            self.media.on_mark_played(session.mark_played, self._all_played)
             runtime.calls.add(RegisteredCall(context.call_id, context.carrier_call_id, session))
             runtime.metrics.active_calls.inc()
             with bound(call_id=context.call_id, tenant_id=context.tenant_id):
                 logger.info("realtime.started")
-                await self._send(self._channel.opened())
+                await self._send(self.channel.opened())
                 await self._run_session(session, lease)
         except ConnectionError:
             logger.info("realtime.client_gone")
@@ -153,9 +193,7 @@ class RealtimeRunner:
     async def _run_session(self, session: LiveCall, lease: Lease) -> None:
         heartbeat = self._runtime.capacity.keep_alive(lease, self._runtime.settings.lease_ttl_s)
         try:
-            await run_live_call(
-                session, self._read(session), heartbeat, reader_name="realtime-reader"
-            )
+            await run_live_call(session, self._pump(session), heartbeat, reader_name="realtime-io")
         except* Exception as group:
             logger.error("realtime.crashed", exc_info=group)
         if self._websocket.application_state == WebSocketState.CONNECTED:
@@ -167,7 +205,7 @@ class RealtimeRunner:
                 message = await self._websocket.receive()
                 if message["type"] == "websocket.disconnect":
                     break
-                step = self._channel.client_message(
+                step = self.channel.client_message(
                     message.get("text") or message.get("bytes") or ""
                 )
                 await self._send(step.events)
@@ -182,37 +220,39 @@ class RealtimeRunner:
         yet (a response on demand, a cancel, a manual commit) get a ``not_supported`` error."""
         match command:
             case cmd.HearAudio(audio=audio, audio_format=audio_format):
-                for frame in self._media.hear(audio, audio_format):
+                for frame in self.media.hear(audio, audio_format):
                     session.push_audio(frame)
             case cmd.Respond() | cmd.StopResponse() | cmd.EndCallerTurn():
-                await self._send(self._channel.refuse(command))
+                await self._send(self.channel.refuse(command))
             case cmd.ApplySettings() | cmd.RewriteHistory() | cmd.DropCallerAudio():
                 pass  # the client's view (items, formats) is the channel's; the call keeps its own
 
     async def turn_finished(self, turn: CallTurn) -> None:
-        """A turn's words: the caller's transcript and the agent's reply, then its end."""
-        events = self._channel.caller_transcript(turn.caller_text, 0.0) if turn.caller_text else []
-        if self._channel.responding_now:
-            events += self._channel.agent_transcript(turn.agent_text, self._media.spoken_ms)
+        """A turn's words: the caller's transcript, then the end of the agent's response (its
+        words were sent live, sentence by sentence; ``agent_text`` covers a session without)."""
+        channel = self.channel
+        events = channel.caller_transcript(turn.caller_text, 0.0) if turn.caller_text else []
+        if channel.responding_now:
+            if not channel.agent_text:
+                events += channel.agent_transcript(turn.agent_text, self.media.spoken_ms)
             if turn.interrupted:
-                events += self._channel.response_finished("cancelled", reason="turn_detected")
+                events += channel.response_finished("cancelled", reason="turn_detected")
             else:
-                events += self._channel.response_finished("completed")
+                events += channel.response_finished("completed")
         await self._send(events)
 
     def _all_played(self) -> None:
         """The greeting has no turn of its own: it ends when its audio has played."""
-        if self._greeting_open and self._channel.responding_now and self._context is not None:
+        channel = self.channel
+        if self._greeting_open and channel.responding_now and self._context is not None:
             self._greeting_open = False
-            greeting = self._context.agent.greeting
-            events = self._channel.agent_transcript(greeting, self._media.spoken_ms)
-            events += self._channel.response_finished()
-            self._runtime.spawn(
-                self._send_quietly(events), name=f"realtime-greeting-{self.call_id}"
-            )
-
-    async def _send_quietly(self, events: list[ev.Event]) -> None:
-        try:
-            await self._send(events)
-        except ConnectionError:
-            logger.info("realtime.client_gone")
+            events: list[ev.Event] = []
+            if not channel.agent_text:
+                events += channel.agent_transcript(
+                    self._context.agent.greeting, self.media.spoken_ms
+                )
+            events += channel.response_finished()
+            try:
+                self.post(events)
+            except ConnectionError:
+                logger.info("realtime.client_gone")

@@ -89,7 +89,7 @@ class Dialogue:
         self._conversation = conversation
         self._clock = clock
         self._call = session
-        self._speaker = Speaker(services, agent, playout, clock)
+        self._speaker = Speaker(services, agent, playout, clock, observer=context.observer)
         self._fillers = Fillers(self._speaker, playout, clock, after_s=filler_after_s)
         self._brain: Brain = QuickReplyFirst(agent, _core_brain(context, services))
         self._backchannel = {w for p in agent.turn_taking.backchannel_phrases for w in words(p)}

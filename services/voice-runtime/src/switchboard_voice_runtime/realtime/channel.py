@@ -57,6 +57,16 @@ class RealtimeChannel:
         return self._response is not None
 
     @property
+    def caller_speaking(self) -> bool:
+        """``speech_started`` was sent for a caller turn not yet stopped."""
+        return self._speaking is not None
+
+    @property
+    def agent_text(self) -> str:
+        """The words of the response in progress so far ("" when none)."""
+        return self._response.item.text if self._response and self._response.item else ""
+
+    @property
     def responding(self) -> bool:
         return self._response is not None or self._requested is not None
 

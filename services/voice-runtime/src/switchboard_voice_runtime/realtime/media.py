@@ -85,8 +85,8 @@ class RealtimeMedia:
         unplayed_ms = max(0.0, self._play_end_s - now_s) * 1000
         self._cut_ms = max(0.0, self._sent_ms - unplayed_ms)
         self._play_end_s = now_s
-        events = self._channel.speech_started(round(self.heard_ms))
-        await self._send(events)
+        if not self._channel.caller_speaking:
+            await self._send(self._channel.speech_started(round(self.heard_ms)))
         for name, handle in list(self._pending.items()):
             handle.cancel()
             self._played(name)
