@@ -59,5 +59,6 @@ bench: setup services ## Run the benchmarks and print their figures (results in 
 	$(UV) run --locked python tools/bench/speech.py --quick $(BENCH_ARGS)
 	$(UV) run --locked python tools/bench/stt_wer.py
 	$(UV) run --locked python tools/bench/control_plane.py
+	$(UV) run --locked python tools/bench/webhooks.py
 	$(UV) run --locked python tools/bench/call_core.py 50 10
 	$(UV) run --locked python tools/bench/voice.py

@@ -16,5 +16,20 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.realtime.router import router as realtime
     from switchboard_control_plane.recordings.router import router as recordings
     from switchboard_control_plane.tenants.router import router as tenants
+    from switchboard_control_plane.usage.router import router as usage
+    from switchboard_control_plane.webhooks.router import router as webhooks
 
-    return [tenants, numbers, agents, realtime, secrets, access, audit, calls, recordings, runtime]
+    return [
+        tenants,
+        numbers,
+        agents,
+        realtime,
+        secrets,
+        access,
+        audit,
+        calls,
+        recordings,
+        usage,
+        runtime,
+        webhooks,
+    ]

@@ -16,6 +16,7 @@ from switchboard_control_plane.settings import (
     DEV_RUNTIME_KEYS,
     DEV_SECRET_KEYS,
     Settings,
+    WebhookSettings,
 )
 
 
@@ -114,3 +115,10 @@ def test_realtime_signing_key_defaults_in_development_and_stays_unset_in_product
     assert _production().realtime_signing_key is None
     real = "rts-1:" + base64.b64encode(bytes(range(32))).decode()
     assert _production(realtime_signing_key=real).secret("realtime_signing_key") == real
+
+
+def test_production_webhook_retries_span_at_least_a_day() -> None:
+    assert sum(_production().webhooks.retry_schedule_s) >= 24 * 3600
+    with pytest.raises(ValidationError, match="must span at least 24 h"):
+        _production(webhooks=WebhookSettings(retry_schedule_s=(5, 300)))
+    assert Settings(webhooks=WebhookSettings(retry_schedule_s=(0.1,))).webhooks.poll_s > 0

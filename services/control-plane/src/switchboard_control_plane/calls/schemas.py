@@ -7,7 +7,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from switchboard_control_plane.analysis.schemas import CallAnalysis
+
 Outcome = Literal["in_progress", "answered", "missed", "transferred", "failed"]
+AnalysisStatus = Literal["pending", "running", "done", "failed", "skipped"]
 
 
 class CallSummary(BaseModel):
@@ -52,6 +55,16 @@ class CallDetail(CallSummary):
     )
     transferred_to: str | None
     turn_details: list[TurnOut]
+    analysis: CallAnalysis | None = Field(
+        default=None, description="The post-call analysis, once done (`source`: llm or builtin)"
+    )
+    analysis_status: AnalysisStatus | None = Field(
+        default=None, description="Unset while the call is in progress"
+    )
+    analysis_attempts: int = 0
+    analysis_error: str | None = Field(
+        default=None, description="Why the last try failed (retried up to the platform's limit)"
+    )
 
 
 class AnalyticsDay(BaseModel):

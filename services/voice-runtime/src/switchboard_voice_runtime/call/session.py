@@ -213,6 +213,7 @@ class CallSession:
                     transcript=self._conversation.transcript,
                     recording_ref=recording,
                     transferred_to=self._dialogue.transferred_to,
+                    usage=self._dialogue.usage.report(),
                 )
             )
         return CallOutcome(

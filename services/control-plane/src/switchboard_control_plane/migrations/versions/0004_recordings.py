@@ -1,6 +1,6 @@
 """Recording retention: the tenant's setting, the call's deletion mark and the sweeper's index.
 
-Revision ID: 0004_recordings
+Revision ID: 0004
 Revises: 0003
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004_recordings"
+revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -1,7 +1,7 @@
 """API key scopes, and the SHA-256 of realtime-scoped keys for the runtime's snapshot.
 
-Revision ID: 0005_realtime_api_keys
-Revises: 0004_recordings
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0005_realtime_api_keys"
-down_revision: str | None = "0004_recordings"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
