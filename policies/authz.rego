@@ -27,6 +27,7 @@ tenant_actions := {
 	"agents.read": "viewer",
 	"agents.write": "editor",
 	"agents.publish": "editor",
+	"realtime.client_secrets.create": "editor",
 	"secrets.read": "admin",
 	"secrets.write": "admin",
 	"telephony.read": "admin",

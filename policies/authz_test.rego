@@ -27,6 +27,12 @@ test_editor_publishes_agents_but_not_secrets if {
 	not data.switchboard.authz.allowed(member("editor", "secrets.write"))
 }
 
+test_editors_and_up_mint_realtime_client_secrets if {
+	not data.switchboard.authz.allowed(member("viewer", "realtime.client_secrets.create"))
+	data.switchboard.authz.allowed(member("editor", "realtime.client_secrets.create"))
+	data.switchboard.authz.allowed(member("owner", "realtime.client_secrets.create"))
+}
+
 test_admin_manages_keys_but_not_members if {
 	data.switchboard.authz.allowed(member("admin", "api_keys.write"))
 	not data.switchboard.authz.allowed(member("admin", "members.write"))

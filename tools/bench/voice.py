@@ -1,11 +1,12 @@
 """Benchmark: voice-to-voice latency on the real stack, and one runtime's call capacity.
 
 Usage: uv run --locked python tools/bench/voice.py [--calls 1,2,4,8] [--turns 3] [--quick]
-       [--barge-in-calls 10]
+       [--barge-in-calls 10] [--realtime-sessions 5]
        [--capacity-only | --v2v-only] [--capacity-levels 25,50,75,100,150,200,300,400]
        [--stt-url URL --tts-url URL] [--runtime-url URL --runtime-pid PID]
 A) voice-to-voice: N simulated calls at once (the call simulator) through STT, TTS and the voice
-runtime started here as subprocesses, then calls that talk over the agent (how fast it stops).
+runtime started here as subprocesses, then calls that talk over the agent (how fast it stops),
+then realtime sessions (WS /v1/realtime, the openai SDK) on the client's clock.
 B) capacity: concurrency ramped on a runtime whose speech services are instant fakes, until frame
 pacing breaks. Results: .bench/voice.json and .md.
 See docs/benchmarks.md for what each figure means.
@@ -25,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from voicebench.barge_in import run_barge_in
 from voicebench.capacity import run_capacity
+from voicebench.realtime import run_realtime
 from voicebench.report import write_report
 from voicebench.stack import (
     REDIS_URL,
@@ -51,6 +53,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--calls", type=_ints, default=None, help="concurrency levels for A")
     parser.add_argument("--turns", type=int, default=3, help="caller turns per call in A")
     parser.add_argument("--barge-in-calls", type=int, default=None, help="talk-over calls in A")
+    parser.add_argument(
+        "--realtime-sessions", type=int, default=None, help="WS /v1/realtime sessions in A"
+    )
     parser.add_argument("--quick", action="store_true", help="fewer levels, shorter runs")
     only = parser.add_mutually_exclusive_group()
     only.add_argument("--capacity-only", action="store_true")
@@ -68,6 +73,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         args.turns = min(args.turns, 2)
     if args.barge_in_calls is None:
         args.barge_in_calls = 4 if args.quick else 10
+    if args.realtime_sessions is None:
+        args.realtime_sessions = 2 if args.quick else 5
     if args.capacity_levels is None:
         args.capacity_levels = (
             [25, 50, 100] if args.quick else [25, 50, 75, 100, 150, 200, 300, 400]
@@ -91,6 +98,10 @@ async def _v2v_part(args: argparse.Namespace, stack: Stack, redis: Redis) -> dic
     if args.barge_in_calls > 0:
         part["barge_in"] = await run_barge_in(
             runtime, calls=args.barge_in_calls, tts_url=tts.url, work_dir=args.out_dir
+        )
+    if args.realtime_sessions > 0:
+        part["realtime"] = await run_realtime(
+            runtime, sessions=args.realtime_sessions, tts_url=tts.url
         )
     return part
 

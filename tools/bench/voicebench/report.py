@@ -77,6 +77,14 @@ def markdown(report: dict[str, Any]) -> str:
         barge_in = report["voice_to_voice"].get("barge_in")
         if barge_in:
             lines += [*_barge_in_lines(barge_in), ""]
+        realtime = report["voice_to_voice"].get("realtime")
+        if realtime:
+            v2v = realtime["v2v_ms"]
+            lines += [
+                f"Realtime (WS /v1/realtime, {realtime['sessions']} sessions, {v2v['n']} turns, "
+                f"client's clock): v2v p50/p95 {_cell(v2v['p50'])}/{_cell(v2v['p95'])} ms.",
+                "",
+            ]
     if "capacity" in report:
         capacity = report["capacity"]
         lines += [

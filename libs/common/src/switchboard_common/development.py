@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pydantic import SecretStr
 
 from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
+from switchboard_common.realtime_token import DEVELOPMENT_PUBLIC_KEYS, DEVELOPMENT_SIGNING_KEY
 
 PUBLIC_DEVELOPMENT_VALUES: tuple[str, ...] = (
     DEVELOPMENT_RUNTIME_KEYS,
@@ -21,10 +22,16 @@ PUBLIC_DEVELOPMENT_VALUES: tuple[str, ...] = (
     "dev-call-token-secret-change-me-0123456789",
     "dev-stt-service-token-change-me",
     "dev-tts-service-token-change-me",
+    DEVELOPMENT_SIGNING_KEY,
+    DEVELOPMENT_SIGNING_KEY.partition(":")[2],
+    DEVELOPMENT_PUBLIC_KEYS,
+    DEVELOPMENT_PUBLIC_KEYS.partition(":")[2],
 )
 """Every secret a checkout publishes: the services' development defaults and the values of
 ``.env.example`` (keyrings also by their bare key, so a keyring that merely renames a
-development key, or keeps one beside a real key, is refused too)."""
+development key, or keeps one beside a real key, is refused too). The development realtime
+public key is no secret, but a production runtime trusting it would accept client secrets anyone
+can mint, so it is refused as well."""
 
 
 def refuse_development_values(

@@ -15,6 +15,7 @@ def api_routers() -> list[APIRouter]:
     from switchboard_control_plane.credentials.router import router as secrets
     from switchboard_control_plane.numbers.router import router as numbers
     from switchboard_control_plane.publishing.router import router as runtime
+    from switchboard_control_plane.realtime.router import router as realtime
     from switchboard_control_plane.recordings.router import router as recordings
     from switchboard_control_plane.tenants.router import router as tenants
     from switchboard_control_plane.usage.router import router as usage
@@ -25,6 +26,7 @@ def api_routers() -> list[APIRouter]:
         numbers,
         agents,
         voices,
+        realtime,
         secrets,
         access,
         audit,

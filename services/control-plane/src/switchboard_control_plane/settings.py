@@ -11,6 +11,7 @@ from pydantic_settings import SettingsConfigDict
 from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
 from switchboard_common.development import refuse_development_values
 from switchboard_common.kafka_sink import KafkaSettings
+from switchboard_common.realtime_token import DEVELOPMENT_SIGNING_KEY
 from switchboard_common.recordings import RecordingsSettings
 from switchboard_common.settings import BaseServiceSettings
 
@@ -127,6 +128,12 @@ class Settings(BaseServiceSettings):
     secret_keys: SecretStr | None = Field(default=None, description="KEK keyring spec")
     runtime_keys: SecretStr | None = Field(default=None, description="Runtime keyring spec")
     api_key_pepper: SecretStr | None = None
+    realtime_signing_key: SecretStr | None = Field(
+        default=None,
+        description="Ed25519 key 'kid:base64(32-byte seed)' signing realtime client secrets (the "
+        "voice runtime holds its public half); development default: a published key; unset in "
+        "production: no client secrets are minted (503 realtime_not_configured)",
+    )
     jwt: JwtSettings = JwtSettings()
     opa_url: str | None = None
     policy_dir: Path | None = Field(default=None, description="Rego policies; default policies/")
@@ -257,6 +264,12 @@ class Settings(BaseServiceSettings):
         return self
 
     @model_validator(mode="after")
+    def _realtime_development_key(self) -> Settings:
+        if self.realtime_signing_key is None and self.environment != "production":
+            object.__setattr__(self, "realtime_signing_key", SecretStr(DEVELOPMENT_SIGNING_KEY))
+        return self
+
+    @model_validator(mode="after")
     def _no_development_values_in_production(self) -> Settings:
         refuse_development_values(
             self.environment,
@@ -265,6 +278,7 @@ class Settings(BaseServiceSettings):
                 "secret_keys": self.secret_keys,
                 "runtime_keys": self.runtime_keys,
                 "api_key_pepper": self.api_key_pepper,
+                "realtime_signing_key": self.realtime_signing_key,
                 "jwt.hs256_secret": self.jwt.hs256_secret,
                 "database_url": self.database_url,
                 "tts_token": self.tts_token,

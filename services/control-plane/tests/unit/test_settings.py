@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
 from switchboard_common.contract import Keyring
+from switchboard_common.realtime_token import DEVELOPMENT_SIGNING_KEY
 from switchboard_control_plane.settings import (
     DEV_API_KEY_PEPPER,
     DEV_BOOTSTRAP_ADMIN_KEY,
@@ -87,6 +89,7 @@ def _production(**overrides: Any) -> Settings:
         ("api_key_pepper", DEV_API_KEY_PEPPER),
         ("jwt", {"hs256_secret": "change-me-32-bytes-or-more"}),
         ("database_url", "postgresql+asyncpg://postgres:switchboard-dev-password@db/switchboard"),
+        ("realtime_signing_key", DEVELOPMENT_SIGNING_KEY),
     ],
 )
 def test_production_refuses_each_public_development_value(field: str, value: object) -> None:
@@ -105,6 +108,13 @@ def test_production_refuses_the_development_admin_key_from_the_environment(
     monkeypatch.setenv("CONTROL_PLANE_API_KEY_PEPPER", "pepper")
     with pytest.raises(ValidationError, match="bootstrap_admin_key"):
         Settings.from_env()
+
+
+def test_realtime_signing_key_defaults_in_development_and_stays_unset_in_production() -> None:
+    assert Settings().secret("realtime_signing_key") == DEVELOPMENT_SIGNING_KEY
+    assert _production().realtime_signing_key is None
+    real = "rts-1:" + base64.b64encode(bytes(range(32))).decode()
+    assert _production(realtime_signing_key=real).secret("realtime_signing_key") == real
 
 
 def test_production_webhook_retries_span_at_least_a_day() -> None:

@@ -21,7 +21,7 @@ from switchboard_common.log import bound
 from switchboard_voice_runtime.call.phrases import APOLOGY_TROUBLE, builtin_audio
 from switchboard_voice_runtime.call.ports import CallContext
 from switchboard_voice_runtime.call_token import CallClaims, CallTokenError
-from switchboard_voice_runtime.calls import LiveCall, RegisteredCall
+from switchboard_voice_runtime.calls import LiveCall, RegisteredCall, run_live_call
 from switchboard_voice_runtime.capacity import CapacityExceededError, Lease
 from switchboard_voice_runtime.config_cache import ConfigUnavailableError
 from switchboard_voice_runtime.metrics import MeteredEventSink
@@ -221,18 +221,11 @@ class CallRunner:
         )
 
     async def _run_session(self, session: LiveCall, lease: Lease) -> None:
-        ttl_s = self._runtime.settings.lease_ttl_s
+        heartbeat = self._runtime.capacity.keep_alive(lease, self._runtime.settings.lease_ttl_s)
         try:
-            async with asyncio.TaskGroup() as tasks:
-                reader = tasks.create_task(self._read(session), name="media-reader")
-                heartbeat = tasks.create_task(
-                    self._runtime.capacity.keep_alive(lease, ttl_s), name="lease-heartbeat"
-                )
-                try:
-                    outcome = await session.run()
-                finally:
-                    reader.cancel()
-                    heartbeat.cancel()
+            outcome = await run_live_call(
+                session, self._read(session), heartbeat, reader_name="media-reader"
+            )
             logger.info(
                 "call.ended", extra={"fields": {"reason": getattr(outcome, "reason", None)}}
             )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from switchboard_common.contract.events import EndReason
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, EventSink, MediaSink
@@ -30,6 +30,25 @@ class LiveCall(Protocol):
 
     @property
     def ended(self) -> bool: ...
+
+
+async def run_live_call(
+    session: LiveCall,
+    reader: Coroutine[Any, Any, None],
+    heartbeat: Coroutine[Any, Any, None],
+    *,
+    reader_name: str,
+) -> object:
+    """Runs ``session`` with its media reader and its lease heartbeat in one TaskGroup; both
+    are cancelled once the session has ended. Returns the session's outcome."""
+    async with asyncio.TaskGroup() as tasks:
+        reader_task = tasks.create_task(reader, name=reader_name)
+        heartbeat_task = tasks.create_task(heartbeat, name="lease-heartbeat")
+        try:
+            return await session.run()
+        finally:
+            reader_task.cancel()
+            heartbeat_task.cancel()
 
 
 SessionFactory = Callable[[CallContext, MediaSink, CallControl, EventSink], LiveCall]

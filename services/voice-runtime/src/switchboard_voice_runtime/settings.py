@@ -12,6 +12,7 @@ from switchboard_common.development import refuse_development_values
 from switchboard_common.kafka_sink import KafkaSettings
 from switchboard_common.recordings import RecordingsSettings
 from switchboard_common.settings import BaseServiceSettings
+from switchboard_voice_runtime.realtime.credentials import RealtimeAuthSettings
 
 DEV_RUNTIME_KEYS = DEVELOPMENT_RUNTIME_KEYS
 """Shared with the control plane in development; production sets VOICE_RUNTIME_RUNTIME_KEYS."""
@@ -60,6 +61,11 @@ class Settings(BaseServiceSettings):
     call_token_secret: SecretStr = SecretStr(DEV_CALL_TOKEN_SECRET)
     call_token_ttl_s: int = Field(default=30, ge=5, le=600)
     twilio: TwilioSettings = TwilioSettings()
+    realtime: RealtimeAuthSettings = Field(
+        default_factory=RealtimeAuthSettings,
+        description="Realtime sessions (WS /v1/realtime): the public keys client secrets are "
+        "verified with (VOICE_RUNTIME_REALTIME__PUBLIC_KEYS)",
+    )
     recordings: RecordingsSettings = Field(
         default_factory=RecordingsSettings,
         description="Where call recordings go: RECORDINGS__BACKEND=dir (RECORDINGS__DIR) or s3 "
@@ -136,6 +142,7 @@ class Settings(BaseServiceSettings):
                 "twilio.auth_token": self.twilio.auth_token,
                 "stt_token": self.stt_token,
                 "tts_token": self.tts_token,
+                "realtime.public_keys": self.realtime.public_keys,
             },
         )
         return self

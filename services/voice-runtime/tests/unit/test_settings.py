@@ -9,6 +9,8 @@ from pydantic import SecretStr, ValidationError
 
 from switchboard_common.contract import Keyring
 from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
+from switchboard_common.realtime_token import DEVELOPMENT_PUBLIC_KEYS
+from switchboard_voice_runtime.realtime.credentials import RealtimeAuthSettings
 from switchboard_voice_runtime.settings import Settings, TwilioSettings
 
 
@@ -76,6 +78,21 @@ def test_private_addresses_are_off_unless_either_name_turns_them_on(
     monkeypatch.delenv("VOICE_RUNTIME_HTTP_TOOLS_ALLOW_PRIVATE_ADDRESSES")
     monkeypatch.setenv("VOICE_RUNTIME_ALLOW_PRIVATE_ADDRESSES", "true")
     assert Settings().allow_private_addresses is True
+
+
+def test_realtime_trusts_the_development_key_only_outside_production() -> None:
+    assert Settings().realtime.keys_for("development") == DEVELOPMENT_PUBLIC_KEYS
+    assert Settings().realtime.keys_for("production") is None
+    with pytest.raises(ValidationError, match=r"realtime\.public_keys"):
+        Settings(
+            environment="production",
+            runtime_keys=SecretStr(f"prod-1:{Keyring.generate_key()}"),
+            call_token_secret=SecretStr("p" * 48),
+            twilio=TwilioSettings(auth_token=SecretStr("real-token")),
+            stt_token=SecretStr("s" * 32),
+            tts_token=SecretStr("t" * 32),
+            realtime=RealtimeAuthSettings(public_keys=DEVELOPMENT_PUBLIC_KEYS),
+        )
 
 
 def test_recordings_go_to_s3_when_the_environment_says_so(monkeypatch: pytest.MonkeyPatch) -> None:

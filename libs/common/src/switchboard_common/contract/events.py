@@ -8,8 +8,11 @@ from typing import Annotated, Literal
 from pydantic import Field, TypeAdapter
 
 from switchboard_common.contract.keys import SCHEMA_VERSION
-from switchboard_common.contract.tenant_config import Carrier, ContractModel
+from switchboard_common.contract.tenant_config import ContractModel
 from switchboard_common.contract.usage import CallUsage, UsageRecord
+
+CallOrigin = Literal["twilio", "telnyx", "realtime"]
+"""Where a call came from: a carrier, or a realtime (WebSocket) session with no phone line."""
 
 EndReason = Literal[
     "caller_hangup",
@@ -36,7 +39,7 @@ class CallStarted(_CallEventBase):
     agent_id: str
     agent_version: int
     number_id: str
-    carrier: Carrier
+    carrier: CallOrigin
     carrier_call_id: str
     from_number: str
     to_number: str

@@ -228,6 +228,15 @@ class AgentConfig(ContractModel):
     )
 
 
+class RealtimeKey(ContractModel):
+    """A tenant API key with the ``realtime`` scope, known to the runtime only by the SHA-256
+    of the key (``switchboard_common.realtime_token.realtime_key_digest``), never the key."""
+
+    key_id: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    expires_at: datetime | None = None
+
+
 class TenantRuntimeConfig(ContractModel):
     """``sb:v1:tenant:{tenant_id}``: the whole snapshot, written atomically with a new revision."""
 
@@ -239,6 +248,9 @@ class TenantRuntimeConfig(ContractModel):
     limits: TenantLimits = TenantLimits()
     telephony: TelephonyConfig = TelephonyConfig()
     agents: dict[str, AgentConfig] = Field(default_factory=dict)
+    realtime_keys: tuple[RealtimeKey, ...] = Field(
+        default=(), description="Live (unrevoked) API keys that may open realtime sessions"
+    )
 
     @model_validator(mode="after")
     def _agents_keyed_by_id(self) -> TenantRuntimeConfig:

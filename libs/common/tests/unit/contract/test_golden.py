@@ -35,6 +35,7 @@ from switchboard_common.contract.tenant_config import (
     LlmConfig,
     OpeningHours,
     QuickReply,
+    RealtimeKey,
     SttConfig,
     TelephonyConfig,
     TenantLimits,
@@ -103,6 +104,7 @@ def examples() -> dict[str, BaseModel]:
                 twilio=TwilioAccount(account_sid="AC" + "0" * 32, auth_token=TOKEN)
             ),
             agents={"agt_1": _agent()},
+            realtime_keys=(RealtimeKey(key_id="key_1", sha256="ab" * 32, expires_at=AT),),
         ),
         "call_started": CallStarted(
             event_id="evt_1",

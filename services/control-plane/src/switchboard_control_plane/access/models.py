@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String, UniqueConstraint, func
+from sqlalchemy import String, UniqueConstraint, func, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
 from switchboard_control_plane.db.base import Base, TenantOwned, new_id, tenant_fk, utcnow
@@ -32,6 +33,12 @@ class ApiKey(TenantOwned, Base):
     expires_at: Mapped[datetime | None] = mapped_column(default=None)
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
     last_used_at: Mapped[datetime | None] = mapped_column(default=None)
+    scopes: Mapped[list[str]] = mapped_column(
+        ARRAY(String(32)), server_default=text("'{}'::varchar[]"), default=list
+    )
+    realtime_sha256: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    """The plain SHA-256 of a ``realtime``-scoped key, published in the tenant snapshot so the
+    runtime can recognise the key without the pepper (``switchboard_common.realtime_token``)."""
 
 
 class Membership(TenantOwned, Base):

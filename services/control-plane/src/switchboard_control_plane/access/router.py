@@ -54,10 +54,11 @@ async def create_api_key(
     body: ApiKeyCreate,
     access: Annotated[TenantAccess, Depends(tenant_access("api_keys.write"))],
 ) -> ApiKeyCreated:
-    """Creates a tenant API key with a role no higher than the caller's; the key shows once."""
+    """Creates a tenant API key with a role no higher than the caller's; the key shows once.
+    With the ``realtime`` scope it may also open realtime sessions on the voice runtime."""
     await access.authorize("api_keys.write", access.tenant.id, grant_role=body.role)
     key, token = await service.create_key(
-        access, access.tenant.id, body.name, body.role, body.expires_at
+        access, access.tenant.id, body.name, body.role, body.expires_at, body.scopes
     )
     return ApiKeyCreated.model_validate({**key_out(key).model_dump(), "key": token})
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from switchboard_control_plane.access.principal import Role, TenantRole
 from switchboard_control_plane.db.base import UtcDatetime
+
+ApiKeyScope = Literal["realtime"]
+API_KEY_SCOPES: tuple[ApiKeyScope, ...] = ("realtime",)
 
 
 class ApiKeyCreate(BaseModel):
@@ -18,6 +22,12 @@ class ApiKeyCreate(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     role: TenantRole = "viewer"
     expires_at: UtcDatetime | None = None
+    scopes: list[ApiKeyScope] = Field(
+        default_factory=list,
+        max_length=len(API_KEY_SCOPES),
+        description="`realtime`: the key may also open realtime sessions (WS /v1/realtime on "
+        "the voice runtime) with any live agent of the tenant",
+    )
 
 
 class PlatformApiKeyCreate(BaseModel):
@@ -40,6 +50,7 @@ class ApiKeyOut(BaseModel):
     expires_at: datetime | None
     revoked_at: datetime | None
     last_used_at: datetime | None
+    scopes: list[str] = Field(default_factory=list)
 
 
 class ApiKeyCreated(ApiKeyOut):

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from switchboard_common.realtime_token import realtime_key_digest
 from switchboard_control_plane.access.api_keys import new_token
 from switchboard_control_plane.access.models import ApiKey, Membership
 from switchboard_control_plane.db.base import utcnow
@@ -22,13 +23,24 @@ def key_view(key: ApiKey) -> dict[str, Any]:
         "tenant_id": key.tenant_id,
         "expires_at": key.expires_at,
         "revoked_at": key.revoked_at,
+        "scopes": list(key.scopes or ()),
     }
 
 
+def _realtime(key: ApiKey) -> bool:
+    return "realtime" in (key.scopes or ())
+
+
 async def create_key(
-    access: Access, tenant_id: str | None, name: str, role: str, expires_at: Any
+    access: Access,
+    tenant_id: str | None,
+    name: str,
+    role: str,
+    expires_at: Any,
+    scopes: Sequence[str] = (),
 ) -> tuple[ApiKey, str]:
-    """A new key and its token (the only time the token exists outside the caller)."""
+    """A new key and its token (the only time the token exists outside the caller). A
+    ``realtime``-scoped key is published (by its SHA-256) in the tenant's runtime snapshot."""
     token = new_token()
     key = ApiKey(
         tenant_id=tenant_id,
@@ -38,11 +50,14 @@ async def create_key(
         key_hash=access.resources.hasher.digest(token),
         prefix=token[:10],
         created_by=access.actor.subject,
+        scopes=sorted(set(scopes)),
     )
+    if "realtime" in scopes:
+        key.realtime_sha256 = realtime_key_digest(token)
     access.session.add(key)
     await access.session.flush()
     await access.audit("api_key.created", key.id, tenant_id=tenant_id, after=key_view(key))
-    await access.commit()
+    await access.commit(publish=tenant_id if tenant_id is not None and _realtime(key) else None)
     return key, token
 
 
@@ -70,7 +85,7 @@ async def revoke_key(access: Access, tenant_id: str | None, key_id: str) -> None
     await access.audit(
         "api_key.revoked", key.id, tenant_id=tenant_id, before=before, after=key_view(key)
     )
-    await access.commit()
+    await access.commit(publish=tenant_id if tenant_id is not None and _realtime(key) else None)
     await access.resources.authenticator.forget_key(key.id)
 
 

@@ -11,10 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from switchboard_common.contract import AgentConfig, DidRoute, EncryptedSecret, Keyring
 from switchboard_common.contract.tenant_config import (
     LlmConfig,
+    RealtimeKey,
     TelephonyConfig,
     TenantRuntimeConfig,
     TwilioAccount,
 )
+from switchboard_control_plane.access.models import ApiKey
 from switchboard_control_plane.agents.models import Agent, AgentVersion
 from switchboard_control_plane.agents.schemas import AgentVersionCreate
 from switchboard_control_plane.credentials.store import SecretStore
@@ -64,6 +66,7 @@ class SnapshotBuilder:
             limits=await effective_limits(session, tenant),
             telephony=await self._telephony(session, tenant),
             agents=agents,
+            realtime_keys=await self._realtime_keys(session),
         )
         removed_dids = tuple(sorted((set(removed) | unroutable) - set(dids)))
         return PublishPlan(
@@ -84,6 +87,20 @@ class SnapshotBuilder:
         for agent, version in (await session.execute(query)).all():
             agents[agent.id] = await self.agent_config(session, tenant_id, agent, version)
         return agents
+
+    async def _realtime_keys(self, session: AsyncSession) -> tuple[RealtimeKey, ...]:
+        """The tenant's unrevoked realtime-scoped keys (an expired one carries its expiry, which
+        the runtime checks)."""
+        query = (
+            select(ApiKey)
+            .where(ApiKey.realtime_sha256.is_not(None), ApiKey.revoked_at.is_(None))
+            .order_by(ApiKey.id)
+        )
+        return tuple(
+            RealtimeKey(key_id=key.id, sha256=key.realtime_sha256, expires_at=key.expires_at)
+            for key in (await session.execute(query)).scalars()
+            if key.realtime_sha256 is not None
+        )
 
     async def agent_config(
         self, session: AsyncSession, tenant_id: str, agent: Agent, version: AgentVersion

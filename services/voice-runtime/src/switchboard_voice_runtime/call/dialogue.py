@@ -92,7 +92,9 @@ class Dialogue:
         self._call = session
         self.usage = UsageTally()
         """What the call consumed (STT audio here, TTS in the speaker, LLM in the brain)."""
-        self._speaker = Speaker(services, agent, playout, clock, usage=self.usage)
+        self._speaker = Speaker(
+            services, agent, playout, clock, usage=self.usage, observer=context.observer
+        )
         self._fillers = Fillers(self._speaker, playout, clock, after_s=filler_after_s)
         self._brain: Brain = QuickReplyFirst(agent, _core_brain(context, services, self.usage))
         self._backchannel = {w for p in agent.turn_taking.backchannel_phrases for w in words(p)}

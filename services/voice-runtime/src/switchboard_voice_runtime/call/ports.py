@@ -13,7 +13,8 @@ from typing import Protocol
 
 from switchboard_common.audio import TELEPHONY_PCM16, AudioFormat
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
-from switchboard_common.contract.tenant_config import AgentConfig, Carrier, TenantLimits
+from switchboard_common.contract.events import CallOrigin
+from switchboard_common.contract.tenant_config import AgentConfig, TenantLimits
 from switchboard_common.recordings import RecordingStore
 
 
@@ -81,6 +82,20 @@ class SystemClock:
         await asyncio.sleep(seconds)
 
 
+class CallObserver(Protocol):
+    """Told, as they happen, what a caller-side client shows live (a realtime session's
+    events; a carrier needs none). Called on the session's loop; must not block."""
+
+    def caller_started(self) -> None:
+        """The caller began speaking."""
+
+    def caller_stopped(self) -> None:
+        """The caller's turn ended (end of turn detected)."""
+
+    def agent_segment(self, mark: str, text: str) -> None:
+        """The agent is about to say ``text``; its audio follows, up to the mark ``mark``."""
+
+
 @dataclass(frozen=True, slots=True)
 class CallContext:
     """Everything known about a call when its media starts."""
@@ -88,7 +103,7 @@ class CallContext:
     call_id: str
     tenant_id: str
     number_id: str
-    carrier: Carrier
+    carrier: CallOrigin
     carrier_call_id: str
     from_number: str
     to_number: str
@@ -101,3 +116,5 @@ class CallContext:
     """Observes how late each agent frame went out (seconds; the runtime's metric)."""
     caller_format: AudioFormat = TELEPHONY_PCM16
     """The caller's audio as ``push_audio`` gets it: PCM16 at the call's rate (the edge decodes)."""
+    observer: CallObserver | None = None
+    """Who wants the call's speech and sentences live (realtime sessions); None for carriers."""

@@ -137,12 +137,17 @@ class CallSession:
                 continue
             event = shifted(event, now_s - audio_s)
             audio = b""
+            observer = self._context.observer
             if isinstance(event, SpeechStarted):
                 self._utterance.start()
+                if observer is not None:
+                    observer.caller_started()
             elif isinstance(event, SpeechPaused):
                 audio = self._utterance.snapshot()
             elif isinstance(event, TurnEnded):
                 audio = self._utterance.finish()
+                if observer is not None:
+                    observer.caller_stopped()
             self._inbox.put_nowait((event, audio))
 
     def mark_played(self, name: str) -> None:

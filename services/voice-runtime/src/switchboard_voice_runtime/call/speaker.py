@@ -7,7 +7,7 @@ import logging
 from switchboard_common.contract.tenant_config import AgentConfig
 from switchboard_voice_runtime.call.phrases import builtin_audio
 from switchboard_voice_runtime.call.playout import Playout, Segment
-from switchboard_voice_runtime.call.ports import Clock
+from switchboard_voice_runtime.call.ports import CallObserver, Clock
 from switchboard_voice_runtime.call.usage import UsageTally
 from switchboard_voice_runtime.providers import ProviderError, SpeechServices
 from switchboard_voice_runtime.providers.tts import SpeechKey
@@ -65,7 +65,9 @@ class Speaker:
         clock: Clock,
         *,
         usage: UsageTally | None = None,
+        observer: CallObserver | None = None,
     ) -> None:
+        self._observer = observer
         self._services = services
         self._usage = usage or UsageTally()
         self._voice_id = agent.tts.voice_id
@@ -74,13 +76,19 @@ class Speaker:
         self._format = playout.audio_format
         self._clock = clock
 
+    def _new_segment(self, utterance: Utterance, text: str) -> Segment:
+        segment = utterance.new_segment(text)
+        if self._observer is not None:
+            self._observer.agent_segment(segment.mark, text)
+        return segment
+
     def key(self, text: str) -> SpeechKey:
         return (self._voice_id, self._speed, text)
 
     async def speak(self, utterance: Utterance, text: str) -> None:
         """Streams one sentence; raises ProviderError when TTS fails."""
         self._usage.tts_characters += len(text)
-        segment = utterance.new_segment(text)
+        segment = self._new_segment(utterance, text)
         cached = self._services.cache.get(self.key(text), self._format)
         if cached is not None:
             self._note_audio(utterance)
@@ -113,7 +121,7 @@ class Speaker:
                 _log.warning("tts failed", extra={"fields": {"retryable": error.retryable}})
             utterance.segments[-1].text = ""  # its audio never came
             audio = builtin_audio(text, self._format)
-        segment = utterance.new_segment(text)
+        segment = self._new_segment(utterance, text)
         if audio is None:
             _log.warning("fixed phrase unavailable", extra={"pii": {"text": text}})
         else:
@@ -132,7 +140,7 @@ class Speaker:
             _log.warning("filler unavailable", extra={"pii": {"text": text}})
             return None
         self._usage.tts_characters += len(text)
-        segment = utterance.new_segment(text)
+        segment = self._new_segment(utterance, text)
         utterance.fillers.add(segment.mark)
         segment.feed(audio)
         segment.finish()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from switchboard_common.audio import TELEPHONY_PCM16, AudioFormat
 from switchboard_common.contract.tenant_config import AgentConfig, LlmConfig, TenantLimits
 from switchboard_common.recordings import RecordingStore
-from switchboard_voice_runtime.call.ports import CallContext, Clock
+from switchboard_voice_runtime.call.ports import CallContext, CallObserver, Clock
 from switchboard_voice_runtime.call.session import CallOutcome, CallSession
 from switchboard_voice_runtime.providers import ChatModel, SpeechServices, TextToSpeech
 from switchboard_voice_runtime.providers.http_tools import ToolRunner
@@ -31,6 +31,7 @@ def call_context(
     recordings: RecordingStore | None = None,
     call_id: str = "call-1",
     caller_format: AudioFormat = TELEPHONY_PCM16,
+    observer: CallObserver | None = None,
 ) -> CallContext:
     return CallContext(
         call_id=call_id,
@@ -44,6 +45,7 @@ def call_context(
         limits=limits or TenantLimits(),
         recordings=recordings,
         caller_format=caller_format,
+        observer=observer,
     )
 
 
@@ -82,6 +84,7 @@ def build_call(
     tts: TextToSpeech | None = None,
     filler_after_s: float = 1.5,
     caller_format: AudioFormat = TELEPHONY_PCM16,
+    observer: CallObserver | None = None,
 ) -> CallHarness:
     """Must be called inside the running (virtual-time) loop. ``tts`` replaces the fake TTS
     (``CallHarness.tts``, then unused) in the call's speech services."""
@@ -99,7 +102,13 @@ def build_call(
     media = media or FakeMediaSink()
     control, events = FakeCallControl(), ListEventSink()
     session = CallSession(
-        call_context(agent, limits=limits, recordings=recordings, caller_format=caller_format),
+        call_context(
+            agent,
+            limits=limits,
+            recordings=recordings,
+            caller_format=caller_format,
+            observer=observer,
+        ),
         media=media,
         control=control,
         events=events,

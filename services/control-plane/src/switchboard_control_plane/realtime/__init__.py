@@ -1,0 +1,1 @@
+"""Realtime sessions: ephemeral client secrets for the voice runtime's WS /v1/realtime."""
