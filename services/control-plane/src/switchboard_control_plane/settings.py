@@ -171,6 +171,12 @@ class Settings(BaseServiceSettings):
     lost_calls_sweep_s: float = Field(
         default=15.0, gt=0, description="How often calls in progress are checked for a lost runtime"
     )
+    usage_reconcile_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="How often every tenant's live minute counter in Redis is rewritten from "
+        "the minutes metered in Postgres (also right after Redis lost its data)",
+    )
     redis_timeout_s: float = Field(default=1.0, gt=0)
     max_body_bytes: int = Field(
         default=1_048_576,

@@ -32,6 +32,13 @@ async def test_caller_gets_two_answers_and_the_call_is_recorded_in_events(
     assert "Monday" in events.turns[0].agent_text
     assert "insurance" in events.turns[1].agent_text
     assert events.ended.reason == "caller_hangup"
+    # What the call used: the caller's audio went to STT, every agent phrase was voiced.
+    usage = events.ended.usage
+    assert 0 < usage.stt_audio_seconds < events.ended.duration_s
+    spoken = [e.text for e in events.ended.transcript if e.role == "agent"]
+    # Sentences are voiced one by one; the transcript joins them with spaces.
+    assert 0.9 * sum(map(len, spoken)) <= usage.tts_characters <= sum(map(len, spoken))
+    assert events.ended.usage_record().billable_minutes >= 1
     assert (
         events.ended.recording_ref
         == f"tenants/{events.started.tenant_id}/calls/{events.started.call_id}.wav"

@@ -52,6 +52,12 @@ class TenantLimits(ContractModel):
     max_concurrent_calls: int = Field(default=5, ge=1, le=10_000)
     max_call_duration_s: int = Field(default=1800, ge=10, le=86_400)
     calls_per_minute: int = Field(default=60, ge=1, le=100_000)
+    monthly_minutes_cap: int | None = Field(
+        default=None,
+        ge=0,
+        description="Billable minutes a month after which new calls are refused (None: no cap); "
+        "from the tenant's plan",
+    )
 
 
 class TwilioAccount(ContractModel):
@@ -213,6 +219,13 @@ class AgentConfig(ContractModel):
     tools: ToolsConfig = ToolsConfig()
     recording: bool = False
     reject_when_busy: bool = False
+    unavailable_message: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=2_000,
+        description="What callers hear when the tenant's monthly minutes are used up "
+        "(None: the platform's message)",
+    )
 
 
 class TenantRuntimeConfig(ContractModel):

@@ -111,6 +111,13 @@ class AgentVersionCreate(BaseModel):
     tools: ToolsConfig = ToolsConfig()
     recording: bool = False
     reject_when_busy: bool = False
+    unavailable_message: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=2_000,
+        description="What callers hear when the tenant's monthly minutes are used up "
+        "(None: the platform's message)",
+    )
     analysis: AnalysisConfig = Field(
         default_factory=AnalysisConfig,
         description="Post-call analysis: summary, extraction against a JSON Schema, success "

@@ -12,7 +12,6 @@ from switchboard_common.contract import AgentConfig, DidRoute, EncryptedSecret, 
 from switchboard_common.contract.tenant_config import (
     LlmConfig,
     TelephonyConfig,
-    TenantLimits,
     TenantRuntimeConfig,
     TwilioAccount,
 )
@@ -22,6 +21,7 @@ from switchboard_control_plane.credentials.store import SecretStore
 from switchboard_control_plane.numbers.models import PhoneNumber
 from switchboard_control_plane.publishing.plan import PublishPlan
 from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.usage.limits import effective_limits
 
 
 class SnapshotBuilder:
@@ -61,7 +61,7 @@ class SnapshotBuilder:
             revision=tenant.revision,
             published_at=datetime.now(UTC),
             status="suspended" if tenant.status == "suspended" else "active",
-            limits=TenantLimits.model_validate(tenant.limits or {}),
+            limits=await effective_limits(session, tenant),
             telephony=await self._telephony(session, tenant),
             agents=agents,
         )

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from switchboard_common.contract.secret_use import kind_problem
+from switchboard_common.contract.tenant_config import TenantLimits
 from switchboard_control_plane.db.base import utcnow
 from switchboard_control_plane.errors import InvalidConfigError
 from switchboard_control_plane.numbers.models import PhoneNumber
@@ -54,7 +55,7 @@ async def update_tenant(access: TenantAccess, body: TenantUpdate) -> Tenant:
     """Renames the tenant or sets its recording retention; changing its limits is the
     platform's (tenant roles only read them, and may send them back unchanged)."""
     tenant = access.tenant
-    if body.limits is not None and body.limits.model_dump() != tenant.limits:
+    if body.limits is not None and body.limits != TenantLimits.model_validate(tenant.limits or {}):
         await access.authorize("tenants.limits.write", tenant.id)
     before = tenant_view(tenant)
     if body.name is not None:

@@ -208,6 +208,7 @@ class CallSession:
                     transcript=self._conversation.transcript,
                     recording_ref=recording,
                     transferred_to=self._dialogue.transferred_to,
+                    usage=self._dialogue.usage.report(),
                 )
             )
         return CallOutcome(

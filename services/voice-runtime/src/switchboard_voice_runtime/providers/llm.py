@@ -49,11 +49,21 @@ class ChatMessage:
 
 
 @dataclass(frozen=True, slots=True)
+class TokenUsage:
+    """Tokens one model request consumed, as the provider reported them (litellm's ``usage``)."""
+
+    prompt_tokens: int
+    completion_tokens: int
+
+
+@dataclass(frozen=True, slots=True)
 class ChatDelta:
-    """One piece of the streamed answer: text, or a complete tool call."""
+    """One piece of the streamed answer: text, a complete tool call, or the request's token
+    usage (once, after the text, when the provider reports it)."""
 
     text: str = ""
     tool_call: ToolCall | None = None
+    usage: TokenUsage | None = None
 
 
 class ChatModel(Protocol):
@@ -115,6 +125,7 @@ class LiteLlmChatModel:
             "model": self._model,
             "messages": [_message_json(message) for message in messages],
             "stream": True,
+            "stream_options": {"include_usage": True},
             "temperature": self._config.temperature,
             "max_tokens": self._config.max_tokens,
             "timeout": self._config.timeout_s,
@@ -182,11 +193,13 @@ class LiteLlmChatModel:
         async with asyncio.timeout(self._config.timeout_s):
             response = await litellm.acompletion(**request)
         chunks = aiter(response)
+        usage: TokenUsage | None = None
         while True:
             async with asyncio.timeout(self._config.timeout_s):  # no chunk may hang longer
                 chunk = await anext(chunks, None)
             if chunk is None:
                 break
+            usage = _token_usage(getattr(chunk, "usage", None)) or usage
             if not chunk.choices:
                 continue
             delta = chunk.choices[0].delta
@@ -194,6 +207,19 @@ class LiteLlmChatModel:
                 yield ChatDelta(text=delta.content)
             for tool_delta in delta.tool_calls or ():
                 calls.add(tool_delta)
+        if usage is not None:
+            yield ChatDelta(usage=usage)
+
+
+def _token_usage(usage: Any) -> TokenUsage | None:
+    """litellm's ``usage`` of a stream chunk (with ``include_usage``, on the last one)."""
+    if usage is None:
+        return None
+    prompt = getattr(usage, "prompt_tokens", None)
+    completion = getattr(usage, "completion_tokens", None)
+    if not isinstance(prompt, int) or not isinstance(completion, int):
+        return None
+    return TokenUsage(prompt_tokens=prompt, completion_tokens=completion)
 
 
 def _message_json(message: ChatMessage) -> dict[str, object]:
