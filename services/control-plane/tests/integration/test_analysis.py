@@ -15,12 +15,12 @@ from switchboard_common.app_testing import serving
 from switchboard_common.contract import CallEnded, CallStarted, TranscriptEntry
 from switchboard_common.litellm_loader import load_litellm
 from switchboard_control_plane.settings import AnalysisSettings, Settings
+from switchboard_control_plane.testing.webhook_receiver import Receiver, serve
 from tests.integration.builders import ok, tenant
 from tests.integration.conftest import Harness, start_harness, truncate_all
 from tests.integration.fake_openai import FakeOpenAI, parts_asked
 from tests.integration.test_calls import T0, call_events, publish
 from tests.integration.test_webhooks import fast_settings
-from tests.integration.webhook_receiver import Receiver, serve
 
 pytestmark = pytest.mark.integration
 KEY = "sk-tenant-analysis-key"

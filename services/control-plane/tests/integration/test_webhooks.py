@@ -15,11 +15,11 @@ from redis.asyncio import Redis
 from switchboard_common.app_testing import loopback_socket
 from switchboard_control_plane.db.scope import scope_session
 from switchboard_control_plane.settings import Settings, WebhookSettings
+from switchboard_control_plane.testing.webhook_receiver import SLOW, Receiver, serve
 from switchboard_control_plane.webhooks.outbox import emit
 from tests.integration.builders import api_key, ok, tenant
 from tests.integration.conftest import Harness, make_settings, start_harness, truncate_all
 from tests.integration.test_calls import call_events, publish
-from tests.integration.webhook_receiver import SLOW, Receiver, serve
 
 pytestmark = pytest.mark.integration
 FAST = WebhookSettings(
