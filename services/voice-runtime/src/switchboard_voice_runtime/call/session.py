@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
-from datetime import datetime
 from pathlib import Path
-from typing import TypedDict
 
-from switchboard_common.contract import CallEnded, CallStarted, CallTurn
+from switchboard_common.contract import CallEnded, CallStarted
 from switchboard_common.contract.events import EndReason
 from switchboard_common.log import bound
 from switchboard_voice_runtime.call.conversation import Conversation
 from switchboard_voice_runtime.call.dialogue import Dialogue, Inbound
+from switchboard_voice_runtime.call.ending import CallEnding
 from switchboard_voice_runtime.call.playout import Playout
 from switchboard_voice_runtime.call.ports import (
     CallContext,
@@ -25,7 +23,8 @@ from switchboard_voice_runtime.call.ports import (
     SystemClock,
 )
 from switchboard_voice_runtime.call.recording import CallRecorder
-from switchboard_voice_runtime.call.records import AgentTurn, CallOutcome
+from switchboard_voice_runtime.call.records import CallOutcome
+from switchboard_voice_runtime.call.turn_log import TurnLog
 from switchboard_voice_runtime.call.turns import (
     MediaClock,
     SpeechPaused,
@@ -43,13 +42,6 @@ __all__ = ["CallOutcome", "CallSession"]
 _log = logging.getLogger(__name__)
 _WATCH_PERIOD_S = 0.25
 _CARRIER_ACTION_TIMEOUT_S = 5.0
-
-
-class _EventIds(TypedDict):
-    event_id: str
-    tenant_id: str
-    call_id: str
-    occurred_at: datetime
 
 
 class _CallOverError(Exception):
@@ -84,14 +76,15 @@ class CallSession:
         self._detector = TurnDetector(context.agent.turn_taking)
         self._utterance = UtteranceAudio()
         self._inbox: asyncio.Queue[Inbound] = asyncio.Queue()
-        self._stop = asyncio.Event()
-        self._reason: EndReason | None = None
-        self._reason_from_outside = False
+        self._ending = CallEnding()
         self._ended = False
-        self._started_at_s = self._clock.now()
+        self._conversation = Conversation()
+        self._turn_log = TurnLog(
+            context, events=events, conversation=self._conversation, clock=self._clock
+        )
         self._recorder = (
             CallRecorder(
-                self._started_at_s,
+                self._turn_log.started_at_s,
                 caller_format=context.caller_format,
                 agent_format=media.audio_format,
             )
@@ -105,21 +98,20 @@ class CallSession:
             on_cut=self._recorder.cut_agent if self._recorder else None,
             on_late=context.playout_lateness,
         )
-        self._conversation = Conversation()
         self._dialogue = Dialogue(
             context,
             services=services,
             control=control,
             playout=self._playout,
-            conversation=self._conversation,
+            log=self._turn_log,
+            ending=self._ending,
             clock=self._clock,
-            session=self,
             filler_after_s=filler_after_s,
         )
 
     @property
     def ended(self) -> bool:
-        return self._ended or self._reason is not None
+        return self._ended or self._ending.requested
 
     def push_audio(self, payload: bytes) -> None:
         """Inbound caller audio, PCM16 at ``context.caller_format``'s rate (normally 20 ms);
@@ -154,53 +146,31 @@ class CallSession:
 
     def hang_up(self, reason: EndReason = "caller_hangup") -> None:
         """Ends the call from outside (carrier stop, socket closed, drain); no carrier action."""
-        if self._reason is None:
-            self._reason, self._reason_from_outside = reason, True
-        self._stop.set()
+        self._ending.hang_up(reason)
 
     def end(self, reason: EndReason) -> None:
         """Ends the call from inside; the carrier is told to hang up unless it was a transfer."""
-        if self._reason is None:
-            self._reason = reason
-        self._stop.set()
-
-    def since_start_ms(self, at_s: float) -> float:
-        return round((at_s - self._started_at_s) * 1000, 1)
-
-    async def publish_turn(self, turn: AgentTurn, agent_text: str, *, interrupted: bool) -> None:
-        if turn.index is None:
-            return
-        await self._events.publish(
-            CallTurn(
-                **self._event_ids(),
-                turn_index=turn.index,
-                caller_text=turn.caller_text,
-                agent_text=agent_text,
-                interrupted=interrupted,
-                brain=turn.brain,
-                stages=turn.stages.relative(self._started_at_s, turn.utterance),
-            )
-        )
+        self._ending.end(reason)
 
     async def run(self) -> CallOutcome:
         context = self._context
         with bound(call_id=context.call_id, tenant_id=context.tenant_id):
-            self._started_at_s = self._clock.now()
+            started_at_s = self._turn_log.started_at_s = self._clock.now()
             started_wall = self._clock.wall()
             if self._recorder is not None:
-                self._recorder.started_at_s = self._started_at_s
+                self._recorder.started_at_s = started_at_s
             await self._events.publish(self._started_event())
             await self._run_tasks()
             self._ended = True
             await self._close_dialogue()
-            duration_s = max(0.0, self._clock.now() - self._started_at_s)
-            reason: EndReason = self._reason or "error"
-            if not self._reason_from_outside and reason != "transferred":
+            duration_s = max(0.0, self._clock.now() - started_at_s)
+            reason: EndReason = self._ending.reason or "error"
+            if not self._ending.from_outside and reason != "transferred":
                 await self._carrier_hang_up()
             recording = await self._write_recording()
             await self._events.publish(
                 CallEnded(
-                    **self._event_ids(),
+                    **self._turn_log.event_ids(),
                     reason=reason,
                     started_at=started_wall,
                     duration_s=duration_s,
@@ -235,7 +205,7 @@ class CallSession:
             _log.exception("closing turn not recorded")
 
     async def _stop_when_told(self) -> None:
-        await self._stop.wait()
+        await self._ending.wait()
         raise _CallOverError
 
     async def _play(self) -> None:
@@ -250,7 +220,7 @@ class CallSession:
         while True:
             await self._clock.sleep(_WATCH_PERIOD_S)
             now_s = self._clock.now()
-            if now_s - self._started_at_s >= max_s:
+            if now_s - self._turn_log.started_at_s >= max_s:
                 self.end("max_duration")
                 return
             self._dialogue.check_idle(now_s, caller_speaking=self._detector.in_speech)
@@ -273,18 +243,10 @@ class CallSession:
             _log.error("recording not written", extra={"fields": {"error": str(error)}})
             return None
 
-    def _event_ids(self) -> _EventIds:
-        return {
-            "event_id": uuid.uuid4().hex,
-            "tenant_id": self._context.tenant_id,
-            "call_id": self._context.call_id,
-            "occurred_at": self._clock.wall(),
-        }
-
     def _started_event(self) -> CallStarted:
         context = self._context
         return CallStarted(
-            **self._event_ids(),
+            **self._turn_log.event_ids(),
             agent_id=context.agent.agent_id,
             agent_version=context.agent.version,
             number_id=context.number_id,
