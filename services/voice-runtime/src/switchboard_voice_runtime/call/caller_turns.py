@@ -1,6 +1,6 @@
 """The caller's side of the dialogue: turn events in, transcripts out (speculative when the caller
-pauses), turns merged when the caller talks on, barge-in, backchannels, DTMF, and the words a
-hang-up cut short."""
+pauses), the end-of-turn model asked at that pause, turns merged when the caller talks on,
+barge-in, backchannels, DTMF, and the words a hang-up cut short."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import logging
 from switchboard_voice_runtime.call.answering import Answering
 from switchboard_voice_runtime.call.brain import words
 from switchboard_voice_runtime.call.fillers import Fillers
+from switchboard_voice_runtime.call.hearing import Hearing, Inbound
 from switchboard_voice_runtime.call.openings import Openings
 from switchboard_voice_runtime.call.phrases import APOLOGY_REPEAT
 from switchboard_voice_runtime.call.ports import CallContext, Clock
@@ -22,7 +23,6 @@ from switchboard_voice_runtime.call.turns import (
     SpeechStarted,
     SpeechSustained,
     TurnEnded,
-    TurnEvent,
 )
 from switchboard_voice_runtime.call.vad import STT_RATE_HZ, to_stt_rate
 from switchboard_voice_runtime.call.voice import Voice
@@ -31,8 +31,8 @@ from switchboard_voice_runtime.providers import ProviderError, SpeechServices
 _log = logging.getLogger(__name__)
 CLOSING_STT_TIMEOUT_S = 2.0
 """How long, after a hang-up, the caller's last unanswered words may take to transcribe."""
-Inbound = tuple[TurnEvent, bytes] | str
-"""A turn event with the utterance audio it carries (pauses and ends), or a DTMF digit."""
+COMPLETE_PROBABILITY = 0.5
+"""The end-of-turn model's verdict: at or above, the caller is done."""
 
 
 class CallerTurns:
@@ -47,6 +47,7 @@ class CallerTurns:
         fillers: Fillers,
         answering: Answering,
         openings: Openings,
+        hearing: Hearing,
         log: TurnLog,
         clock: Clock,
         tasks: CallTasks,
@@ -59,6 +60,8 @@ class CallerTurns:
         self._fillers = fillers
         self._answering = answering
         self._openings = openings
+        self._hearing = hearing
+        self._turn_model = services.turn_model
         self._turn_log = log
         self._clock = clock
         self._tasks = tasks
@@ -87,6 +90,8 @@ class CallerTurns:
             elif isinstance(event, SpeechPaused):
                 if self._speculative is None:
                     self._speculative = self._tasks.spawn(self._transcribe(self._carry + audio))
+                if self._turn_model is not None:
+                    self._tasks.spawn(self._judge(event, self._carry + audio))
             elif isinstance(event, SpeechResumed):
                 if self._speculative is not None:
                     self._speculative.cancel()
@@ -115,6 +120,25 @@ class CallerTurns:
         over_agent = self._voice.busy and short
         task = self._tasks.spawn(self._caller_turn(heard, stages, over_agent=over_agent))
         self._pending[task] = audio
+
+    async def _judge(self, pause: SpeechPaused, audio: bytes) -> None:
+        """Asks the end-of-turn model whether the caller is done; "complete" ends the turn at
+        once (unless they spoke again meanwhile), "incomplete" leaves it to the silence limit
+        (``incomplete_max_wait_ms``) or to the caller resuming. A failing model leaves it too."""
+        assert self._turn_model is not None
+        try:
+            probability = await self._turn_model.complete_probability(
+                audio, sample_rate_hz=self._caller_rate_hz
+            )
+        except Exception:  # the silence limit still ends the turn
+            _log.exception("end-of-turn model failed")
+            return
+        complete = probability >= COMPLETE_PROBABILITY
+        ended = complete and self._hearing.end_now(pause.pause, self._clock.now())
+        _log.debug(
+            "end of turn judged",
+            extra={"fields": {"probability": round(probability, 3), "ended": ended}},
+        )
 
     def _on_digit(self, digit: str) -> None:
         text = f"[DTMF {digit}]"

@@ -6,9 +6,10 @@ from __future__ import annotations
 import asyncio
 
 from switchboard_voice_runtime.call.answering import Answering
-from switchboard_voice_runtime.call.caller_turns import CallerTurns, Inbound
+from switchboard_voice_runtime.call.caller_turns import CallerTurns
 from switchboard_voice_runtime.call.ending import CallEnding
 from switchboard_voice_runtime.call.fillers import Fillers
+from switchboard_voice_runtime.call.hearing import Hearing
 from switchboard_voice_runtime.call.openings import Openings
 from switchboard_voice_runtime.call.playout import Playout
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, Clock
@@ -18,7 +19,7 @@ from switchboard_voice_runtime.call.turn_log import TurnLog
 from switchboard_voice_runtime.call.voice import Voice
 from switchboard_voice_runtime.providers import SpeechServices
 
-__all__ = ["Dialogue", "Inbound"]
+__all__ = ["Dialogue"]
 
 
 class Dialogue:
@@ -33,6 +34,7 @@ class Dialogue:
         playout: Playout,
         log: TurnLog,
         ending: CallEnding,
+        hearing: Hearing,
         clock: Clock,
         filler_after_s: float = 1.5,
     ) -> None:
@@ -61,6 +63,7 @@ class Dialogue:
             tasks=tasks,
         )
         self._tasks = tasks
+        self._hearing = hearing
         self._voice = voice
         self._turn_log = log
         self._answering = answering
@@ -72,6 +75,7 @@ class Dialogue:
             fillers=fillers,
             answering=answering,
             openings=openings,
+            hearing=hearing,
             log=log,
             clock=clock,
             tasks=tasks,
@@ -90,9 +94,9 @@ class Dialogue:
     def transferred_to(self) -> str | None:
         return self._answering.transferred_to
 
-    def start(self, group: asyncio.TaskGroup, inbox: asyncio.Queue[Inbound]) -> None:
+    def start(self, group: asyncio.TaskGroup) -> None:
         self._tasks.start(group)
-        group.create_task(self._caller.listen(inbox))
+        group.create_task(self._caller.listen(self._hearing.inbox))
         group.create_task(self._openings.open())
         group.create_task(self._openings.prewarm())
 

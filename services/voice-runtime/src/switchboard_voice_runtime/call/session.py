@@ -10,8 +10,9 @@ from switchboard_common.contract import CallEnded, CallStarted
 from switchboard_common.contract.events import EndReason
 from switchboard_common.log import bound
 from switchboard_voice_runtime.call.conversation import Conversation
-from switchboard_voice_runtime.call.dialogue import Dialogue, Inbound
+from switchboard_voice_runtime.call.dialogue import Dialogue
 from switchboard_voice_runtime.call.ending import CallEnding
+from switchboard_voice_runtime.call.hearing import Hearing
 from switchboard_voice_runtime.call.playout import Playout
 from switchboard_voice_runtime.call.ports import (
     CallContext,
@@ -25,16 +26,6 @@ from switchboard_voice_runtime.call.ports import (
 from switchboard_voice_runtime.call.recording import CallRecorder
 from switchboard_voice_runtime.call.records import CallOutcome
 from switchboard_voice_runtime.call.turn_log import TurnLog
-from switchboard_voice_runtime.call.turns import (
-    MediaClock,
-    SpeechPaused,
-    SpeechStarted,
-    TurnDetector,
-    TurnEnded,
-    UtteranceAudio,
-    shifted,
-)
-from switchboard_voice_runtime.call.vad import CallerAudio
 from switchboard_voice_runtime.providers import SpeechServices
 
 __all__ = ["CallOutcome", "CallSession"]
@@ -71,11 +62,11 @@ class CallSession:
         self._control = control
         self._events = events
         self._clock = clock or SystemClock()
-        self._caller_audio = CallerAudio(sample_rate_hz=context.caller_format.sample_rate_hz)
-        self._media_clock = MediaClock()
-        self._detector = TurnDetector(context.agent.turn_taking)
-        self._utterance = UtteranceAudio()
-        self._inbox: asyncio.Queue[Inbound] = asyncio.Queue()
+        self._hearing = Hearing(
+            context.agent.turn_taking,
+            sample_rate_hz=context.caller_format.sample_rate_hz,
+            model=services.turn_model is not None,
+        )
         self._ending = CallEnding()
         self._ended = False
         self._conversation = Conversation()
@@ -105,6 +96,7 @@ class CallSession:
             playout=self._playout,
             log=self._turn_log,
             ending=self._ending,
+            hearing=self._hearing,
             clock=self._clock,
             filler_after_s=filler_after_s,
         )
@@ -120,29 +112,14 @@ class CallSession:
             return
         if self._recorder is not None:
             self._recorder.caller(payload)
-        now_s = self._clock.now()
-        for frame, voiced in self._caller_audio.feed(payload):
-            self._utterance.add(frame)
-            audio_s = self._media_clock.advance(now_s)
-            event = self._detector.on_frame(voiced, audio_s)
-            if event is None:
-                continue
-            event = shifted(event, now_s - audio_s)
-            audio = b""
-            if isinstance(event, SpeechStarted):
-                self._utterance.start()
-            elif isinstance(event, SpeechPaused):
-                audio = self._utterance.snapshot()
-            elif isinstance(event, TurnEnded):
-                audio = self._utterance.finish()
-            self._inbox.put_nowait((event, audio))
+        self._hearing.push(payload, self._clock.now())
 
     def mark_played(self, name: str) -> None:
         self._playout.mark_played(name)
 
     def press_digit(self, digit: str) -> None:
         if not self.ended and digit in "0123456789*#" and len(digit) == 1:
-            self._inbox.put_nowait(digit)
+            self._hearing.press_digit(digit)
 
     def hang_up(self, reason: EndReason = "caller_hangup") -> None:
         """Ends the call from outside (carrier stop, socket closed, drain); no carrier action."""
@@ -190,7 +167,7 @@ class CallSession:
                 group.create_task(self._stop_when_told())
                 group.create_task(self._play())
                 group.create_task(self._watch())
-                self._dialogue.start(group, self._inbox)
+                self._dialogue.start(group)
         except* _CallOverError:
             pass
         except* Exception as failure:
@@ -198,9 +175,8 @@ class CallSession:
             self.end("error")
 
     async def _close_dialogue(self) -> None:
-        unfinished = self._utterance.finish() if self._utterance.collecting else b""
         try:
-            await self._dialogue.close(unfinished)
+            await self._dialogue.close(self._hearing.unfinished())
         except Exception:  # the call's end is still recorded
             _log.exception("closing turn not recorded")
 
@@ -223,7 +199,7 @@ class CallSession:
             if now_s - self._turn_log.started_at_s >= max_s:
                 self.end("max_duration")
                 return
-            self._dialogue.check_idle(now_s, caller_speaking=self._detector.in_speech)
+            self._dialogue.check_idle(now_s, caller_speaking=self._hearing.in_speech)
 
     async def _carrier_hang_up(self) -> None:
         try:

@@ -10,7 +10,12 @@ from switchboard_common.audio import TELEPHONY_PCM16, AudioFormat
 from switchboard_common.contract.tenant_config import AgentConfig, LlmConfig, TenantLimits
 from switchboard_voice_runtime.call.ports import CallContext, Clock
 from switchboard_voice_runtime.call.session import CallOutcome, CallSession
-from switchboard_voice_runtime.providers import ChatModel, SpeechServices, TextToSpeech
+from switchboard_voice_runtime.providers import (
+    ChatModel,
+    EndOfTurnModel,
+    SpeechServices,
+    TextToSpeech,
+)
 from switchboard_voice_runtime.providers.http_tools import ToolRunner
 from switchboard_voice_runtime.testing.caller import ScriptedCaller
 from switchboard_voice_runtime.testing.fakes import (
@@ -82,9 +87,11 @@ def build_call(
     tts: TextToSpeech | None = None,
     filler_after_s: float = 1.5,
     caller_format: AudioFormat = TELEPHONY_PCM16,
+    turn_model: EndOfTurnModel | None = None,
 ) -> CallHarness:
     """Must be called inside the running (virtual-time) loop. ``tts`` replaces the fake TTS
-    (``CallHarness.tts``, then unused) in the call's speech services."""
+    (``CallHarness.tts``, then unused) in the call's speech services; with ``turn_model`` the
+    end-of-turn model decides at the first short pause (else silence alone)."""
     caller = caller or ScriptedCaller()
     stt = FakeSpeechToText(caller.text_at)
     fake_tts = FakeTextToSpeech()
@@ -94,7 +101,11 @@ def build_call(
         return fake_chat
 
     services = SpeechServices(
-        stt=stt, tts=tts or fake_tts, chat=chat_factory, http_tools=http_tools
+        stt=stt,
+        tts=tts or fake_tts,
+        chat=chat_factory,
+        http_tools=http_tools,
+        turn_model=turn_model,
     )
     media = media or FakeMediaSink()
     control, events = FakeCallControl(), ListEventSink()
