@@ -89,6 +89,12 @@ class Settings(BaseServiceSettings):
         "caller is done (the agent's end_of_turn_pause_ms / incomplete_max_wait_ms); off: "
         "silence alone ends a turn (end_of_turn_silence_ms).",
     )
+    silero_vad: bool = Field(
+        default=True,
+        description="Gate WebRTC's voice detector with Silero VAD (a frame is speech only "
+        "when both agree: noise bursts and noisy lines stop reading as speech); off: WebRTC "
+        "alone.",
+    )
     allow_private_addresses: bool = Field(
         default=False,
         description="Let agents' HTTP tools and LLM api_base call loopback, private and "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from switchboard_common.contract.tenant_config import TurnTakingConfig
+from switchboard_voice_runtime.call.silero_vad import SileroGate
 from switchboard_voice_runtime.call.turns import (
     MediaClock,
     SpeechPaused,
@@ -26,14 +27,21 @@ class Hearing:
     """Feeds the turn detector and queues its events (with their audio) for the dialogue.
 
     ``model`` says an end-of-turn model decides at the first short pause (``end_now``);
-    otherwise silence alone ends a turn. Synchronous and cheap; one per call.
+    otherwise silence alone ends a turn. ``gate``: Silero's verdict gates WebRTC's (the owner
+    gives it back to its pool). Synchronous and cheap; one per call.
     """
 
     def __init__(
-        self, config: TurnTakingConfig, *, sample_rate_hz: int, model: bool = False
+        self,
+        config: TurnTakingConfig,
+        *,
+        sample_rate_hz: int,
+        model: bool = False,
+        gate: SileroGate | None = None,
     ) -> None:
         self.inbox: asyncio.Queue[Inbound] = asyncio.Queue()
-        self._audio = CallerAudio(sample_rate_hz=sample_rate_hz)
+        self.gate = gate
+        self._audio = CallerAudio(sample_rate_hz=sample_rate_hz, gate=gate)
         self._media_clock = MediaClock()
         self._detector = TurnDetector(config, model=model)
         self._utterance = UtteranceAudio()

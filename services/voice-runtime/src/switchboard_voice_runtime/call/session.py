@@ -62,10 +62,13 @@ class CallSession:
         self._control = control
         self._events = events
         self._clock = clock or SystemClock()
+        rate_hz = context.caller_format.sample_rate_hz
+        self._vads = services.vads
         self._hearing = Hearing(
             context.agent.turn_taking,
-            sample_rate_hz=context.caller_format.sample_rate_hz,
+            sample_rate_hz=rate_hz,
             model=services.turn_model is not None,
+            gate=self._vads.lend(rate_hz) if self._vads is not None else None,
         )
         self._ending = CallEnding()
         self._ended = False
@@ -137,7 +140,10 @@ class CallSession:
             if self._recorder is not None:
                 self._recorder.started_at_s = started_at_s
             await self._events.publish(self._started_event())
-            await self._run_tasks()
+            try:
+                await self._run_tasks()
+            finally:
+                self._give_back_vad()
             self._ended = True
             await self._close_dialogue()
             duration_s = max(0.0, self._clock.now() - started_at_s)
@@ -173,6 +179,11 @@ class CallSession:
         except* Exception as failure:
             _log.error("call failed", exc_info=failure)
             self.end("error")
+
+    def _give_back_vad(self) -> None:
+        gate, self._hearing.gate = self._hearing.gate, None
+        if gate is not None and self._vads is not None:
+            self._vads.give_back(gate)
 
     async def _close_dialogue(self) -> None:
         try:

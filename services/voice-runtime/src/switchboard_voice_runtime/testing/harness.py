@@ -10,6 +10,7 @@ from switchboard_common.audio import TELEPHONY_PCM16, AudioFormat
 from switchboard_common.contract.tenant_config import AgentConfig, LlmConfig, TenantLimits
 from switchboard_voice_runtime.call.ports import CallContext, Clock
 from switchboard_voice_runtime.call.session import CallOutcome, CallSession
+from switchboard_voice_runtime.call.silero_vad import SileroPool
 from switchboard_voice_runtime.providers import (
     ChatModel,
     EndOfTurnModel,
@@ -88,6 +89,7 @@ def build_call(
     filler_after_s: float = 1.5,
     caller_format: AudioFormat = TELEPHONY_PCM16,
     turn_model: EndOfTurnModel | None = None,
+    vads: SileroPool | None = None,
 ) -> CallHarness:
     """Must be called inside the running (virtual-time) loop. ``tts`` replaces the fake TTS
     (``CallHarness.tts``, then unused) in the call's speech services; with ``turn_model`` the
@@ -106,6 +108,7 @@ def build_call(
         chat=chat_factory,
         http_tools=http_tools,
         turn_model=turn_model,
+        vads=vads,
     )
     media = media or FakeMediaSink()
     control, events = FakeCallControl(), ListEventSink()
