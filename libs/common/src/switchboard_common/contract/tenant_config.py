@@ -144,7 +144,8 @@ class TurnTakingConfig(ContractModel):
     """The short pause at which the end-of-turn model is asked whether the caller is done."""
     incomplete_max_wait_ms: int = Field(default=1_600, ge=200, le=5_000)
     """How long a caller the model judged mid-sentence may stay silent before the turn ends."""
-    barge_in_min_speech_ms: int = Field(default=300, ge=60, le=3_000)
+    barge_in_min_speech_ms: int = Field(default=180, ge=60, le=3_000)
+    """Caller speech over the agent that pauses it (a tentative interruption: words decide)."""
     backchannel_phrases: tuple[str, ...] = (
         "mhm",
         "mm hmm",

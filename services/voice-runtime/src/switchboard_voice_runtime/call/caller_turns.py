@@ -86,7 +86,7 @@ class CallerTurns:
             if isinstance(event, SpeechStarted):
                 self._openings.activity()
             elif isinstance(event, SpeechSustained):
-                await self._on_sustained()
+                self._on_sustained(audio)
             elif isinstance(event, SpeechPaused):
                 if self._speculative is None:
                     self._speculative = self._tasks.spawn(self._transcribe(self._carry + audio))
@@ -99,25 +99,40 @@ class CallerTurns:
             else:
                 self._on_turn_ended(event, audio)
 
-    async def _on_sustained(self) -> None:
+    def _on_sustained(self, audio: bytes) -> None:
         """The caller talks on: turns still being transcribed merge into this one, and an agent
-        who is speaking stops (barge-in)."""
+        who is speaking pauses (a tentative interruption): the words decide. Those heard so far
+        are transcribed at once; real words commit the barge-in while the caller still talks,
+        a backchannel or nothing leaves it to the end of the caller's turn."""
         self._openings.activity()
-        for task, audio in self._pending.items():
+        for task, pending_audio in self._pending.items():
             task.cancel()
-            self._carry += audio
+            self._carry += pending_audio
         self._pending.clear()
-        if self._voice.busy:
+        if self._voice.busy and not self._voice.paused:
+            self._voice.pause()
+            self._tasks.spawn(self._words_decide(self._carry + audio))
+
+    async def _words_decide(self, audio: bytes) -> None:
+        heard = await self._transcribe(audio)
+        if not self._voice.paused:  # already decided (the turn ended, or a new answer began)
+            return
+        if heard.text and not self._is_backchannel(heard.text):
             await self._voice.barge_in()
+
+    def _resume(self) -> None:
+        """A tentative interruption that said nothing (or only a backchannel) ends: the agent
+        goes on where it stopped, and the carrier never got a ``clear``."""
+        if self._voice.paused:
+            self._voice.resume()
 
     def _on_turn_ended(self, event: TurnEnded, audio: bytes) -> None:
         self._openings.activity()
         audio, self._carry = self._carry + audio, b""
         heard = self._speculative or self._tasks.spawn(self._transcribe(audio))
         self._speculative = None
-        short = event.speech_ms < self._agent.turn_taking.barge_in_min_speech_ms
         stages = StageTimes(caller_stopped_s=event.stopped_at_s, end_of_turn_s=event.decided_at_s)
-        over_agent = self._voice.busy and short
+        over_agent = self._voice.busy
         task = self._tasks.spawn(self._caller_turn(heard, stages, over_agent=over_agent))
         self._pending[task] = audio
 
@@ -171,9 +186,11 @@ class CallerTurns:
             await self._answering.fail(heard.error, APOLOGY_REPEAT)
             return
         if not heard.text:
+            self._resume()
             return
         if over_agent and self._voice.busy and self._is_backchannel(heard.text):
             _log.info("backchannel ignored", extra={"pii": {"text": heard.text}})
+            self._resume()
             return
         self._unrecorded[me] = heard.text
         await self._answering.answer(

@@ -11,6 +11,7 @@ from switchboard_voice_runtime.call.turns import (
     MediaClock,
     SpeechPaused,
     SpeechStarted,
+    SpeechSustained,
     TurnDetector,
     TurnEnded,
     TurnEvent,
@@ -63,7 +64,7 @@ class Hearing:
             audio = b""
             if isinstance(event, SpeechStarted):
                 self._utterance.start()
-            elif isinstance(event, SpeechPaused):
+            elif isinstance(event, SpeechPaused | SpeechSustained):
                 audio = self._utterance.snapshot()
             elif isinstance(event, TurnEnded):
                 audio = self._utterance.finish()

@@ -118,6 +118,9 @@ class Playout:
         self._awaiting_echo: dict[str, Segment] = {}
         self._next_play_at_s = 0.0
         self._in_stretch = False
+        self._paused = False
+        self._unpaused = asyncio.Event()
+        self._unpaused.set()
 
     @property
     def audio_format(self) -> AudioFormat:
@@ -134,6 +137,21 @@ class Playout:
     def speaking(self) -> bool:
         """Audio queued, being sent, or sent but not yet played by the carrier."""
         return bool(self._queue or self._current or self._awaiting_echo)
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def pause(self) -> None:
+        """Stops sending (a tentative interruption): the carrier plays out the lead it has
+        (at most ``high_water_s``) and then hears nothing; nothing is dropped."""
+        self._paused = True
+        self._unpaused.clear()
+
+    def resume(self) -> None:
+        """Sends on from the frame where the pause stopped, as a new stretch."""
+        self._paused = False
+        self._unpaused.set()
 
     def enqueue(self, segment: Segment) -> None:
         self._queue.append(segment)
@@ -158,6 +176,7 @@ class Playout:
         self._current = None
         for segment in dropped:
             segment.drop()
+        self.resume()
         self._next_play_at_s = self._clock.now()
         self._in_stretch = False
         if dropped and self._on_cut is not None:
@@ -200,6 +219,12 @@ class Playout:
             play_at_s = max(self._next_play_at_s, now_s)
             if play_at_s > now_s + self._high_water_s:
                 await self._clock.sleep(play_at_s - self._low_water_s - now_s)
+                if segment.dropped:
+                    return
+                play_at_s = max(self._next_play_at_s, self._clock.now())
+            if self._paused:
+                self._in_stretch = False
+                await self._unpaused.wait()
                 if segment.dropped:
                     return
                 play_at_s = max(self._next_play_at_s, self._clock.now())

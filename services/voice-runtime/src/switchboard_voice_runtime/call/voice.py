@@ -38,6 +38,18 @@ class Voice:
             await self.barge_in()
         self._task = current_task()
 
+    @property
+    def paused(self) -> bool:
+        """A tentative interruption holds the agent's audio until the caller's words decide."""
+        return self.playout.paused
+
+    def pause(self) -> None:
+        self.playout.pause()
+
+    def resume(self) -> None:
+        """The caller only said "mhm" (or nothing): the agent goes on where it stopped."""
+        self.playout.resume()
+
     async def barge_in(self) -> None:
         turn, task = self.speaking, self._task
         self.speaking = self._task = None
