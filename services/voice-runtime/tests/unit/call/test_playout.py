@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 
 from switchboard_voice_runtime.call.playout import Playout, Segment
 from switchboard_voice_runtime.testing.fakes import FakeMediaSink
@@ -145,3 +146,25 @@ def test_clear_ends_a_pause() -> None:
         return playout
 
     assert not run_virtual(main()).paused
+
+
+def test_frames_leave_one_every_20_ms_with_a_constant_lead() -> None:
+    async def main() -> FakeMediaSink:
+        media = FakeMediaSink()
+        playout = Playout(media, VirtualClock(), lead_s=0.06)
+        segment = Segment("t0-s0", "hello")
+        segment.feed(b"\x01" * 160 * 100)
+        segment.finish()
+        playout.enqueue(segment)
+        task = asyncio.create_task(playout.run())
+        await asyncio.sleep(3)
+        task.cancel()
+        return media
+
+    frames = run_virtual(main()).frames()
+    steady = frames[3:]  # the first lead's worth goes at once
+    gaps = {round(b.at_s - a.at_s, 6) for a, b in itertools.pairwise(steady)}
+    assert gaps == {0.02}
+    assert all(
+        abs(index * 0.02 - f.at_s - 0.06) < 1e-9 for index, f in enumerate(frames) if index >= 3
+    )
