@@ -59,4 +59,5 @@ bench: setup services ## Run the benchmarks and print their figures (results in 
 	$(UV) run --locked python tools/bench/speech.py --quick $(BENCH_ARGS)
 	$(UV) run --locked python tools/bench/control_plane.py
 	$(UV) run --locked python tools/bench/call_core.py 50 10
+	$(UV) run --locked python tools/bench/turn_taking.py
 	$(UV) run --locked python tools/bench/voice.py
