@@ -70,6 +70,8 @@ class CallerTurns:
         self._unrecorded: dict[asyncio.Task[None], str] = {}
         self._speculative: asyncio.Task[Heard] | None = None
         self._carry = b""
+        self._caller_quiet = asyncio.Event()
+        self._caller_quiet.set()
 
     @property
     def pending(self) -> bool:
@@ -84,6 +86,7 @@ class CallerTurns:
                 continue
             event, audio = item
             if isinstance(event, SpeechStarted):
+                self._caller_quiet.clear()
                 self._openings.activity()
             elif isinstance(event, SpeechSustained):
                 self._on_sustained(audio)
@@ -97,6 +100,7 @@ class CallerTurns:
                     self._speculative.cancel()
                     self._speculative = None
             else:
+                self._caller_quiet.set()
                 self._on_turn_ended(event, audio)
 
     def _on_sustained(self, audio: bytes) -> None:
@@ -178,6 +182,10 @@ class CallerTurns:
         self, heard_task: asyncio.Task[Heard], stages: StageTimes, *, over_agent: bool
     ) -> None:
         heard = await self._transcript(heard_task, stages)
+        # A caller who already speaks again may be going on with the same sentence (a pause the
+        # end-of-turn model took for the end): once they have spoken long enough the turns
+        # merge (_on_sustained cancels this task); a blip lets it answer.
+        await self._caller_quiet.wait()
         me = current_task()
         self._pending.pop(me, None)
         stages.transcript_final_s = heard.at_s

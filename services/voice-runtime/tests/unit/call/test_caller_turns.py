@@ -80,3 +80,16 @@ def test_an_incomplete_sentence_ends_after_the_agents_maximum_wait() -> None:
     assert turn.caller_text == "My name is John and I"
     max_wait_ms = sample_agent().turn_taking.incomplete_max_wait_ms
     assert max_wait_ms - 1 <= _wait_ms(turn) <= max_wait_ms + 40
+
+
+def test_a_caller_going_on_after_a_complete_sounding_pause_is_one_turn() -> None:
+    # "What are your opening hours?" (voiced until 1.92 s) is complete to the model: the turn
+    # ends 120 ms into the pause. The caller goes on 250 ms into it, while the turn is still
+    # being transcribed (300 ms), so it is not answered on its own: one turn.
+    hours = (FIXTURES / "caller_hours.ulaw").read_bytes()
+    mhm = (FIXTURES / "caller_mhm.ulaw").read_bytes()
+    said = "what are your opening hours on saturdays"
+    on_s = 1.92 + 0.25
+    caller = ScriptedCaller(until_s=8).say(0.5, hours, "what are your opening hours")
+    call = _call(caller.say(on_s, mhm, said))
+    assert [(turn.caller_text, turn.interrupted) for turn in call.events.turns()] == [(said, False)]
