@@ -82,11 +82,6 @@ class Dialogue:
         )
 
     @property
-    def busy(self) -> bool:
-        """The agent is talking, or preparing what it will say."""
-        return self._voice.busy
-
-    @property
     def turns(self) -> int:
         return self._turn_log.turns
 
