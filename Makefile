@@ -71,4 +71,5 @@ bench: setup services chromium ## Run the benchmarks and print their figures (re
 	$(UV) run --locked python tools/bench/console.py
 	$(UV) run --locked python tools/bench/webhooks.py
 	$(UV) run --locked python tools/bench/call_core.py 50 10
+	$(UV) run --locked python tools/bench/turn_taking.py
 	$(UV) run --locked python tools/bench/voice.py

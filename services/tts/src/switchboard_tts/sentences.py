@@ -1,29 +1,12 @@
-"""Cutting text into the pieces synthesized one by one, the first one short for fast audio."""
+"""Cutting text into the pieces synthesized one by one, the first one short for fast audio
+(sentence ends: ``switchboard_common.sentences``, shared with the runtime)."""
 
 from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "no",
-        "mt",
-        "ave",
-        "prof",
-    }
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
+from switchboard_common.sentences import split_sentences
+
 _CLAUSE_END = re.compile(r"[,;:—–]\s+")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -36,30 +19,11 @@ def split_for_speech(text: str, *, first_max_chars: int, max_chars: int) -> list
     """
     pieces: list[str] = []
     for paragraph in text.splitlines():
-        for sentence in _sentences(_WHITESPACE.sub(" ", paragraph).strip()):
+        for sentence in split_sentences(_WHITESPACE.sub(" ", paragraph).strip()):
             pieces.extend(_cut(sentence, max_chars))
     if pieces and len(pieces[0]) > first_max_chars:
         pieces[:1] = _cut(pieces[0], first_max_chars, min_chars=min(12, first_max_chars // 2))
     return pieces
-
-
-def _sentences(text: str) -> list[str]:
-    sentences: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        candidate = text[start : match.start()].strip()
-        last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lower()
-        next_char = text[match.end() : match.end() + 1]
-        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
-            continue
-        if next_char.islower():
-            continue
-        if candidate:
-            sentences.append(text[start : match.end()].strip())
-        start = match.end()
-    if text[start:].strip():
-        sentences.append(text[start:].strip())
-    return sentences
 
 
 def _cut(text: str, max_chars: int, *, min_chars: int = 20) -> list[str]:

@@ -98,6 +98,18 @@ class Settings(BaseServiceSettings):
         description="Silence (seconds) after which a late answer is bridged with a short filler "
         "('One moment.'), again after each such silence; 0: no fillers.",
     )
+    end_of_turn_model: bool = Field(
+        default=True,
+        description="Ask the Smart-Turn end-of-turn model at each short pause whether the "
+        "caller is done (the agent's end_of_turn_pause_ms / incomplete_max_wait_ms); off: "
+        "silence alone ends a turn (end_of_turn_silence_ms).",
+    )
+    silero_vad: bool = Field(
+        default=True,
+        description="Gate WebRTC's voice detector with Silero VAD (a frame is speech only "
+        "when both agree: noise bursts and noisy lines stop reading as speech); off: WebRTC "
+        "alone.",
+    )
     allow_private_addresses: bool = Field(
         default=False,
         description="Let agents' HTTP tools and LLM api_base call loopback, private and "

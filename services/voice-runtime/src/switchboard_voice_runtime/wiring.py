@@ -57,6 +57,8 @@ def default_call_core(
         tts_token=settings.tts_token,
         allow_private_addresses=settings.allow_private_addresses,
         on_tool_outcome=lambda outcome: metrics.http_tool_calls.labels(outcome).inc(),
+        end_of_turn_model=settings.end_of_turn_model,
+        silero_vad=settings.silero_vad,
     )
     session_class = session_module.CallSession
 

@@ -159,7 +159,13 @@ class TtsConfig(ContractModel):
 
 class TurnTakingConfig(ContractModel):
     end_of_turn_silence_ms: int = Field(default=500, ge=100, le=5_000)
-    barge_in_min_speech_ms: int = Field(default=300, ge=60, le=3_000)
+    """The silence that ends a turn where no end-of-turn model decides (the runtime has none)."""
+    end_of_turn_pause_ms: int = Field(default=120, ge=60, le=1_000)
+    """The short pause at which the end-of-turn model is asked whether the caller is done."""
+    incomplete_max_wait_ms: int = Field(default=1_600, ge=200, le=5_000)
+    """How long a caller the model judged mid-sentence may stay silent before the turn ends."""
+    barge_in_min_speech_ms: int = Field(default=180, ge=60, le=3_000)
+    """Caller speech over the agent that pauses it (a tentative interruption: words decide)."""
     backchannel_phrases: tuple[str, ...] = (
         "mhm",
         "mm hmm",

@@ -84,12 +84,13 @@ class Playout:
     """Sends queued segments to the carrier in real time with a small lead, in frames of the
     media's ``audio_format``.
 
-    Frame k of a stretch of continuous speech plays at start + k * 20 ms (no drift); the loop
-    keeps between ``low_water_s`` and ``high_water_s`` of audio ahead of the carrier, so it wakes
-    once per few frames and the carrier's jitter buffer never starves. ``run`` raises
-    ConnectionError once the socket is gone. ``on_late`` measures that promise: a frame sent
-    after its play time means the carrier ran out of audio (the loop was late or the socket
-    slow); frames after a wait for TTS audio or a new utterance start a new stretch instead.
+    Frame k of a stretch of continuous speech plays at start + k * 20 ms (no drift) and is sent
+    ``lead_s`` before that: one frame every 20 ms with a constant lead, the steady cadence
+    carriers' jitter buffers expect (not bursts of several frames), never starving them.
+    ``run`` raises ConnectionError once the socket is gone. ``on_late`` measures that promise:
+    a frame sent after its play time means the carrier ran out of audio (the loop was late or
+    the socket slow); frames after a wait for TTS audio or a new utterance start a new stretch
+    instead.
     """
 
     def __init__(
@@ -100,8 +101,7 @@ class Playout:
         on_frame: AgentFrameSink | None = None,
         on_cut: Callable[[float], None] | None = None,
         on_late: LatenessSink | None = None,
-        low_water_s: float = 0.04,
-        high_water_s: float = 0.1,
+        lead_s: float = 0.06,
     ) -> None:
         self._media = media
         self._format = media.audio_format
@@ -110,14 +110,16 @@ class Playout:
         self._on_frame = on_frame
         self._on_cut = on_cut
         self._on_late = on_late
-        self._low_water_s = low_water_s
-        self._high_water_s = high_water_s
+        self._lead_s = lead_s
         self._queue: deque[Segment] = deque()
         self._queued = asyncio.Event()
         self._current: Segment | None = None
         self._awaiting_echo: dict[str, Segment] = {}
         self._next_play_at_s = 0.0
         self._in_stretch = False
+        self._paused = False
+        self._unpaused = asyncio.Event()
+        self._unpaused.set()
 
     @property
     def audio_format(self) -> AudioFormat:
@@ -134,6 +136,21 @@ class Playout:
     def speaking(self) -> bool:
         """Audio queued, being sent, or sent but not yet played by the carrier."""
         return bool(self._queue or self._current or self._awaiting_echo)
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def pause(self) -> None:
+        """Stops sending (a tentative interruption): the carrier plays out the lead it has
+        (``lead_s``) and then hears nothing; nothing is dropped."""
+        self._paused = True
+        self._unpaused.clear()
+
+    def resume(self) -> None:
+        """Sends on from the frame where the pause stopped, as a new stretch."""
+        self._paused = False
+        self._unpaused.set()
 
     def enqueue(self, segment: Segment) -> None:
         self._queue.append(segment)
@@ -158,6 +175,7 @@ class Playout:
         self._current = None
         for segment in dropped:
             segment.drop()
+        self.resume()
         self._next_play_at_s = self._clock.now()
         self._in_stretch = False
         if dropped and self._on_cut is not None:
@@ -198,8 +216,14 @@ class Playout:
                 continue
             now_s = self._clock.now()
             play_at_s = max(self._next_play_at_s, now_s)
-            if play_at_s > now_s + self._high_water_s:
-                await self._clock.sleep(play_at_s - self._low_water_s - now_s)
+            if play_at_s > now_s + self._lead_s:
+                await self._clock.sleep(play_at_s - self._lead_s - now_s)
+                if segment.dropped:
+                    return
+                play_at_s = max(self._next_play_at_s, self._clock.now())
+            if self._paused:
+                self._in_stretch = False
+                await self._unpaused.wait()
                 if segment.dropped:
                     return
                 play_at_s = max(self._next_play_at_s, self._clock.now())

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
-from datetime import datetime
-from typing import TypedDict
 
-from switchboard_common.contract import CallEnded, CallStarted, CallTurn
+from switchboard_common.contract import CallEnded, CallStarted
 from switchboard_common.contract.events import EndReason
 from switchboard_common.log import bound
 from switchboard_common.recordings import RecordingStoreError, recording_key
 from switchboard_voice_runtime.call.conversation import Conversation
-from switchboard_voice_runtime.call.dialogue import Dialogue, Inbound
+from switchboard_voice_runtime.call.dialogue import Dialogue
+from switchboard_voice_runtime.call.ending import CallEnding
+from switchboard_voice_runtime.call.hearing import Hearing
 from switchboard_voice_runtime.call.playout import Playout
 from switchboard_voice_runtime.call.ports import (
     CallContext,
@@ -25,17 +24,8 @@ from switchboard_voice_runtime.call.ports import (
     SystemClock,
 )
 from switchboard_voice_runtime.call.recording import CallRecorder
-from switchboard_voice_runtime.call.records import AgentTurn, CallOutcome
-from switchboard_voice_runtime.call.turns import (
-    MediaClock,
-    SpeechPaused,
-    SpeechStarted,
-    TurnDetector,
-    TurnEnded,
-    UtteranceAudio,
-    shifted,
-)
-from switchboard_voice_runtime.call.vad import CallerAudio
+from switchboard_voice_runtime.call.records import CallOutcome
+from switchboard_voice_runtime.call.turn_log import TurnLog
 from switchboard_voice_runtime.providers import SpeechServices
 
 __all__ = ["CallOutcome", "CallSession"]
@@ -43,13 +33,6 @@ __all__ = ["CallOutcome", "CallSession"]
 _log = logging.getLogger(__name__)
 _WATCH_PERIOD_S = 0.25
 _CARRIER_ACTION_TIMEOUT_S = 5.0
-
-
-class _EventIds(TypedDict):
-    event_id: str
-    tenant_id: str
-    call_id: str
-    occurred_at: datetime
 
 
 class _CallOverError(Exception):
@@ -79,19 +62,24 @@ class CallSession:
         self._control = control
         self._events = events
         self._clock = clock or SystemClock()
-        self._caller_audio = CallerAudio(sample_rate_hz=context.caller_format.sample_rate_hz)
-        self._media_clock = MediaClock()
-        self._detector = TurnDetector(context.agent.turn_taking)
-        self._utterance = UtteranceAudio()
-        self._inbox: asyncio.Queue[Inbound] = asyncio.Queue()
-        self._stop = asyncio.Event()
-        self._reason: EndReason | None = None
-        self._reason_from_outside = False
+        rate_hz = context.caller_format.sample_rate_hz
+        self._vads = services.vads
+        self._hearing = Hearing(
+            context.agent.turn_taking,
+            sample_rate_hz=rate_hz,
+            model=services.turn_model is not None,
+            gate=self._vads.lend(rate_hz) if self._vads is not None else None,
+            observer=context.observer,
+        )
+        self._ending = CallEnding()
         self._ended = False
-        self._started_at_s = self._clock.now()
+        self._conversation = Conversation()
+        self._turn_log = TurnLog(
+            context, events=events, conversation=self._conversation, clock=self._clock
+        )
         self._recorder = (
             CallRecorder(
-                self._started_at_s,
+                self._turn_log.started_at_s,
                 caller_format=context.caller_format,
                 agent_format=media.audio_format,
             )
@@ -105,21 +93,21 @@ class CallSession:
             on_cut=self._recorder.cut_agent if self._recorder else None,
             on_late=context.playout_lateness,
         )
-        self._conversation = Conversation()
         self._dialogue = Dialogue(
             context,
             services=services,
             control=control,
             playout=self._playout,
-            conversation=self._conversation,
+            log=self._turn_log,
+            ending=self._ending,
+            hearing=self._hearing,
             clock=self._clock,
-            session=self,
             filler_after_s=filler_after_s,
         )
 
     @property
     def ended(self) -> bool:
-        return self._ended or self._reason is not None
+        return self._ended or self._ending.requested
 
     def push_audio(self, payload: bytes) -> None:
         """Inbound caller audio, PCM16 at ``context.caller_format``'s rate (normally 20 ms);
@@ -128,84 +116,45 @@ class CallSession:
             return
         if self._recorder is not None:
             self._recorder.caller(payload)
-        now_s = self._clock.now()
-        for frame, voiced in self._caller_audio.feed(payload):
-            self._utterance.add(frame)
-            audio_s = self._media_clock.advance(now_s)
-            event = self._detector.on_frame(voiced, audio_s)
-            if event is None:
-                continue
-            event = shifted(event, now_s - audio_s)
-            audio = b""
-            observer = self._context.observer
-            if isinstance(event, SpeechStarted):
-                self._utterance.start()
-                if observer is not None:
-                    observer.caller_started()
-            elif isinstance(event, SpeechPaused):
-                audio = self._utterance.snapshot()
-            elif isinstance(event, TurnEnded):
-                audio = self._utterance.finish()
-                if observer is not None:
-                    observer.caller_stopped()
-            self._inbox.put_nowait((event, audio))
+        self._hearing.push(payload, self._clock.now())
 
     def mark_played(self, name: str) -> None:
         self._playout.mark_played(name)
 
     def press_digit(self, digit: str) -> None:
         if not self.ended and digit in "0123456789*#" and len(digit) == 1:
-            self._inbox.put_nowait(digit)
+            self._hearing.press_digit(digit)
 
     def hang_up(self, reason: EndReason = "caller_hangup") -> None:
         """Ends the call from outside (carrier stop, socket closed, drain); no carrier action."""
-        if self._reason is None:
-            self._reason, self._reason_from_outside = reason, True
-        self._stop.set()
+        self._ending.hang_up(reason)
 
     def end(self, reason: EndReason) -> None:
         """Ends the call from inside; the carrier is told to hang up unless it was a transfer."""
-        if self._reason is None:
-            self._reason = reason
-        self._stop.set()
-
-    def since_start_ms(self, at_s: float) -> float:
-        return round((at_s - self._started_at_s) * 1000, 1)
-
-    async def publish_turn(self, turn: AgentTurn, agent_text: str, *, interrupted: bool) -> None:
-        if turn.index is None:
-            return
-        await self._events.publish(
-            CallTurn(
-                **self._event_ids(),
-                turn_index=turn.index,
-                caller_text=turn.caller_text,
-                agent_text=agent_text,
-                interrupted=interrupted,
-                brain=turn.brain,
-                stages=turn.stages.relative(self._started_at_s, turn.utterance),
-            )
-        )
+        self._ending.end(reason)
 
     async def run(self) -> CallOutcome:
         context = self._context
         with bound(call_id=context.call_id, tenant_id=context.tenant_id):
-            self._started_at_s = self._clock.now()
+            started_at_s = self._turn_log.started_at_s = self._clock.now()
             started_wall = self._clock.wall()
             if self._recorder is not None:
-                self._recorder.started_at_s = self._started_at_s
+                self._recorder.started_at_s = started_at_s
             await self._events.publish(self._started_event())
-            await self._run_tasks()
+            try:
+                await self._run_tasks()
+            finally:
+                self._give_back_vad()
             self._ended = True
             await self._close_dialogue()
-            duration_s = max(0.0, self._clock.now() - self._started_at_s)
-            reason: EndReason = self._reason or "error"
-            if not self._reason_from_outside and reason != "transferred":
+            duration_s = max(0.0, self._clock.now() - started_at_s)
+            reason: EndReason = self._ending.reason or "error"
+            if not self._ending.from_outside and reason != "transferred":
                 await self._carrier_hang_up()
             recording = await self._write_recording()
             await self._events.publish(
                 CallEnded(
-                    **self._event_ids(),
+                    **self._turn_log.event_ids(),
                     reason=reason,
                     started_at=started_wall,
                     duration_s=duration_s,
@@ -226,22 +175,26 @@ class CallSession:
                 group.create_task(self._stop_when_told())
                 group.create_task(self._play())
                 group.create_task(self._watch())
-                self._dialogue.start(group, self._inbox)
+                self._dialogue.start(group)
         except* _CallOverError:
             pass
         except* Exception as failure:
             _log.error("call failed", exc_info=failure)
             self.end("error")
 
+    def _give_back_vad(self) -> None:
+        gate, self._hearing.gate = self._hearing.gate, None
+        if gate is not None and self._vads is not None:
+            self._vads.give_back(gate)
+
     async def _close_dialogue(self) -> None:
-        unfinished = self._utterance.finish() if self._utterance.collecting else b""
         try:
-            await self._dialogue.close(unfinished)
+            await self._dialogue.close(self._hearing.unfinished())
         except Exception:  # the call's end is still recorded
             _log.exception("closing turn not recorded")
 
     async def _stop_when_told(self) -> None:
-        await self._stop.wait()
+        await self._ending.wait()
         raise _CallOverError
 
     async def _play(self) -> None:
@@ -256,10 +209,10 @@ class CallSession:
         while True:
             await self._clock.sleep(_WATCH_PERIOD_S)
             now_s = self._clock.now()
-            if now_s - self._started_at_s >= max_s:
+            if now_s - self._turn_log.started_at_s >= max_s:
                 self.end("max_duration")
                 return
-            self._dialogue.check_idle(now_s, caller_speaking=self._detector.in_speech)
+            self._dialogue.check_idle(now_s, caller_speaking=self._hearing.in_speech)
 
     async def _carrier_hang_up(self) -> None:
         try:
@@ -281,18 +234,10 @@ class CallSession:
             return None
         return key
 
-    def _event_ids(self) -> _EventIds:
-        return {
-            "event_id": uuid.uuid4().hex,
-            "tenant_id": self._context.tenant_id,
-            "call_id": self._context.call_id,
-            "occurred_at": self._clock.wall(),
-        }
-
     def _started_event(self) -> CallStarted:
         context = self._context
         return CallStarted(
-            **self._event_ids(),
+            **self._turn_log.event_ids(),
             agent_id=context.agent.agent_id,
             agent_version=context.agent.version,
             number_id=context.number_id,

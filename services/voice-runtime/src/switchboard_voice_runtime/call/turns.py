@@ -24,9 +24,11 @@ class SpeechSustained:
 
 @dataclass(frozen=True, slots=True)
 class SpeechPaused:
-    """A first pause: time to transcribe speculatively."""
+    """A first pause: time to transcribe speculatively (and to ask the end-of-turn model).
+    ``pause`` numbers the pauses of the call, so a late verdict finds whether it still holds."""
 
     stopped_at_s: float
+    pause: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +38,9 @@ class SpeechResumed:
 
 @dataclass(frozen=True, slots=True)
 class TurnEnded:
-    """Silence lasted ``end_of_turn_silence_ms``; ``stopped_at_s`` is the end of the last voiced
-    frame, ``decided_at_s`` when the silence rule fired."""
+    """Silence lasted ``end_of_turn_silence_ms`` (or the end-of-turn model said the turn was
+    complete); ``stopped_at_s`` is the end of the last voiced frame, ``decided_at_s`` when the
+    rule fired."""
 
     stopped_at_s: float
     decided_at_s: float
@@ -85,8 +88,8 @@ def shifted(event: TurnEvent, offset_s: float) -> TurnEvent:
             return SpeechSustained(at_s + offset_s)
         case SpeechResumed(at_s):
             return SpeechResumed(at_s + offset_s)
-        case SpeechPaused(stopped_at_s):
-            return SpeechPaused(stopped_at_s + offset_s)
+        case SpeechPaused(stopped_at_s, pause):
+            return SpeechPaused(stopped_at_s + offset_s, pause)
         case TurnEnded(stopped_at_s, decided_at_s, speech_ms):
             return TurnEnded(stopped_at_s + offset_s, decided_at_s + offset_s, speech_ms)
 
@@ -94,18 +97,26 @@ def shifted(event: TurnEvent, offset_s: float) -> TurnEvent:
 class TurnDetector:
     """Hysteresis over the VAD: speech starts after ``onset_frames`` voiced frames in a row,
     resumes after a pause only after ``resume_frames`` in a row, and the turn ends after
-    ``end_of_turn_silence_ms`` without confirmed speech."""
+    ``end_of_turn_silence_ms`` without confirmed speech.
+
+    With an end-of-turn model (``model=True``) the first pause comes after
+    ``end_of_turn_pause_ms``, when the model is asked; ``end_now`` ends the turn on its
+    "complete", and silence alone ends it only after ``incomplete_max_wait_ms``."""
 
     def __init__(
         self,
         config: TurnTakingConfig,
         *,
+        model: bool = False,
         speculative_silence_ms: float = 180.0,
         onset_frames: int = 3,
         resume_frames: int = 2,
     ) -> None:
-        self._end_silence_s = config.end_of_turn_silence_ms / 1000
-        self._pause_s = min(speculative_silence_ms, config.end_of_turn_silence_ms) / 1000
+        end_ms = config.incomplete_max_wait_ms if model else config.end_of_turn_silence_ms
+        pause_ms = config.end_of_turn_pause_ms if model else speculative_silence_ms
+        self._end_silence_s = end_ms / 1000
+        self._pause_s = min(pause_ms, end_ms) / 1000
+        self._pauses = 0
         self._sustain_s = config.barge_in_min_speech_ms / 1000
         self._onset_frames = onset_frames
         self._resume_frames = resume_frames
@@ -146,8 +157,18 @@ class TurnDetector:
             return TurnEnded(self._last_voiced_at_s, at_s, speech_ms)
         if not self._paused and silence_s >= self._pause_s - 1e-9:
             self._paused = True
-            return SpeechPaused(self._last_voiced_at_s)
+            self._pauses += 1
+            return SpeechPaused(self._last_voiced_at_s, self._pauses)
         return None
+
+    def end_now(self, pause: int, at_s: float) -> TurnEnded | None:
+        """Ends the turn at ``at_s`` (audio time) if the caller is still silent in pause number
+        ``pause``; None when they spoke again since (or the turn already ended)."""
+        if not (self._speaking and self._paused and self._pauses == pause):
+            return None
+        self._speaking = False
+        speech_ms = (self._last_voiced_at_s - self._started_at_s) * 1000
+        return TurnEnded(self._last_voiced_at_s, max(at_s, self._last_voiced_at_s), speech_ms)
 
 
 class UtteranceAudio:

@@ -8,6 +8,7 @@ import numpy as np
 import webrtcvad
 
 from switchboard_common.audio import Resampler, resample
+from switchboard_voice_runtime.call.silero_vad import SileroGate
 
 WEBRTC_RATES_HZ = frozenset({8_000, 16_000, 32_000, 48_000})
 """The rates WebRTC's VAD takes; other call rates are resampled to 16 kHz for it (only)."""
@@ -50,7 +51,8 @@ class CallerAudio:
 
     One per call, not thread-safe. The per-frame path is one dot product (the energy floor) and
     one webrtcvad call (WebRTC works at 8 kHz internally, so the carrier's own rate decides as
-    well as any); nothing here awaits or allocates tasks.
+    well as any); nothing here awaits or allocates tasks. With a Silero ``gate`` (at the call's
+    rate) a frame is voiced only if Silero's last 32 ms window agrees too; it hears every sample.
     """
 
     def __init__(
@@ -59,7 +61,9 @@ class CallerAudio:
         *,
         floor_rms: float = SPEECH_FLOOR_RMS,
         sample_rate_hz: int = 8_000,
+        gate: SileroGate | None = None,
     ) -> None:
+        self._gate = gate
         native = sample_rate_hz in WEBRTC_RATES_HZ
         self._vad_rate_hz = sample_rate_hz if native else VAD_FALLBACK_RATE_HZ
         self._vad = vad or WebRtcVad(sample_rate_hz=self._vad_rate_hz)
@@ -81,7 +85,8 @@ class CallerAudio:
             samples = block.astype(np.float32)
             loud = float(np.dot(samples, samples)) >= self._floor_energy
             frame = block.tobytes()
-            frames.append((frame, loud and self._is_speech(block, frame)))
+            agreed = self._gate.feed(block) if self._gate is not None else True
+            frames.append((frame, loud and agreed and self._is_speech(block, frame)))
         self._pending = pcm[count * self._samples :]
         return frames
 

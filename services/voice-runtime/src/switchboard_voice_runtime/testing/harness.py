@@ -10,7 +10,13 @@ from switchboard_common.contract.tenant_config import AgentConfig, LlmConfig, Te
 from switchboard_common.recordings import RecordingStore
 from switchboard_voice_runtime.call.ports import CallContext, CallObserver, Clock
 from switchboard_voice_runtime.call.session import CallOutcome, CallSession
-from switchboard_voice_runtime.providers import ChatModel, SpeechServices, TextToSpeech
+from switchboard_voice_runtime.call.silero_vad import SileroPool
+from switchboard_voice_runtime.providers import (
+    ChatModel,
+    EndOfTurnModel,
+    SpeechServices,
+    TextToSpeech,
+)
 from switchboard_voice_runtime.providers.http_tools import ToolRunner
 from switchboard_voice_runtime.testing.caller import ScriptedCaller
 from switchboard_voice_runtime.testing.fakes import (
@@ -85,9 +91,12 @@ def build_call(
     filler_after_s: float = 1.5,
     caller_format: AudioFormat = TELEPHONY_PCM16,
     observer: CallObserver | None = None,
+    turn_model: EndOfTurnModel | None = None,
+    vads: SileroPool | None = None,
 ) -> CallHarness:
     """Must be called inside the running (virtual-time) loop. ``tts`` replaces the fake TTS
-    (``CallHarness.tts``, then unused) in the call's speech services."""
+    (``CallHarness.tts``, then unused) in the call's speech services; with ``turn_model`` the
+    end-of-turn model decides at the first short pause (else silence alone)."""
     caller = caller or ScriptedCaller()
     stt = FakeSpeechToText(caller.text_at)
     fake_tts = FakeTextToSpeech()
@@ -97,7 +106,12 @@ def build_call(
         return fake_chat
 
     services = SpeechServices(
-        stt=stt, tts=tts or fake_tts, chat=chat_factory, http_tools=http_tools
+        stt=stt,
+        tts=tts or fake_tts,
+        chat=chat_factory,
+        http_tools=http_tools,
+        turn_model=turn_model,
+        vads=vads,
     )
     media = media or FakeMediaSink()
     control, events = FakeCallControl(), ListEventSink()

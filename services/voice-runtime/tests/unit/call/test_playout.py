@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 
 from switchboard_voice_runtime.call.playout import Playout, Segment
 from switchboard_voice_runtime.testing.fakes import FakeMediaSink
@@ -108,3 +109,62 @@ def test_waiting_for_tts_audio_starts_a_new_stretch_instead_of_counting_late() -
     lateness = _lateness_of(FakeMediaSink(), waits_for_tts=True)
     assert len(lateness) == 198  # the first frame of each stretch is not observed
     assert max(lateness) == 0.0
+
+
+def test_a_pause_holds_the_audio_and_resume_sends_on_from_the_same_frame() -> None:
+    async def main() -> FakeMediaSink:
+        media = FakeMediaSink()
+        playout = Playout(media, VirtualClock())
+        segment = Segment("t0-s0", "a")
+        segment.feed(b"".join(bytes([n]) * 160 for n in range(100)))  # frame n is all n
+        segment.finish()
+        playout.enqueue(segment)
+        task = asyncio.create_task(playout.run())
+        await asyncio.sleep(0.5)
+        playout.pause()
+        await asyncio.sleep(1.0)
+        assert playout.paused and playout.speaking
+        playout.resume()
+        await asyncio.sleep(3)
+        task.cancel()
+        return media
+
+    media = run_virtual(main())
+    frames = media.frames()
+    assert [frame.payload[0] for frame in frames] == list(range(100))  # nothing lost or doubled
+    sent_during_pause = [f for f in frames if 0.5 < f.at_s < 1.5]
+    assert not sent_during_pause
+    assert media.kinds()[-1] == "mark" and "clear" not in media.kinds()
+
+
+def test_clear_ends_a_pause() -> None:
+    async def main() -> Playout:
+        media = FakeMediaSink()
+        playout = Playout(media, VirtualClock())
+        playout.pause()
+        await playout.interrupt()
+        return playout
+
+    assert not run_virtual(main()).paused
+
+
+def test_frames_leave_one_every_20_ms_with_a_constant_lead() -> None:
+    async def main() -> FakeMediaSink:
+        media = FakeMediaSink()
+        playout = Playout(media, VirtualClock(), lead_s=0.06)
+        segment = Segment("t0-s0", "hello")
+        segment.feed(b"\x01" * 160 * 100)
+        segment.finish()
+        playout.enqueue(segment)
+        task = asyncio.create_task(playout.run())
+        await asyncio.sleep(3)
+        task.cancel()
+        return media
+
+    frames = run_virtual(main()).frames()
+    steady = frames[3:]  # the first lead's worth goes at once
+    gaps = {round(b.at_s - a.at_s, 6) for a, b in itertools.pairwise(steady)}
+    assert gaps == {0.02}
+    assert all(
+        abs(index * 0.02 - f.at_s - 0.06) < 1e-9 for index, f in enumerate(frames) if index >= 3
+    )

@@ -30,3 +30,27 @@ def test_a_short_first_clause_waits_for_the_sentence_end() -> None:
         "Sure, nine to five.",
         "Anything else?",
     ]
+
+
+def test_titles_initials_and_decimals_do_not_end_a_sentence() -> None:
+    tokens = [
+        "Dr",
+        ". Smith",
+        " on",
+        " Main",
+        " St",
+        ". sees",
+        " you",
+        " at",
+        " 3",
+        ".5",
+        " p",
+        ".m",
+        ". ",
+        "Bye",
+        ".",
+    ]
+    assert _stream(SentenceSplitter(), tokens) == [
+        "Dr. Smith on Main St. sees you at 3.5 p.m.",
+        "Bye.",
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -233,3 +234,60 @@ def test_every_caller_turn_asks_stt_with_the_agents_model_and_vocabulary() -> No
 
     assert call.stt.asked, "the caller's turn was transcribed"
     assert set(call.stt.asked) == {("base", "Siobhan, Acme Salon, Hours, Prices.")}
+
+
+def _audio_gaps_s(call: CallHarness, after_s: float, until_s: float) -> list[tuple[float, float]]:
+    """Gaps longer than 100 ms between consecutive agent audio frames sent in the window."""
+    times = [item.at_s for item in call.media.frames() if after_s < item.at_s < until_s]
+    return [(a, b) for a, b in itertools.pairwise(times) if b - a > 0.1]
+
+
+def test_a_backchannel_pauses_the_agent_and_it_resumes_where_it_stopped() -> None:
+    caller = (
+        ScriptedCaller(until_s=14)
+        .say(0.5, HOURS, "what are your opening hours")
+        .say(4.0, MHM, "Mm-hmm.")  # voiced 660 ms: far past the 180 ms interruption minimum
+    )
+    call = _run(lambda: build_call(sample_agent(), caller))
+
+    assert "clear" not in call.media.kinds()
+    (gap,) = _audio_gaps_s(call, 3.0, 9.0)  # the answer ends at ~8.5 s
+    assert 4.0 < gap[0] < 4.4 and 4.7 < gap[1] < 5.6  # paused while "Mm-hmm." was judged
+    (turn,) = call.events.turns()
+    assert not turn.interrupted
+    assert turn.agent_text == (
+        "We open at nine in the morning. We close at five in the evening on weekdays. "
+        "On weekends we are closed all day long."
+    )
+
+
+def test_speech_without_words_resumes_the_agent() -> None:
+    caller = (
+        ScriptedCaller(until_s=14)
+        .say(0.5, HOURS, "what are your opening hours")
+        .say(4.0, MHM, "")  # a cough, a noise the VAD took for speech: no words
+    )
+    call = _run(lambda: build_call(sample_agent(), caller))
+
+    assert "clear" not in call.media.kinds()
+    assert len(_audio_gaps_s(call, 3.0, 9.0)) == 1
+    (turn,) = call.events.turns()
+    assert not turn.interrupted and turn.agent_text.endswith("closed all day long.")
+
+
+def test_real_words_commit_the_interruption_while_the_caller_still_talks() -> None:
+    caller = (
+        ScriptedCaller(until_s=14)
+        .say(0.5, HOURS, "what are your opening hours")
+        .say(5.0, WAIT, "wait, I have another question about the prices")
+    )
+    call = _run(lambda: build_call(sample_agent(), caller))
+
+    clear = next(item for item in call.media.sent if item.kind == "clear")
+    # paused at the interruption minimum, cleared once the first words were transcribed
+    # (the fake STT takes 300 ms): long before "Wait, I have another..." ends at ~7.4 s
+    assert 5.3 < clear.at_s < 5.8
+    paused = [item for item in call.media.frames() if 5.0 < item.at_s < clear.at_s]
+    assert paused and paused[-1].at_s < clear.at_s - 0.2
+    first = call.events.turns()[0]
+    assert first.interrupted and first.agent_text == "We open at nine in the morning."

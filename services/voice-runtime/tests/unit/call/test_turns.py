@@ -17,9 +17,11 @@ from switchboard_voice_runtime.call.turns import (
 )
 
 
-def _feed(detector: TurnDetector, pattern: str) -> list[tuple[float, TurnEvent]]:
+def _feed(
+    detector: TurnDetector, pattern: str, *, first_frame: int = 0
+) -> list[tuple[float, TurnEvent]]:
     events = []
-    for index, flag in enumerate(pattern):
+    for index, flag in enumerate(pattern, start=first_frame):
         event = detector.on_frame(flag == "1", round((index + 1) * 0.02, 2))
         if event is not None:
             events.append((round((index + 1) * 0.02, 2), event))
@@ -91,3 +93,29 @@ def test_events_move_to_wall_time_with_their_durations_unchanged() -> None:
     assert shifted(SpeechSustained(2.0), 0.5) == SpeechSustained(2.5)
     assert shifted(SpeechPaused(2.0), 0.5) == SpeechPaused(2.5)
     assert shifted(SpeechResumed(2.0), 0.5) == SpeechResumed(2.5)
+
+
+def test_with_a_model_the_pause_comes_early_and_end_now_ends_that_pause_only() -> None:
+    config = TurnTakingConfig(end_of_turn_pause_ms=120, incomplete_max_wait_ms=1_600)
+    detector = TurnDetector(config, model=True)
+    events = _feed(detector, "11111" + "000000")
+    assert [type(event) for _, event in events] == [SpeechStarted, SpeechPaused]
+    paused_at, paused = events[-1]
+    assert isinstance(paused, SpeechPaused) and abs(paused_at - 0.22) < 1e-9
+    assert detector.end_now(paused.pause + 1, 0.25) is None  # not this pause
+    ended = detector.end_now(paused.pause, 0.25)
+    assert ended is not None and ended.stopped_at_s == 0.1 and ended.decided_at_s == 0.25
+    assert not detector.in_speech
+    assert detector.end_now(paused.pause, 0.3) is None  # already ended
+
+
+def test_with_a_model_a_resumed_caller_voids_the_verdict_and_silence_waits_the_maximum() -> None:
+    config = TurnTakingConfig(end_of_turn_pause_ms=120, incomplete_max_wait_ms=1_000)
+    detector = TurnDetector(config, model=True)
+    events = _feed(detector, "11111" + "000000" + "11")
+    paused = events[1][1]
+    assert isinstance(paused, SpeechPaused) and isinstance(events[-1][1], SpeechResumed)
+    assert detector.end_now(paused.pause, 0.3) is None
+    events = _feed(detector, "0" * 60, first_frame=13)
+    ended = [event for _, event in events if isinstance(event, TurnEnded)]
+    assert len(ended) == 1 and abs(ended[0].decided_at_s - ended[0].stopped_at_s - 1.0) < 1e-9
