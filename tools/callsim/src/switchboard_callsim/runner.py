@@ -33,8 +33,8 @@ from switchboard_callsim.webhook import (
 _END_REASONS = {"hangup": "agent_hangup", "transfer": "transferred", "redirect": "redirected"}
 
 
-class _Call:
-    """One call's moving parts; ``run_call`` is its only user."""
+class CallRun:
+    """One call's moving parts, whichever carrier placed it (``run_call``, ``run_telnyx_call``)."""
 
     def __init__(self, scenario: Scenario, speech: SpeechClient, report: CallReport,
                  on_event: OnEvent | None, live_transcripts: bool) -> None:  # fmt: skip
@@ -107,7 +107,7 @@ class _Call:
 
 
 async def _open_media(
-    call: _Call,
+    call: CallRun,
     identity: CallIdentity,
     *,
     stream_url: str,
@@ -137,7 +137,7 @@ async def _open_media(
     return 0.0
 
 
-def _write_outputs(report: CallReport, media: MediaStream | None, out_dir: Path) -> None:
+def write_outputs(report: CallReport, media: MediaStream | None, out_dir: Path) -> None:
     stem = f"{report.scenario}-{report.call_sid}"
     if media is not None:
         path = out_dir / f"{stem}.wav"
@@ -200,7 +200,7 @@ async def run_call(
             stream_sid=identity.stream_sid, twiml=twiml.kind, twiml_said=list(twiml.said),
             started_at=started_at,
         )  # fmt: skip
-        call = _Call(scenario, speech, report, on_event, live_transcripts)
+        call = CallRun(scenario, speech, report, on_event, live_transcripts)
         call.emit(CallAnswered(identity.call_sid, twiml.kind))
         if twiml.stream_url is None:
             report.ended_by, report.end_reason = "runtime", twiml.reason or twiml.kind
@@ -213,6 +213,6 @@ async def run_call(
             )  # fmt: skip
     report.checks = evaluate(report, scenario, carrier_observed=carrier is not None)
     if out_dir is not None:
-        _write_outputs(report, call.media, Path(out_dir))
+        write_outputs(report, call.media, Path(out_dir))
     call.emit(CallFinished(report.ended_by, report.end_reason, report.duration_ms, report.passed))
     return report
