@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
-from websockets.asyncio.client import connect
+from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import InvalidHandshake, InvalidStatus
 
 from switchboard_callsim.caller import ScenarioDriver
@@ -106,6 +107,31 @@ class CallRun:
             await stream.hang_up("runtime")
 
 
+async def run_media_socket(
+    call: CallRun,
+    connect_url: str,
+    headers: dict[str, str],
+    make_stream: Callable[[ClientConnection], MediaStream],
+    utterances: dict[int, bytes],
+    carrier: CarrierObserver | None,
+) -> float:
+    """Opens the media socket (as the carrier would, with ``headers``), runs the call on the
+    stream ``make_stream`` builds over it, and returns its duration in ms (0 when refused)."""
+    report = call.report
+    try:
+        async with connect(connect_url, additional_headers=headers, max_size=2**20) as ws:
+            stream = make_stream(ws)
+            await call.stream(stream, utterances, carrier)
+            return stream.now_ms()
+    except InvalidStatus as exc:
+        report.ended_by, report.end_reason = "runtime", "media_rejected"
+        report.errors.append(f"media upgrade refused: HTTP {exc.response.status_code}")
+    except (InvalidHandshake, OSError) as exc:
+        report.ended_by, report.end_reason = "runtime", "media_failed"
+        report.errors.append(f"media socket failed: {exc!r}")
+    return 0.0
+
+
 async def _open_media(
     call: CallRun,
     identity: CallIdentity,
@@ -120,21 +146,13 @@ async def _open_media(
 ) -> float:
     """Opens the signed media socket and runs the call on it; returns its duration in ms."""
     headers = {SIGNATURE_HEADER: twilio_signature(auth_token, stream_url)}
-    report = call.report
-    try:
-        async with connect(connect_url, additional_headers=headers, max_size=2**20) as ws:
-            stream = MediaStream(
-                ws, identity, parameters, report, on_event=call.on_event, voiced_rms=voiced_rms
-            )
-            await call.stream(stream, utterances, carrier)
-            return stream.now_ms()
-    except InvalidStatus as exc:
-        report.ended_by, report.end_reason = "runtime", "media_rejected"
-        report.errors.append(f"media upgrade refused: HTTP {exc.response.status_code}")
-    except (InvalidHandshake, OSError) as exc:
-        report.ended_by, report.end_reason = "runtime", "media_failed"
-        report.errors.append(f"media socket failed: {exc!r}")
-    return 0.0
+
+    def make_stream(ws: ClientConnection) -> MediaStream:
+        return MediaStream(
+            ws, identity, parameters, call.report, on_event=call.on_event, voiced_rms=voiced_rms
+        )
+
+    return await run_media_socket(call, connect_url, headers, make_stream, utterances, carrier)
 
 
 def write_outputs(report: CallReport, media: MediaStream | None, out_dir: Path) -> None:

@@ -136,9 +136,13 @@ class MediaStream:
             "track": "inbound",
             "chunk": str(chunk),
             "timestamp": str((chunk - 1) * FRAME_MS),
-            "payload": base64.b64encode(frame).decode("ascii"),
+            "payload": base64.b64encode(self._caller_payload(frame)).decode("ascii"),
         }
         return {"event": "media", "media": media}
+
+    def _caller_payload(self, frame: bytes) -> bytes:
+        """A caller frame (8 kHz mu-law) in the stream's encoding (Twilio's is the same)."""
+        return frame
 
     def _foreign(self, message: dict[str, Any]) -> bool:
         """True when a runtime frame names another stream than ours."""

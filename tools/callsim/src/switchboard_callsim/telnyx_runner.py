@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import Literal
 
 import httpx
-from websockets.asyncio.client import connect
-from websockets.exceptions import InvalidHandshake, InvalidStatus
+from websockets.asyncio.client import ClientConnection
 
 from switchboard_callsim.energy import DEFAULT_VOICED_RMS
 from switchboard_callsim.events import CallAnswered, CallFinished, OnEvent
 from switchboard_callsim.expectations import evaluate
 from switchboard_callsim.report import CallReport
-from switchboard_callsim.runner import CallRun, write_outputs
+from switchboard_callsim.runner import CallRun, run_media_socket, write_outputs
 from switchboard_callsim.scenario import Scenario, load_scenario
 from switchboard_callsim.speech import SpeechClient
 from switchboard_callsim.telnyx_rest import FakeTelnyxRest, StreamRequest, stream_request
@@ -113,23 +112,16 @@ async def _stream(call: CallRun, identity: CallIdentity, stream: StreamRequest, 
     if stream.bidirectional_mode != "rtp":
         report.errors.append(f"stream bidirectional mode {stream.bidirectional_mode!r}, not rtp")
     headers = {} if stream.auth_token is None else {AUTH_TOKEN_HEADER: stream.auth_token}
-    try:
-        async with connect(connect_url, additional_headers=headers, max_size=2**20) as ws:
-            media = TelnyxMediaStream(
-                ws, identity, stream.custom_parameters, report, codec=stream.codec,
-                sample_rate_hz=stream.sample_rate_hz, auth_token=stream.auth_token,
-                client_state=stream.client_state, disorder_every=disorder_every,
-                on_event=call.on_event, voiced_rms=voiced_rms,
-            )  # fmt: skip
-            await call.stream(media, utterances, carrier)
-            return media.now_ms()
-    except InvalidStatus as exc:
-        report.ended_by, report.end_reason = "runtime", "media_rejected"
-        report.errors.append(f"media upgrade refused: HTTP {exc.response.status_code}")
-    except (InvalidHandshake, OSError) as exc:
-        report.ended_by, report.end_reason = "runtime", "media_failed"
-        report.errors.append(f"media socket failed: {exc!r}")
-    return 0.0
+
+    def make_stream(ws: ClientConnection) -> TelnyxMediaStream:
+        return TelnyxMediaStream(
+            ws, identity, stream.custom_parameters, report, codec=stream.codec,
+            sample_rate_hz=stream.sample_rate_hz, auth_token=stream.auth_token,
+            client_state=stream.client_state, disorder_every=disorder_every,
+            on_event=call.on_event, voiced_rms=voiced_rms,
+        )  # fmt: skip
+
+    return await run_media_socket(call, connect_url, headers, make_stream, utterances, carrier)
 
 
 async def run_telnyx_call(

@@ -9,7 +9,6 @@ repeats another, as Telnyx may (the runtime must re-order and de-duplicate).
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import numpy as np
@@ -139,14 +138,8 @@ class TelnyxMediaStream(MediaStream):
         stop = {"user_id": self._identity.account_sid, "call_control_id": self._identity.call_sid}
         return {"event": "stop", "stop": stop}
 
-    def _media_message(self, frame: bytes, chunk: int) -> dict[str, Any]:
-        media = {
-            "track": "inbound",
-            "chunk": str(chunk),
-            "timestamp": str((chunk - 1) * FRAME_MS),
-            "payload": base64.b64encode(self.bridge.outbound(frame)).decode("ascii"),
-        }
-        return {"event": "media", "media": media}
+    def _caller_payload(self, frame: bytes) -> bytes:
+        return self.bridge.outbound(frame)
 
     def _foreign(self, message: dict[str, Any]) -> bool:
         stream_id = message.get("stream_id")
