@@ -77,6 +77,8 @@ class FakeTelnyxRest:
 
     def __init__(self, api_key: str) -> None:
         self._auth = f"Bearer {api_key}"
+        self.fail_next: list[int] = []
+        """Statuses to answer the next commands with (not recorded), to script outages."""
         self.commands: list[TelnyxCommand] = []
         self._command_ids: dict[tuple[str, str], TelnyxCommand] = {}
         self._ended: set[str] = set()
@@ -117,6 +119,8 @@ class FakeTelnyxRest:
             given = request.headers.get("authorization", "")
             if not secrets.compare_digest(given.encode(), self._auth.encode()):
                 return _error(401, "10009", "Authentication failed")
+            if self.fail_next:
+                return _error(self.fail_next.pop(0), "10007", "Unexpected error")
             if action not in ACTIONS:
                 return _error(404, "10005", "Resource not found", f"no action {action!r}")
             try:
