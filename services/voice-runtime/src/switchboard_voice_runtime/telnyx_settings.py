@@ -1,0 +1,50 @@
+"""The platform's own Telnyx account (numbers of tenants without their own), as settings
+``VOICE_RUNTIME_TELNYX__*`` once ``Settings`` holds a ``telnyx: TelnyxSettings`` member.
+
+The development defaults pair with the call simulator's development signing key
+(``switchboard_common.development``); production refuses them (``development_fields``), since
+anyone holding the published signing key could forge webhooks the development key verifies.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr
+
+from switchboard_common.contract.tenant_config import Ed25519PublicKey
+from switchboard_common.development import (
+    DEVELOPMENT_TELNYX_API_KEY,
+    DEVELOPMENT_TELNYX_PUBLIC_KEY,
+)
+from switchboard_voice_runtime.telnyx_rest import DEFAULT_API_BASE
+
+
+class TelnyxSettings(BaseModel):
+    public_key: Ed25519PublicKey = Field(
+        default=DEVELOPMENT_TELNYX_PUBLIC_KEY,
+        description="The account's Ed25519 webhook public key (base64); verifies every webhook",
+    )
+    api_key: SecretStr = Field(
+        default=SecretStr(DEVELOPMENT_TELNYX_API_KEY),
+        description="The account's API key, for Call Control commands",
+    )
+    api_base: str = Field(
+        default=DEFAULT_API_BASE,
+        pattern=r"^https?://[^/]+$",
+        description="Telnyx's API origin, without /v2 (tests point it at a fake)",
+    )
+    rest_timeout_s: float = Field(default=5.0, gt=0)
+    rest_attempts: int = Field(default=3, ge=1, le=10)
+    codec: Literal["PCMU", "PCMA", "L16"] = Field(
+        default="PCMU", description="The stream codec; L16 streams 16 kHz (wideband)"
+    )
+    texml_method: Literal["GET", "POST"] = "GET"
+
+    @property
+    def sample_rate_hz(self) -> int:
+        return 16_000 if self.codec == "L16" else 8_000
+
+    def development_fields(self) -> dict[str, SecretStr | str | None]:
+        """The fields production checks with ``refuse_development_values``."""
+        return {"telnyx.public_key": self.public_key, "telnyx.api_key": self.api_key}
