@@ -49,7 +49,8 @@ L16_RATES_HZ = (8000, 16000, 22050, 24000, 48000)
 
 @dataclass(frozen=True, slots=True)
 class MediaFormat:
-    """``start.media_format``: the codec and rate of both directions (RTP bidirectional mode)."""
+    """``start.media_format``: the inbound stream's codec and rate. We ask for the same codec
+    both ways (``stream_codec`` / TeXML ``codec`` equal to the bidirectional codec)."""
 
     codec: Codec
     sample_rate_hz: int

@@ -69,7 +69,8 @@ def connect_stream_texml(
     track: str = "inbound_track",
 ) -> str:
     """``<Connect><Stream url bidirectionalMode="rtp" bidirectionalCodec>`` with
-    ``<Parameter>``s (they arrive in ``start.custom_parameters``). ``sample_rate_hz`` sets
+    ``<Parameter>``s (they arrive in ``start.custom_parameters``); for PCMU and PCMA the inbound
+    stream (``codec``) is asked in the same codec. ``sample_rate_hz`` sets
     ``bidirectionalSamplingRate`` (8000, 16000 or 24000; Telnyx's default is 8000)."""
     if sample_rate_hz is not None and sample_rate_hz not in TEXML_RATES_HZ:
         raise ValueError(f"bidirectionalSamplingRate {sample_rate_hz} is not one TeXML accepts")
@@ -82,8 +83,10 @@ def connect_stream_texml(
         f"<Parameter name={xml_attr(name)} value={xml_attr(value)}/>"
         for name, value in parameters.items()
     )
+    # the inbound stream in the same codec (TeXML transcodes only between PCMU and PCMA)
+    inbound = "" if codec == "L16" else f" codec={xml_attr(codec)}"
     stream = (
-        f"<Stream url={xml_attr(stream_url)} track={xml_attr(track)}"
+        f"<Stream url={xml_attr(stream_url)} track={xml_attr(track)}{inbound}"
         f' bidirectionalMode="rtp" bidirectionalCodec={xml_attr(codec)}{rate}>'
         f"{params}</Stream>"
     )

@@ -49,12 +49,14 @@ def test_the_stream_answer_is_bidirectional_rtp_with_the_parameters() -> None:
     assert stream is not None
     assert stream.get("url") == "wss://rt.example/telephony/telnyx/media"
     assert (stream.get("bidirectionalMode"), stream.get("bidirectionalCodec")) == ("rtp", "PCMA")
+    assert stream.get("codec") == "PCMA"
     assert stream.get("bidirectionalSamplingRate") is None
     params = {p.get("name"): p.get("value") for p in stream.findall("Parameter")}
     assert params == {"call_token": 'a"b&c'}
     wide = _xml(tx.connect_stream_texml("wss://x/m", {}, codec="L16", sample_rate_hz=16000))
     wide_stream = wide.find("Connect/Stream")
     assert wide_stream is not None and wide_stream.get("bidirectionalSamplingRate") == "16000"
+    assert wide_stream.get("codec") is None  # TeXML has no L16 inbound codec
     with pytest.raises(ValueError, match="bidirectionalSamplingRate"):
         tx.connect_stream_texml("wss://x/m", {}, sample_rate_hz=11025)
 
