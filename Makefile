@@ -23,9 +23,10 @@ fmt: ## Format and auto-fix the code
 	$(UV) run --locked ruff format .
 	$(UV) run --locked ruff check --fix .
 
-lint: ## ruff lint and format check
+lint: ## ruff lint and format check, and the layer rules (import-linter, pyproject.toml)
 	$(UV) run --locked ruff check .
 	$(UV) run --locked ruff format --check .
+	$(UV) run --locked lint-imports
 
 typecheck: ## mypy --strict over src and tests
 	bash tools/dev/typecheck.sh

@@ -19,6 +19,7 @@ from pydantic import SecretStr
 from redis.asyncio import Redis
 
 from switchboard_common.app_testing import running_client
+from switchboard_common.audio import AudioFormat
 from switchboard_common.contract import AgentConfig, ContractEpoch
 from switchboard_common.contract.keys import EPOCH_KEY, did_key
 from switchboard_common.redis_testing import RedisServer
@@ -43,7 +44,7 @@ RECOVERY_GOAL_S = 5.0
 
 
 class _NoPrewarm:
-    async def prewarm(self, agent: AgentConfig) -> None:
+    async def prewarm(self, agent: AgentConfig, audio_format: AudioFormat) -> None:
         return None
 
 

@@ -1,4 +1,4 @@
-"""The voice runtime's FastAPI application: carrier edge, call registry, draining."""
+"""The voice runtime's FastAPI application: carrier edges (``api/``), call registry, draining."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from switchboard_common.health import ReadinessCheck, ReadinessFlag
 from switchboard_common.kafka_sink import KafkaCallEventSink, KafkaEventProducer
 from switchboard_common.service import create_service_app
 from switchboard_common.telemetry import tracer
-from switchboard_voice_runtime.api import twilio_media, twilio_voice
+from switchboard_voice_runtime.api import routers
 from switchboard_voice_runtime.call.ports import EventSink
 from switchboard_voice_runtime.call_token import CallTokenGuard, CallTokenSigner
 from switchboard_voice_runtime.calls import CallRegistry, Drain
@@ -133,6 +133,6 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
         readiness=lambda: readiness,
     )
     app.state.drain = drain
-    app.include_router(twilio_voice.router)
-    app.include_router(twilio_media.router)
+    for router in routers():
+        app.include_router(router)
     return app

@@ -26,8 +26,11 @@ class CallClaims:
     tenant_id: str
     agent_id: str
     number_id: str
+    carrier: str
+    """Which carrier's edge may use the token (a ``Carrier`` value)."""
     carrier_call_id: str
-    account_sid: str
+    account_ref: str
+    """The carrier account the call came in on (its own id for it), for the record."""
     from_number: str
     to_number: str
 
@@ -51,8 +54,9 @@ class CallTokenSigner:
             "ten": claims.tenant_id,
             "agt": claims.agent_id,
             "num": claims.number_id,
-            "csid": claims.carrier_call_id,
-            "acct": claims.account_sid,
+            "carrier": claims.carrier,
+            "ccid": claims.carrier_call_id,
+            "acct": claims.account_ref,
             "from": claims.from_number,
             "to": claims.to_number,
         }
@@ -79,8 +83,9 @@ class CallTokenSigner:
                 tenant_id=str(data["ten"]),
                 agent_id=str(data["agt"]),
                 number_id=str(data["num"]),
-                carrier_call_id=str(data["csid"]),
-                account_sid=str(data["acct"]),
+                carrier=str(data["carrier"]),
+                carrier_call_id=str(data["ccid"]),
+                account_ref=str(data["acct"]),
                 from_number=str(data["from"]),
                 to_number=str(data["to"]),
             )

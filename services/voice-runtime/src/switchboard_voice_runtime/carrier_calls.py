@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import quote
 
 from redis.asyncio import Redis
 
@@ -13,9 +14,9 @@ from switchboard_common.contract import keys
 CarrierCallState = Literal["admitted", "refused", "ended"]
 
 RECORD_TTL_S = 86_400
-"""How long a carrier call's record lives: longer than any call (Twilio ends calls after 4 h by
-default), so a webhook replayed within a day takes no lease; an older replay is admitted as new
-and its pending lease expires on its own when no media socket follows."""
+"""How long a carrier call's record lives: longer than any call (carriers end calls after a few
+hours by default), so a webhook replayed within a day takes no lease; an older replay is
+admitted as new and its pending lease expires on its own when no media socket follows."""
 
 # KEYS: record. ARGV: call id, tenant id, token issue time (unix s), ttl s.
 # The existing record (field/value list) when there is one; else records an admission, nil.
@@ -42,6 +43,15 @@ if #before == 0 then return false end
 redis.call('HSET', KEYS[1], 'state', 'ended')
 return before
 """
+
+
+def _key(carrier: str, carrier_call_id: str) -> str:
+    """The record's key; the id is percent-encoded (``v3:abc`` -> ``v3%3Aabc``), since call ids
+    of some carriers hold colons and a key segment may not (ids of letters, digits and ``-._~``,
+    such as a CallSid, stay as they are). ValueError for an empty, oversized or unprintable id."""
+    if not carrier_call_id.isprintable():
+        raise ValueError(f"invalid carrier call id: {carrier_call_id!r}")
+    return keys.carrier_call_key(carrier, quote(carrier_call_id, safe=""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +92,8 @@ def _parse(reply: object) -> CarrierCall | None:
 
 
 class CarrierCallLedger:
-    """Admission records keyed by carrier and carrier call id (``sb:v1:carrier-call:...``).
+    """Admission records keyed by carrier and carrier call id (``sb:v1:carrier-call:...``), for
+    any carrier.
 
     Each method raises RedisError when Redis cannot be asked; the caller then refuses the call
     (fail closed), since another replica may have admitted it already.
@@ -99,7 +110,7 @@ class CarrierCallLedger:
     ) -> CarrierCall | None:
         """Records ``admission`` when this is the call's first webhook (None); otherwise returns
         the record of the first, which the replay must follow."""
-        key = keys.carrier_call_key(carrier, carrier_call_id)
+        key = _key(carrier, carrier_call_id)
         args: list[str | int] = [
             admission.call_id,
             admission.tenant_id,
@@ -110,11 +121,11 @@ class CarrierCallLedger:
 
     async def refuse(self, carrier: str, carrier_call_id: str, outcome: str) -> None:
         """Marks the admission refused: replays hear the same refusal and take no lease."""
-        key = keys.carrier_call_key(carrier, carrier_call_id)
+        key = _key(carrier, carrier_call_id)
         await self._refuse(keys=[key], args=[outcome])
 
     async def end(self, carrier: str, carrier_call_id: str) -> CarrierCall | None:
         """Marks the call ended; returns its record as it was before (None when unknown). Only
         the first ``end`` sees a state other than ``ended``."""
-        key = keys.carrier_call_key(carrier, carrier_call_id)
+        key = _key(carrier, carrier_call_id)
         return _parse(await self._end(keys=[key]))

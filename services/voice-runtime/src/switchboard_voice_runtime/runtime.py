@@ -16,6 +16,7 @@ from redis.backoff import ExponentialWithJitterBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from switchboard_common.audio import AudioFormat
 from switchboard_common.contract import AgentConfig, DidRoute, TenantRuntimeConfig
 from switchboard_voice_runtime.call.ports import EventSink
 from switchboard_voice_runtime.call_token import CallTokenGuard, CallTokenSigner
@@ -53,9 +54,10 @@ def connect_redis(redis_url: str) -> Redis:
 
 
 class Prewarmer(Protocol):
-    """Best effort: gets what an agent's call needs (greeting audio...) ready before it starts."""
+    """Best effort: gets what an agent's call needs (greeting audio...) ready before it starts,
+    in the audio format its media connection takes."""
 
-    async def prewarm(self, agent: AgentConfig) -> None: ...
+    async def prewarm(self, agent: AgentConfig, audio_format: AudioFormat) -> None: ...
 
 
 @runtime_checkable
@@ -63,12 +65,6 @@ class WarmsUp(Protocol):
     """A call core with process-wide work to do once before the runtime is ready."""
 
     async def warm_up(self) -> None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class CarrierAccount:
-    account_sid: str
-    auth_token: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,25 +131,3 @@ class Runtime:
             return NumberLookup(unavailable=True)
         except ValueError:
             return NumberLookup()
-
-    def platform_twilio(self) -> CarrierAccount:
-        twilio = self.settings.twilio
-        return CarrierAccount(twilio.account_sid, twilio.auth_token.get_secret_value())
-
-    def twilio_account(self, tenant: TenantRuntimeConfig | None) -> CarrierAccount | None:
-        """The account that owns a tenant's numbers: its own, or else the platform's."""
-        own = tenant.telephony.twilio if tenant is not None else None
-        if own is None or tenant is None:
-            return self.platform_twilio()
-        token = self.config.open_secret(tenant.tenant_id, own.auth_token)
-        return CarrierAccount(own.account_sid, token) if token is not None else None
-
-    def known_twilio_tokens(self) -> list[str]:
-        """The platform's auth token and those of cached tenants with their own account."""
-        tokens = [self.platform_twilio().auth_token]
-        for tenant in self.config.cached_tenants():
-            if tenant.telephony.twilio is not None:
-                account = self.twilio_account(tenant)
-                if account is not None and account.auth_token not in tokens:
-                    tokens.append(account.auth_token)
-        return tokens

@@ -130,9 +130,8 @@ class Settings(BaseServiceSettings):
             raise ValueError("production needs stt_token and tts_token (the speech services')")
         return self
 
-    @property
-    def media_stream_url(self) -> str:
-        """The wss:// URL carriers open the Twilio media socket on."""
+    def media_url(self, carrier: str) -> str:
+        """The wss:// URL a carrier opens its media socket on (``/telephony/{carrier}/media``)."""
         scheme, _, rest = self.public_base_url.partition("://")
         ws_scheme = "wss" if scheme == "https" else "ws"
-        return f"{ws_scheme}://{rest}/telephony/twilio/media"
+        return f"{ws_scheme}://{rest}/telephony/{carrier}/media"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import httpx
 
+from switchboard_common.audio import AudioFormat
 from switchboard_common.contract import AgentConfig
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, EventSink, MediaSink
 from switchboard_voice_runtime.calls import LiveCall, SessionFactory
@@ -22,7 +23,7 @@ CallCore = Callable[[Settings, httpx.AsyncClient, RuntimeMetrics], tuple[Prewarm
 
 
 class _NoPrewarm:
-    async def prewarm(self, agent: AgentConfig) -> None:
+    async def prewarm(self, agent: AgentConfig, audio_format: AudioFormat) -> None:
         return None
 
 

@@ -38,3 +38,14 @@ async def test_only_the_first_end_sees_the_call_before_it_ended(redis: Redis) ->
     await ledger.open("twilio", SID, CarrierCall("c1", "t1", 1, "admitted"))
     assert await ledger.end("twilio", SID) == CarrierCall("c1", "t1", 1, "admitted")
     assert await ledger.end("twilio", SID) == CarrierCall("c1", "t1", 1, "ended")
+
+
+async def test_ids_with_colons_are_kept_apart_and_unprintable_ones_refused(redis: Redis) -> None:
+    ledger = CarrierCallLedger(redis)
+    first = CarrierCall("c1", "t1", 1_700_000_000, "admitted")
+    assert await ledger.open("telnyx", "v3:abc", first) is None
+    assert await ledger.open("telnyx", "v3:abc", CarrierCall("c2", "t1", 1, "admitted")) == first
+    assert await ledger.open("telnyx", "v3", CarrierCall("c3", "t1", 1, "admitted")) is None
+    assert await redis.exists("sb:v1:carrier-call:telnyx:v3%3Aabc")
+    with pytest.raises(ValueError, match="carrier call id"):
+        await ledger.open("telnyx", "a\nb", first)

@@ -10,6 +10,7 @@ import pytest
 from redis.asyncio import Redis
 
 from switchboard_common.app_testing import running_client
+from switchboard_common.audio import AudioFormat
 from switchboard_common.contract import (
     AgentConfig,
     ConfigChanged,
@@ -36,7 +37,7 @@ Publish = Callable[..., Awaitable[TenantRuntimeConfig]]
 
 
 class _NoPrewarm:
-    async def prewarm(self, agent: AgentConfig) -> None:
+    async def prewarm(self, agent: AgentConfig, audio_format: AudioFormat) -> None:
         return None
 
 

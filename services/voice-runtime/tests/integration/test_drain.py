@@ -70,7 +70,7 @@ class EchoSession:
 
 
 class NoPrewarm:
-    async def prewarm(self, agent): return None
+    async def prewarm(self, agent, audio_format): return None
 
 
 settings = Settings.from_env()

@@ -13,8 +13,9 @@ CLAIMS = CallClaims(
     tenant_id="t1",
     agent_id="a1",
     number_id="n1",
+    carrier="twilio",
     carrier_call_id="CA" + "1" * 32,
-    account_sid="AC" + "2" * 32,
+    account_ref="AC" + "2" * 32,
     from_number="+15550001111",
     to_number="+15550002222",
 )

@@ -13,7 +13,7 @@ from switchboard_voice_runtime.settings import Settings, TwilioSettings
 def test_development_defaults_share_the_control_planes_runtime_keyring() -> None:
     settings = Settings()
     assert settings.runtime_keys.get_secret_value() == DEVELOPMENT_RUNTIME_KEYS
-    assert settings.media_stream_url == "wss://localhost:8081/telephony/twilio/media"
+    assert settings.media_url("twilio") == "wss://localhost:8081/telephony/twilio/media"
 
 
 def test_production_refuses_each_development_secret() -> None:

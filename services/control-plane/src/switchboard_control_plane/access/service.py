@@ -12,7 +12,7 @@ from switchboard_control_plane.access.models import ApiKey, Membership
 from switchboard_control_plane.db.base import utcnow
 from switchboard_control_plane.db.scope import ALL_TENANTS
 from switchboard_control_plane.errors import NotFoundError
-from switchboard_control_plane.http.deps import Access
+from switchboard_control_plane.unit_of_work import Access
 
 
 def key_view(key: ApiKey) -> dict[str, Any]:

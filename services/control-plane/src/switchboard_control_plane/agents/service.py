@@ -13,8 +13,8 @@ from switchboard_control_plane.agents.models import Agent, AgentVersion
 from switchboard_control_plane.agents.schemas import AgentCreate, AgentUpdate, AgentVersionCreate
 from switchboard_control_plane.agents.voices import ConfigWarning
 from switchboard_control_plane.errors import ConflictError, InvalidConfigError, NotFoundError
-from switchboard_control_plane.http.deps import TenantAccess
 from switchboard_control_plane.numbers.models import PhoneNumber
+from switchboard_control_plane.unit_of_work import TenantAccess
 
 
 def agent_view(agent: Agent) -> dict[str, Any]:

@@ -1,10 +1,10 @@
-"""Annotated dependencies of the HTTP edge: session, principal, tenant access."""
+"""Annotated dependencies of the HTTP edge: session, principal, tenant access (the unit of work
+itself, ``Access``/``TenantAccess``, lives below the edge in ``unit_of_work.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Annotated
 
 from fastapi import Depends, Header, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -13,9 +13,26 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from switchboard_control_plane.access.principal import Actor, Principal
 from switchboard_control_plane.audit import service as audit
 from switchboard_control_plane.db.scope import scope_session
-from switchboard_control_plane.errors import ForbiddenError, NotFoundError, UnauthorizedError
+from switchboard_control_plane.errors import NotFoundError, UnauthorizedError
 from switchboard_control_plane.resources import Resources
 from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.unit_of_work import Access, TenantAccess
+
+__all__ = [
+    "Access",
+    "PrincipalDep",
+    "ResourcesDep",
+    "SessionDep",
+    "TenantAccess",
+    "TenantHeader",
+    "actor_of",
+    "bearer",
+    "get_principal",
+    "get_resources",
+    "get_session",
+    "platform_access",
+    "tenant_access",
+]
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -78,80 +95,6 @@ async def get_principal(
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
-
-
-@dataclass(slots=True)
-class Access:
-    """An authorized request: who, from where, the session and the resources."""
-
-    principal: Principal
-    actor: Actor
-    session: AsyncSession
-    resources: Resources
-
-    async def authorize(
-        self,
-        action: str,
-        tenant_id: str | None,
-        *,
-        grant_role: str | None = None,
-        target_role: str | None = None,
-    ) -> None:
-        """Raises 403 unless the policy allows it; ``grant_role`` is a role handed out,
-        ``target_role`` the role of the key or membership acted on."""
-        policy_input: dict[str, Any] = {
-            "principal": {
-                "platform_admin": self.principal.platform_admin,
-                "role": self.principal.role_in(tenant_id) if tenant_id else None,
-            },
-            "action": action,
-            "tenant_id": tenant_id,
-        }
-        if grant_role is not None:
-            policy_input["grant_role"] = grant_role
-        if target_role is not None:
-            policy_input["target_role"] = target_role
-        decision = await self.resources.authorizer.decide(policy_input)
-        if not decision.allowed:
-            raise ForbiddenError(
-                f"Not allowed to {action}.", code="forbidden", details={"reason": decision.reason}
-            )
-
-    async def audit(
-        self,
-        action: str,
-        target: str,
-        *,
-        tenant_id: str | None,
-        before: Mapping[str, Any] | None = None,
-        after: Mapping[str, Any] | None = None,
-    ) -> None:
-        """Appends an audit entry, by this request's actor, to this request's transaction."""
-        await audit.record(
-            self.session,
-            self.actor,
-            action,
-            target,
-            tenant_id=tenant_id,
-            before=before,
-            after=after,
-        )
-
-    async def commit(self, *, publish: str | None = None, removed_dids: Iterable[str] = ()) -> None:
-        """Commits the change; with ``publish`` its outbox row joins the same transaction."""
-        if publish is not None:
-            await self.resources.outbox.enqueue(self.session, publish, removed_dids)
-        await self.session.commit()
-        await self.resources.audit_stream.publish_committed(self.session)
-        if publish is not None:
-            self.resources.outbox.notify()
-
-
-@dataclass(slots=True)
-class TenantAccess(Access):
-    """An authorized request inside one tenant; the session is scoped to it."""
-
-    tenant: Tenant
 
 
 def platform_access(action: str) -> Callable[..., Awaitable[Access]]:

@@ -11,9 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from switchboard_control_plane.agents.models import Agent
 from switchboard_control_plane.db.scope import ALL_TENANTS
 from switchboard_control_plane.errors import ConflictError, InvalidConfigError, NotFoundError
-from switchboard_control_plane.http.deps import TenantAccess
 from switchboard_control_plane.numbers.models import PhoneNumber
 from switchboard_control_plane.numbers.schemas import NumberCreate, NumberUpdate
+from switchboard_control_plane.unit_of_work import TenantAccess
 
 
 def number_view(number: PhoneNumber) -> dict[str, Any]:

@@ -10,10 +10,10 @@ from sqlalchemy import delete, select
 from switchboard_common.contract.secret_use import kind_problem
 from switchboard_control_plane.db.base import utcnow
 from switchboard_control_plane.errors import InvalidConfigError
-from switchboard_control_plane.http.deps import Access, TenantAccess
 from switchboard_control_plane.numbers.models import PhoneNumber
 from switchboard_control_plane.tenants.models import Tenant
 from switchboard_control_plane.tenants.schemas import Telephony, TenantCreate, TenantUpdate
+from switchboard_control_plane.unit_of_work import Access, TenantAccess
 
 
 def tenant_view(tenant: Tenant) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The Twilio media websocket: verify the upgrade and call token, then run the call."""
+"""The Twilio media websocket: verify the upgrade, then hand the socket, as a neutral media
+connection, to the call runner (``call_runner.py``)."""
 
 from __future__ import annotations
 
@@ -8,39 +9,97 @@ import logging
 from fastapi import APIRouter, WebSocket
 from starlette.websockets import WebSocketState
 
-from switchboard_common.audio.formats import TELEPHONY_MULAW
-from switchboard_common.audio.framing import FrameSplitter
-from switchboard_voice_runtime.api.media_call import MediaCall, StartRejectedError
-from switchboard_voice_runtime.api.media_sink import TwilioMediaSink
-from switchboard_voice_runtime.call.phrases import APOLOGY_TROUBLE, builtin_audio
+from switchboard_common.audio import AudioFormat
+from switchboard_common.contract.tenant_config import Carrier, TenantRuntimeConfig
+from switchboard_voice_runtime import admission
+from switchboard_voice_runtime.call.ports import CallControl
+from switchboard_voice_runtime.call_runner import APOLOGY_MARK, CallRunner, StartRejectedError
 from switchboard_voice_runtime.runtime import Runtime
-from switchboard_voice_runtime.telephony import twilio
+from switchboard_voice_runtime.telephony import twilio, twilio_account
+from switchboard_voice_runtime.telephony.media_events import MediaEvent, MediaRejected
+
+__all__ = ["APOLOGY_MARK", "TwilioMediaConnection", "router"]
 
 logger = logging.getLogger(__name__)
 
 START_TIMEOUT_S = 10.0
-APOLOGY_MARK = "refused-apology"
-APOLOGY_GRACE_S = 2.0
-"""How long past the apology's own length the carrier may take to echo its mark."""
 _POLICY_VIOLATION = 1008
 
 router = APIRouter(prefix="/telephony/twilio", tags=["telephony"])
+
+
+class TwilioMediaConnection:
+    """A Media Streams socket as a ``MediaConnection``: frames parsed into neutral events (mu-law
+    decoded), mu-law frames out tagged with the stream's sid."""
+
+    carrier: Carrier = "twilio"
+    audio_format: AudioFormat = twilio.WIRE_FORMAT
+    """The TTS service streams mu-law itself, so agent audio goes out as it comes."""
+
+    def __init__(self, runtime: Runtime, websocket: WebSocket, upgrade_signature: str) -> None:
+        self._runtime = runtime
+        self._websocket = websocket
+        self._signature = upgrade_signature
+        self._stream_sid = ""
+
+    async def receive(self) -> MediaEvent | None:
+        message = await self._websocket.receive()
+        if message["type"] == "websocket.disconnect":
+            return None
+        data = message.get("text") or message.get("bytes") or ""
+        try:
+            frame = twilio.parse_frame(data)
+        except twilio.FrameError as exc:
+            return MediaRejected(exc.reason)
+        if isinstance(frame, twilio.Start):
+            self._stream_sid = frame.stream_sid
+        return twilio.media_event(frame)
+
+    def authorizes(self, tenant: TenantRuntimeConfig) -> bool:
+        account = twilio_account.account_for(self._runtime, tenant)
+        url = self._runtime.settings.media_url(self.carrier)
+        return account is not None and twilio.verify_signature(
+            account.auth_token, url, [], self._signature
+        )
+
+    def call_control(self, tenant: TenantRuntimeConfig, carrier_call_id: str) -> CallControl:
+        account = twilio_account.account_for(self._runtime, tenant)
+        if account is None:  # authorizes() found it a moment ago
+            raise RuntimeError("the tenant's Twilio account is gone")
+        return twilio_account.call_control(self._runtime, account, carrier_call_id)
+
+    async def send_audio(self, payload: bytes) -> None:
+        await self._send(twilio.media_frame(self._stream_sid, payload))
+
+    async def send_mark(self, name: str) -> None:
+        await self._send(twilio.mark_frame(self._stream_sid, name))
+
+    async def send_clear(self) -> None:
+        await self._send(twilio.clear_frame(self._stream_sid))
+
+    async def _send(self, text: str) -> None:
+        if self._websocket.application_state != WebSocketState.CONNECTED:
+            raise ConnectionError("the media socket is closed")
+        try:
+            await self._websocket.send_text(text)
+        except Exception as exc:  # starlette raises several types once the peer is gone
+            raise ConnectionError("the media socket is closed") from exc
 
 
 @router.websocket("/media")
 async def media_socket(websocket: WebSocket) -> None:
     runtime: Runtime = websocket.app.state.runtime
     signature = websocket.headers.get(twilio.SIGNATURE_HEADER)
-    url = runtime.settings.media_stream_url
+    url = runtime.settings.media_url(TwilioMediaConnection.carrier)
     if not any(
         twilio.verify_signature(token, url, [], signature)
-        for token in runtime.known_twilio_tokens()
+        for token in twilio_account.known_auth_tokens(runtime)
     ):
-        runtime.metrics.webhook_outcomes.labels("twilio", "bad_upgrade_signature").inc()
+        admission.count(runtime, TwilioMediaConnection.carrier, "bad_upgrade_signature")
         await websocket.close(code=_POLICY_VIOLATION)  # before accept: an HTTP 403
         return
     await websocket.accept()
-    call = MediaCall(runtime, websocket, signature or "")
+    call = CallRunner(runtime, TwilioMediaConnection(runtime, websocket, signature or ""))
     try:
         async with asyncio.timeout(START_TIMEOUT_S):
             started = await call.wait_for_start()
@@ -49,7 +108,7 @@ async def media_socket(websocket: WebSocket) -> None:
     except StartRejectedError as exc:
         logger.warning("media.start_rejected", extra={"fields": {"reason": str(exc)}})
         if exc.apologize:
-            await _apologize(call, websocket)
+            await call.apologize()
     except TimeoutError:
         logger.warning("media.no_start_frame")
     finally:
@@ -58,25 +117,3 @@ async def media_socket(websocket: WebSocket) -> None:
                 await websocket.close()
             except Exception:  # the peer may already be gone; nothing is left to free
                 logger.debug("media.close_failed")
-
-
-async def _apologize(call: MediaCall, websocket: WebSocket) -> None:
-    """Plays the built-in apology to a caller whose call cannot start through no fault of
-    theirs, and waits until the carrier has played it (its mark echoed) before the socket
-    closes; Twilio then ends the call (nothing follows ``<Connect>``)."""
-    audio = builtin_audio(APOLOGY_TROUBLE)
-    if audio is None or call.stream_sid is None:
-        return
-    sink = TwilioMediaSink(websocket, call.stream_sid)
-    splitter = FrameSplitter(TELEPHONY_MULAW)
-    frames = splitter.push(audio)
-    last = splitter.flush(pad_byte=0xFF)  # mu-law silence
-    duration_s = TELEPHONY_MULAW.ms_for_bytes(len(audio)) / 1000
-    try:
-        for frame in [*frames, *([last] if last is not None else [])]:
-            await sink.send_audio(frame)
-        await sink.send_mark(APOLOGY_MARK)
-        async with asyncio.timeout(duration_s + APOLOGY_GRACE_S):
-            await call.wait_for_mark(APOLOGY_MARK)
-    except (ConnectionError, TimeoutError):
-        logger.info("media.apology_cut_short")

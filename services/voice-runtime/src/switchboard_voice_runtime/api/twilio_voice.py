@@ -1,30 +1,25 @@
-"""Twilio voice and status webhooks: verify, route, admit, answer with TwiML."""
+"""Twilio voice and status webhooks: verify, then admit (``admission.py``), answer with TwiML."""
 
 from __future__ import annotations
 
 import logging
-import time
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
-from redis.exceptions import RedisError
 
+from switchboard_common.audio import TELEPHONY_MULAW
 from switchboard_common.body_limit import read_capped_body
-from switchboard_common.contract import AgentConfig, DidRoute
+from switchboard_common.contract.tenant_config import Carrier
 from switchboard_common.errors import ServiceError
+from switchboard_voice_runtime import admission
+from switchboard_voice_runtime.admission import Admitted, AlreadyEnded, Refused
 from switchboard_voice_runtime.api.forms import parse_form, public_url
-from switchboard_voice_runtime.call_token import CallClaims
-from switchboard_voice_runtime.capacity import CapacityExceededError, Lease
-from switchboard_voice_runtime.carrier_calls import CarrierCall
 from switchboard_voice_runtime.runtime import NumberLookup, Runtime
-from switchboard_voice_runtime.telephony import twilio
+from switchboard_voice_runtime.telephony import twilio, twilio_account
 
 logger = logging.getLogger(__name__)
 
-UNKNOWN_NUMBER_MESSAGE = "Sorry, the number you have called is not in service. Goodbye."
-UNAVAILABLE_MESSAGE = "Sorry, we cannot take your call right now. Please try again later. Goodbye."
-BUSY_MESSAGE = "Sorry, all of our lines are busy right now. Please call back in a few minutes."
+CARRIER: Carrier = "twilio"
 
 CALL_STATUSES = frozenset(
     {
@@ -77,11 +72,11 @@ async def _verified_form(
         raise _forbidden()
     fields = dict(params)
     lookup = await runtime.lookup(fields.get("To", ""))
-    account = runtime.twilio_account(lookup.tenant)
+    account = twilio_account.account_for(runtime, lookup.tenant)
     url = public_url(runtime.settings.public_base_url, request)
     signature = request.headers.get(twilio.SIGNATURE_HEADER)
     if account is None or not twilio.verify_signature(account.auth_token, url, params, signature):
-        runtime.metrics.webhook_outcomes.labels("twilio", "bad_signature").inc()
+        admission.count(runtime, CARRIER, "bad_signature")
         raise _forbidden()
     return fields, lookup
 
@@ -89,139 +84,35 @@ async def _verified_form(
 VerifiedForm = Annotated[tuple[dict[str, str], NumberLookup], Depends(_verified_form)]
 
 
-def _refusal_twiml(outcome: str, message: str, agent: AgentConfig | None) -> str:
-    if (
-        agent is not None
-        and agent.reject_when_busy
-        and outcome in ("busy", "draining", "suspended")
-    ):
-        return twilio.reject_twiml("busy")
-    return twilio.say_hangup_twiml(message)
-
-
-def _refuse(runtime: Runtime, outcome: str, message: str, agent: AgentConfig | None) -> Response:
-    runtime.metrics.webhook_outcomes.labels("twilio", outcome).inc()
-    logger.info("webhook.refused", extra={"fields": {"carrier": "twilio", "outcome": outcome}})
-    return _twiml(_refusal_twiml(outcome, message, agent))
-
-
-def _connect(
-    runtime: Runtime,
-    fields: dict[str, str],
-    route: DidRoute,
-    admission: CarrierCall,
-    agent: AgentConfig,
-) -> Response:
-    """``<Connect><Stream>`` with the call's token; the same token for every answer to one
-    CallSid, since it is issued with the admission's call id and issue time."""
-    claims = CallClaims(
-        call_id=admission.call_id,
-        tenant_id=admission.tenant_id,
-        agent_id=agent.agent_id,
-        number_id=route.number_id,
-        carrier_call_id=fields.get("CallSid", ""),
-        account_sid=fields.get("AccountSid", ""),
-        from_number=fields.get("From", ""),
-        to_number=fields.get("To", ""),
-    )
-    token = runtime.tokens.issue(claims, now_s=admission.issued_at_s)
-    return _twiml(
-        twilio.connect_stream_twiml(runtime.settings.media_stream_url, {"call_token": token})
-    )
-
-
-def _answer_replay(
-    runtime: Runtime, fields: dict[str, str], lookup: NumberLookup, earlier: CarrierCall
-) -> Response:
-    """A webhook for a CallSid already answered gets that answer again and takes no lease: the
-    same stream and token while admitted, the same refusal, or a hang-up once it ended."""
-    runtime.metrics.webhook_outcomes.labels("twilio", "replayed").inc()
-    logger.info(
-        "webhook.replayed",
-        extra={"fields": {"call_id": earlier.call_id, "state": earlier.state}},
-    )
-    agent, route = lookup.agent, lookup.route
-    if earlier.state == "admitted" and agent is not None and route is not None:
-        return _connect(runtime, fields, route, earlier, agent)
-    if earlier.state == "refused":
-        return _twiml(_refusal_twiml(earlier.outcome, BUSY_MESSAGE, agent))
-    return _twiml(twilio.hangup_twiml())
+def _answer(runtime: Runtime, fields: dict[str, str], decision: admission.Admission) -> str:
+    match decision:
+        case Admitted():
+            token = admission.call_token(
+                runtime,
+                decision,
+                carrier=CARRIER,
+                carrier_call_id=fields.get("CallSid", ""),
+                account_ref=fields.get("AccountSid", ""),
+                from_number=fields.get("From", ""),
+                to_number=fields.get("To", ""),
+            )
+            url = runtime.settings.media_url(CARRIER)
+            return twilio.connect_stream_twiml(url, {"call_token": token})
+        case Refused(reject=True):
+            return twilio.reject_twiml("busy")
+        case Refused(message=message):
+            return twilio.say_hangup_twiml(message)
+        case AlreadyEnded():
+            return twilio.hangup_twiml()
 
 
 @router.post("/voice")
 async def voice_webhook(runtime: RuntimeDep, verified: VerifiedForm) -> Response:
     fields, lookup = verified
-    agent = lookup.agent
-    if runtime.drain.draining:
-        return _refuse(runtime, "draining", BUSY_MESSAGE, agent)
-    if lookup.unavailable:
-        return _refuse(runtime, "config_unavailable", UNAVAILABLE_MESSAGE, None)
-    tenant, route = lookup.tenant, lookup.route
-    if agent is None or tenant is None or route is None:
-        return _refuse(runtime, "unknown_number", UNKNOWN_NUMBER_MESSAGE, None)
-    if tenant.status != "active":
-        return _refuse(runtime, "suspended", UNAVAILABLE_MESSAGE, agent)
-    carrier_call_id = fields.get("CallSid", "")
-    admission = CarrierCall(uuid.uuid4().hex, tenant.tenant_id, int(time.time()), "admitted")
-    try:
-        earlier = await runtime.carrier_calls.open("twilio", carrier_call_id, admission)
-    except ValueError:
-        return _refuse(runtime, "bad_call_sid", UNAVAILABLE_MESSAGE, None)
-    except RedisError:
-        return _refuse(runtime, "admission_unavailable", UNAVAILABLE_MESSAGE, None)
-    if earlier is not None:
-        return _answer_replay(runtime, fields, lookup, earlier)
-    try:
-        await runtime.capacity.acquire(
-            tenant.tenant_id,
-            admission.call_id,
-            max_concurrent_calls=tenant.limits.max_concurrent_calls,
-            calls_per_minute=tenant.limits.calls_per_minute,
-            ttl_s=runtime.settings.pending_lease_ttl_s,
-        )
-    except CapacityExceededError as exc:
-        logger.info("webhook.over_capacity", extra={"fields": {"reason": exc.reason}})
-        await _record_refusal(runtime, carrier_call_id, "busy")
-        return _refuse(runtime, "busy", BUSY_MESSAGE, agent)
-    call_id = admission.call_id
-    runtime.spawn(runtime.services.prewarm(agent), name=f"prewarm-{call_id}")
-    runtime.metrics.webhook_outcomes.labels("twilio", "accepted").inc()
-    logger.info(
-        "webhook.accepted",
-        extra={"fields": {"call_id": call_id, "tenant_id": tenant.tenant_id}},
+    decision = await admission.admit(
+        runtime, CARRIER, fields.get("CallSid", ""), lookup, audio_format=TELEPHONY_MULAW
     )
-    return _connect(runtime, fields, route, admission, agent)
-
-
-async def _record_refusal(runtime: Runtime, carrier_call_id: str, outcome: str) -> None:
-    try:
-        await runtime.carrier_calls.refuse("twilio", carrier_call_id, outcome)
-    except RedisError:
-        logger.warning("webhook.refusal_unrecorded", extra={"fields": {"outcome": outcome}})
-
-
-async def _end_admission(runtime: Runtime, carrier_call_id: str, *, live_here: bool) -> bool:
-    """Marks the carrier call ended; False when an earlier status callback already did.
-
-    The first end frees the call's lease unless the call runs in this process (its media call
-    frees it): a call whose socket never came, or that ran on another replica, which then
-    restores its lease at its next heartbeat if its socket outlives the carrier's call.
-    """
-    try:
-        record = await runtime.carrier_calls.end("twilio", carrier_call_id)
-    except ValueError:
-        return True
-    except RedisError:
-        logger.warning("carrier.status_unrecorded")
-        return True
-    if record is None:
-        return True
-    if record.state == "ended":
-        return False
-    if record.state == "admitted" and not live_here:
-        await runtime.capacity.release(Lease(record.tenant_id, record.call_id))
-        logger.info("carrier.lease_released", extra={"fields": {"call_id": record.call_id}})
-    return True
+    return _twiml(_answer(runtime, fields, decision))
 
 
 @router.post("/status", status_code=204)
@@ -231,19 +122,19 @@ async def status_callback(runtime: RuntimeDep, verified: VerifiedForm) -> Respon
     status = status if status in CALL_STATUSES else "other"
     carrier_call_id = fields.get("CallSid", "")
     call = runtime.calls.by_carrier_id(carrier_call_id)
-    if status in FINAL_STATUSES and not await _end_admission(
-        runtime, carrier_call_id, live_here=call is not None
+    if status in FINAL_STATUSES and not await admission.end_carrier_call(
+        runtime, CARRIER, carrier_call_id, live_here=call is not None
     ):
         logger.info("carrier.status_repeated", extra={"fields": {"status": status}})
         return Response(status_code=204)
-    runtime.metrics.carrier_status.labels("twilio", status).inc()
+    runtime.metrics.carrier_status.labels(CARRIER, status).inc()
     if call is not None:
         call.carrier_status = status
     logger.info(
         "carrier.status",
         extra={
             "fields": {
-                "carrier": "twilio",
+                "carrier": CARRIER,
                 "status": status,
                 "live": call is not None,
                 "call_id": call.call_id if call else None,

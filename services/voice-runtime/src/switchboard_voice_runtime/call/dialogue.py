@@ -80,6 +80,7 @@ class Dialogue:
         filler_after_s: float = 1.5,
     ) -> None:
         agent = context.agent
+        self._caller_rate_hz = context.caller_format.sample_rate_hz
         self._agent = agent
         self._services = services
         self._control = control
@@ -190,7 +191,9 @@ class Dialogue:
     async def _transcribe(self, audio: bytes) -> Heard:
         try:
             text = await self._services.stt.transcribe(
-                to_stt_rate(audio), sample_rate_hz=STT_RATE_HZ, language=self._agent.stt.language
+                to_stt_rate(audio, self._caller_rate_hz),
+                sample_rate_hz=STT_RATE_HZ,
+                language=self._agent.stt.language,
             )
         except ProviderError as error:
             return Heard("", self._clock.now(), error)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
+from switchboard_common.audio import TELEPHONY_MULAW, AudioFormat, transcode
 from switchboard_common.contract.tenant_config import AgentConfig
 
 APOLOGY_REPEAT = "Sorry, I didn't catch that. Could you say it again?"
@@ -38,10 +40,18 @@ def prewarm_phrases(agent: AgentConfig) -> list[str]:
     return list(dict.fromkeys(phrases))
 
 
-def builtin_audio(text: str) -> bytes | None:
-    """The pre-rendered 8 kHz mu-law recording of an apology or a filler, for when TTS itself
+ASSET_FORMAT = TELEPHONY_MULAW
+"""The recordings are stored as 8 kHz mu-law."""
+
+
+def builtin_audio(text: str, fmt: AudioFormat = ASSET_FORMAT) -> bytes | None:
+    """The pre-rendered recording of an apology or a filler in ``fmt``, for when TTS itself
     is down."""
     name = _ASSETS.get(text)
-    if name is None:
-        return None
-    return resources.files("switchboard_voice_runtime.call.assets").joinpath(name).read_bytes()
+    return None if name is None else _asset(name, fmt)
+
+
+@lru_cache(maxsize=32)
+def _asset(name: str, fmt: AudioFormat) -> bytes:
+    audio = resources.files("switchboard_voice_runtime.call.assets").joinpath(name).read_bytes()
+    return transcode(audio, ASSET_FORMAT, fmt)

@@ -6,11 +6,8 @@ import asyncio
 from collections import deque
 from collections.abc import Callable
 
+from switchboard_common.audio import AudioFormat
 from switchboard_voice_runtime.call.ports import Clock, MediaSink
-
-FRAME_BYTES = 160
-FRAME_S = 0.02
-MULAW_SILENCE = 0xFF
 
 
 class Segment:
@@ -56,16 +53,18 @@ class Segment:
         self._data.set()
         self.played.set()
 
-    def next_frame(self) -> bytes | None:
-        """The next 160 bytes (the last one padded with silence), or None when none is ready."""
+    def next_frame(self, fmt: AudioFormat) -> bytes | None:
+        """The next frame of ``fmt`` (the last one padded with its silence), or None when none
+        is ready."""
+        size = fmt.frame_bytes
         available = len(self._audio) - self._offset
-        if available >= FRAME_BYTES or (self.done and available > 0):
-            frame = bytes(self._audio[self._offset : self._offset + FRAME_BYTES])
+        if available >= size or (self.done and available > 0):
+            frame = bytes(self._audio[self._offset : self._offset + size])
             self._offset += len(frame)
-            if self._offset > 64 * FRAME_BYTES:
+            if self._offset > 64 * size:
                 del self._audio[: self._offset]
                 self._offset = 0
-            return frame.ljust(FRAME_BYTES, bytes([MULAW_SILENCE]))
+            return frame.ljust(size, bytes([fmt.encoding.silence_byte]))
         self._data.clear()
         return None
 
@@ -82,7 +81,8 @@ scheduled play time it was sent (0 when it went out ahead, as it should)."""
 
 
 class Playout:
-    """Sends queued segments to the carrier in real time with a small lead.
+    """Sends queued segments to the carrier in real time with a small lead, in frames of the
+    media's ``audio_format``.
 
     Frame k of a stretch of continuous speech plays at start + k * 20 ms (no drift); the loop
     keeps between ``low_water_s`` and ``high_water_s`` of audio ahead of the carrier, so it wakes
@@ -104,6 +104,8 @@ class Playout:
         high_water_s: float = 0.1,
     ) -> None:
         self._media = media
+        self._format = media.audio_format
+        self._frame_s = self._format.frame_s
         self._clock = clock
         self._on_frame = on_frame
         self._on_cut = on_cut
@@ -116,6 +118,11 @@ class Playout:
         self._awaiting_echo: dict[str, Segment] = {}
         self._next_play_at_s = 0.0
         self._in_stretch = False
+
+    @property
+    def audio_format(self) -> AudioFormat:
+        """What the media connection takes (and so what the speaker asks TTS for)."""
+        return self._format
 
     @property
     def audible_until_s(self) -> float:
@@ -182,7 +189,7 @@ class Playout:
 
     async def _play(self, segment: Segment) -> None:
         while not segment.dropped:
-            frame = segment.next_frame()
+            frame = segment.next_frame(self._format)
             if frame is None:
                 if segment.done:
                     return
@@ -203,5 +210,5 @@ class Playout:
                 segment.first_frame_at_s = self._clock.now()
             if self._on_frame is not None:
                 self._on_frame(frame, play_at_s)
-            self._next_play_at_s = play_at_s + FRAME_S
+            self._next_play_at_s = play_at_s + self._frame_s
             self._in_stretch = True

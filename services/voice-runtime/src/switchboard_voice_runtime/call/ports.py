@@ -12,16 +12,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+from switchboard_common.audio import TELEPHONY_PCM16, AudioFormat
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
 from switchboard_common.contract.tenant_config import AgentConfig, Carrier, TenantLimits
 
 
 class MediaSink(Protocol):
-    """The outbound half of the carrier's media socket."""
+    """The outbound half of the carrier's media connection."""
+
+    @property
+    def audio_format(self) -> AudioFormat:
+        """What ``send_audio`` takes: a format the TTS service produces (PCM16 or mu-law at the
+        call's rate); the edge converts it to its wire format if that differs (A-law, L16)."""
 
     async def send_audio(self, payload: bytes) -> None:
-        """Sends one frame of 8 kHz mu-law (160 bytes = 20 ms). Raises ConnectionError once the
-        socket is gone."""
+        """Sends one frame (``audio_format.frame_bytes``, 20 ms). Raises ConnectionError once
+        the connection is gone."""
 
     async def send_mark(self, name: str) -> None:
         """Sends a mark; the carrier echoes it once the audio sent before it has played."""
@@ -92,3 +98,5 @@ class CallContext:
     recording_dir: Path | None = None
     playout_lateness: Callable[[float], None] | None = None
     """Observes how late each agent frame went out (seconds; the runtime's metric)."""
+    caller_format: AudioFormat = TELEPHONY_PCM16
+    """The caller's audio as ``push_audio`` gets it: PCM16 at the call's rate (the edge decodes)."""

@@ -1,4 +1,5 @@
-"""Call recording: caller left, agent right, 8 kHz, aligned on the call timeline, as a WAV."""
+"""Call recording: caller left, agent right, at the caller's rate, aligned on the call timeline,
+as a WAV."""
 
 from __future__ import annotations
 
@@ -6,44 +7,69 @@ from pathlib import Path
 
 import numpy as np
 
-from switchboard_common.audio import mulaw_decode, write_wav
-
-RATE_HZ = 8000
-_SILENCE = b"\xff"
+from switchboard_common.audio import (
+    TELEPHONY_MULAW,
+    TELEPHONY_PCM16,
+    AudioFormat,
+    decode,
+    resample,
+    write_wav,
+)
 
 
 class CallRecorder:
-    """Collects both directions as mu-law (8 kB/s each) and writes the stereo WAV at the end.
+    """Collects both directions as they travel (the caller's PCM16, the agent's frames in the
+    media's format) and writes the stereo WAV at the end.
 
     The caller's audio is continuous from the media start; each agent frame lands at the time
     it is scheduled to play, and a barge-in cuts what the carrier never played.
     """
 
-    def __init__(self, started_at_s: float) -> None:
+    def __init__(
+        self,
+        started_at_s: float,
+        *,
+        caller_format: AudioFormat = TELEPHONY_PCM16,
+        agent_format: AudioFormat = TELEPHONY_MULAW,
+    ) -> None:
         self.started_at_s = started_at_s
+        self._caller_format = caller_format
+        self._agent_format = agent_format
+        self._agent_silence = bytes([agent_format.encoding.silence_byte])
         self._caller = bytearray()
         self._agent = bytearray()
 
     def caller(self, payload: bytes) -> None:
         self._caller.extend(payload)
 
+    def _position(self, at_s: float) -> int:
+        width = self._agent_format.encoding.bytes_per_sample
+        samples = round((at_s - self.started_at_s) * self._agent_format.sample_rate_hz)
+        return max(0, samples * width)
+
     def agent(self, frame: bytes, play_at_s: float) -> None:
-        position = max(0, round((play_at_s - self.started_at_s) * RATE_HZ))
+        position = self._position(play_at_s)
         if position > len(self._agent):
-            self._agent.extend(_SILENCE * (position - len(self._agent)))
+            self._agent.extend(self._agent_silence * (position - len(self._agent)))
         self._agent[position : position + len(frame)] = frame
 
     def cut_agent(self, at_s: float) -> None:
         """Forgets agent audio scheduled at or after ``at_s`` (the carrier dropped it)."""
-        position = max(0, round((at_s - self.started_at_s) * RATE_HZ))
-        del self._agent[position:]
+        del self._agent[self._position(at_s) :]
 
     def write(self, path: Path) -> Path:
         """Writes the WAV (blocking; run it in a thread) and returns its path."""
-        length = max(len(self._caller), len(self._agent))
-        stereo = np.empty((length, 2), dtype=np.int16)
-        stereo[:, 0] = mulaw_decode(bytes(self._caller.ljust(length, _SILENCE)))
-        stereo[:, 1] = mulaw_decode(bytes(self._agent.ljust(length, _SILENCE)))
+        rate_hz = self._caller_format.sample_rate_hz
+        caller = decode(bytes(self._caller), self._caller_format.encoding)
+        agent = resample(
+            decode(bytes(self._agent), self._agent_format.encoding),
+            self._agent_format.sample_rate_hz,
+            rate_hz,
+        )
+        length = max(caller.size, agent.size)
+        stereo = np.zeros((length, 2), dtype=np.int16)
+        stereo[: caller.size, 0] = caller
+        stereo[: agent.size, 1] = agent
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_wav(path, stereo.reshape(-1), RATE_HZ, channels=2)
+        write_wav(path, stereo.reshape(-1), rate_hz, channels=2)
         return path

@@ -79,7 +79,7 @@ class CallSession:
         self._control = control
         self._events = events
         self._clock = clock or SystemClock()
-        self._caller_audio = CallerAudio()
+        self._caller_audio = CallerAudio(sample_rate_hz=context.caller_format.sample_rate_hz)
         self._media_clock = MediaClock()
         self._detector = TurnDetector(context.agent.turn_taking)
         self._utterance = UtteranceAudio()
@@ -89,7 +89,15 @@ class CallSession:
         self._reason_from_outside = False
         self._ended = False
         self._started_at_s = self._clock.now()
-        self._recorder = CallRecorder(self._started_at_s) if context.agent.recording else None
+        self._recorder = (
+            CallRecorder(
+                self._started_at_s,
+                caller_format=context.caller_format,
+                agent_format=media.audio_format,
+            )
+            if context.agent.recording
+            else None
+        )
         self._playout = Playout(
             media,
             self._clock,
@@ -114,7 +122,8 @@ class CallSession:
         return self._ended or self._reason is not None
 
     def push_audio(self, payload: bytes) -> None:
-        """Inbound caller audio, 8 kHz mu-law (normally 160 bytes); cheap and never blocks."""
+        """Inbound caller audio, PCM16 at ``context.caller_format``'s rate (normally 20 ms);
+        cheap and never blocks."""
         if self.ended:
             return
         if self._recorder is not None:

@@ -61,6 +61,7 @@ class Speaker:
         self._voice_id = agent.tts.voice_id
         self._speed = agent.tts.speed
         self._playout = playout
+        self._format = playout.audio_format
         self._clock = clock
 
     def key(self, text: str) -> SpeechKey:
@@ -69,7 +70,7 @@ class Speaker:
     async def speak(self, utterance: Utterance, text: str) -> None:
         """Streams one sentence; raises ProviderError when TTS fails."""
         segment = utterance.new_segment(text)
-        cached = self._services.cache.get(self.key(text))
+        cached = self._services.cache.get(self.key(text), self._format)
         if cached is not None:
             self._note_audio(utterance)
             segment.feed(cached)
@@ -79,7 +80,7 @@ class Speaker:
         self._playout.enqueue(segment)
         try:
             async for chunk in self._services.tts.stream(
-                text, voice_id=self._voice_id, speed=self._speed
+                text, voice_id=self._voice_id, speed=self._speed, audio_format=self._format
             ):
                 self._note_audio(utterance)
                 segment.feed(chunk)
@@ -90,7 +91,7 @@ class Speaker:
         """Speaks a fixed phrase without raising: from the cache (or its pre-warm in flight),
         else streamed from TTS, else the built-in recording; silence and a log line when
         nothing works."""
-        audio = await self._services.cache.wait(self.key(text))
+        audio = await self._services.cache.wait(self.key(text), self._format)
         if audio is None:
             try:
                 await self.speak(utterance, text)
@@ -98,7 +99,7 @@ class Speaker:
             except ProviderError as error:
                 _log.warning("tts failed", extra={"fields": {"retryable": error.retryable}})
             utterance.segments[-1].text = ""  # its audio never came
-            audio = builtin_audio(text)
+            audio = builtin_audio(text, self._format)
         segment = utterance.new_segment(text)
         if audio is None:
             _log.warning("fixed phrase unavailable", extra={"pii": {"text": text}})
@@ -111,7 +112,9 @@ class Speaker:
     def say_filler(self, utterance: Utterance, text: str) -> Segment | None:
         """Queues a filler phrase into the utterance at once: cached (pre-warmed) or built-in
         audio only, so a late TTS cannot make it late too; None when neither exists."""
-        audio = self._services.cache.get(self.key(text)) or builtin_audio(text)
+        audio = self._services.cache.get(self.key(text), self._format) or builtin_audio(
+            text, self._format
+        )
         if audio is None:
             _log.warning("filler unavailable", extra={"pii": {"text": text}})
             return None

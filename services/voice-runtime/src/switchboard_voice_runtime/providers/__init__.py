@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import httpx
 from pydantic import SecretStr
 
+from switchboard_common.audio import TELEPHONY_MULAW, AudioFormat
 from switchboard_common.contract.tenant_config import AgentConfig
 from switchboard_voice_runtime.call.phrases import prewarm_phrases
 from switchboard_voice_runtime.providers.errors import ProviderError
@@ -49,11 +50,17 @@ class SpeechServices:
         loop (litellm's import, tokenizer and cost map: seconds of CPU)."""
         await load_litellm()
 
-    async def prewarm(self, agent: AgentConfig) -> None:
-        """Best effort: synthesizes the greeting and the fixed phrases into the cache."""
+    async def prewarm(
+        self, agent: AgentConfig, audio_format: AudioFormat = TELEPHONY_MULAW
+    ) -> None:
+        """Best effort: synthesizes the greeting and the fixed phrases into the cache, in the
+        format the call's media connection takes."""
         voice_id, speed = agent.tts.voice_id, agent.tts.speed
         await asyncio.gather(
-            *(self.cache.fill(self.tts, (voice_id, speed, text)) for text in prewarm_phrases(agent))
+            *(
+                self.cache.fill(self.tts, (voice_id, speed, text), audio_format)
+                for text in prewarm_phrases(agent)
+            )
         )
 
 

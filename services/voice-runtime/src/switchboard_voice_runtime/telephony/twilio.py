@@ -12,12 +12,21 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 from xml.sax.saxutils import escape
 
+from switchboard_common.audio import TELEPHONY_MULAW, mulaw_decode
+from switchboard_voice_runtime.telephony import media_events as events
+
 SIGNATURE_HEADER = "x-twilio-signature"
 _DEFAULT_PORTS = {"https": 443, "wss": 443, "http": 80, "ws": 80}
 
 
 MAX_FRAME_BYTES = 65_536
 """The largest frame parsed; Twilio's largest (a start frame with parameters) is a few KB."""
+
+MAX_MEDIA_PAYLOAD_BYTES = 8_000
+"""One second of mu-law; Twilio sends 160-byte frames, anything far larger is not audio."""
+
+WIRE_FORMAT = TELEPHONY_MULAW
+"""Media Streams carry 8 kHz mu-law both ways."""
 
 MAX_FRAME_BRACKETS = 64
 """The most ``{`` and ``[`` a frame may hold (in strings too), counted at C speed before parsing.
@@ -241,6 +250,32 @@ def parse_frame(text: str | bytes) -> InboundFrame:
             return Stop(stream_sid)
         case _:
             return Unknown(event)
+
+
+def media_event(frame: InboundFrame) -> events.MediaEvent:
+    """The neutral event of a parsed frame; caller audio decoded to 8 kHz PCM16."""
+    match frame:
+        case Start():
+            return events.MediaStarted(
+                stream_id=frame.stream_sid,
+                carrier_call_id=frame.call_sid,
+                caller_format=WIRE_FORMAT.pcm16(),
+                custom_parameters=frame.custom_parameters,
+            )
+        case Media(payload=payload) if len(payload) > MAX_MEDIA_PAYLOAD_BYTES:
+            return events.MediaRejected("oversized")
+        case Media(payload=payload):
+            return events.MediaAudio(mulaw_decode(payload).tobytes())
+        case Mark(name=name):
+            return events.MediaMark(name)
+        case Dtmf(digit=digit):
+            return events.MediaDtmf(digit)
+        case Stop():
+            return events.MediaStopped()
+        case Connected():
+            return events.MediaIgnored("connected")
+        case Unknown(event=event):
+            return events.MediaIgnored(event)
 
 
 # -- Media Streams, us -> carrier -------------------------------------------------------------

@@ -1,10 +1,13 @@
-"""A scripted caller: pushes 20 ms mu-law frames in real (virtual) time, speech at set times."""
+"""A scripted caller: says mu-law lines at set times; the session gets 20 ms frames of 8 kHz
+PCM16 in real (virtual) time, as a carrier edge would hand them over after decoding."""
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from switchboard_common.audio import Resampler, mulaw_decode
 
 FRAME_BYTES = 160
 SILENCE = b"\xff" * FRAME_BYTES
@@ -31,6 +34,8 @@ class ScriptedCaller:
 
     lines: list[Line] = field(default_factory=list)
     until_s: float = 120.0
+    sample_rate_hz: int = 8_000
+    """The rate the session hears (lines are resampled from 8 kHz as a wideband edge would)."""
     stalls: list[tuple[float, float]] = field(default_factory=list)
 
     def say(self, at_s: float, audio: bytes, text: str) -> ScriptedCaller:
@@ -57,12 +62,14 @@ class ScriptedCaller:
         index = 0
         pending = b""
         held: list[bytes] = []
+        upsample = Resampler(8_000, self.sample_rate_hz)
         while not session.ended and (now_s := loop.time() - start_s) < self.until_s:
             while index < len(self.lines) and self.lines[index].at_s <= now_s + 1e-9:
                 pending += self.lines[index].audio
                 index += 1
             frame, pending = pending[:FRAME_BYTES], pending[FRAME_BYTES:]
-            held.append(frame.ljust(FRAME_BYTES, b"\xff"))
+            pcm = upsample.process(mulaw_decode(frame.ljust(FRAME_BYTES, b"\xff")))
+            held.append(pcm.tobytes())
             if not self._stalled(now_s):
                 for payload in held:
                     session.push_audio(payload)

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from switchboard_common.audio import TELEPHONY_MULAW, AudioFormat
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
 from switchboard_common.contract.tenant_config import HttpTool
 from switchboard_voice_runtime.call.ports import CallControlError
@@ -29,7 +30,10 @@ class FakeMediaSink:
     """A carrier that plays what it receives in real time and echoes each mark once the audio
     before it has played; ``clear`` drops unplayed audio and echoes pending marks at once."""
 
-    def __init__(self, *, fail_after_frames: int | None = None) -> None:
+    def __init__(
+        self, *, fail_after_frames: int | None = None, audio_format: AudioFormat = TELEPHONY_MULAW
+    ) -> None:
+        self.audio_format = audio_format
         self.sent: list[Sent] = []
         self.on_mark: Callable[[str], None] = lambda name: None
         self._fail_after_frames = fail_after_frames
@@ -47,7 +51,8 @@ class FakeMediaSink:
             raise ConnectionError("socket closed")
         now_s = self._now()
         self.sent.append(Sent(now_s, "audio", payload))
-        self._play_until_s = max(self._play_until_s, now_s) + FRAME_S * len(payload) / 160
+        played_s = self.audio_format.ms_for_bytes(len(payload)) / 1000
+        self._play_until_s = max(self._play_until_s, now_s) + played_s
 
     async def send_mark(self, name: str) -> None:
         now_s = self._now()
@@ -137,17 +142,22 @@ class FakeTextToSpeech:
         self.failing = False
         self.requests: list[str] = []
 
-    def audio_bytes(self, text: str) -> int:
-        return max(160, int(len(text) * self.ms_per_char * 8))
+    def audio_bytes(self, text: str, audio_format: AudioFormat = TELEPHONY_MULAW) -> int:
+        frame = audio_format.frame_bytes
+        per_ms = audio_format.bytes_for_ms(1000) / 1000
+        return max(frame, int(len(text) * self.ms_per_char * per_ms))
 
-    async def stream(self, text: str, *, voice_id: str, speed: float) -> AsyncIterator[bytes]:
+    async def stream(
+        self, text: str, *, voice_id: str, speed: float, audio_format: AudioFormat = TELEPHONY_MULAW
+    ) -> AsyncIterator[bytes]:
         self.requests.append(text)
         await asyncio.sleep(self.first_chunk_s)
         if self.failing:
             raise ProviderError("tts down", provider="tts", retryable=True)
-        remaining = self.audio_bytes(text)
+        remaining = self.audio_bytes(text, audio_format)
+        chunk_bytes = self.chunk_bytes * audio_format.frame_bytes // TELEPHONY_MULAW.frame_bytes
         while remaining > 0:
-            size = min(self.chunk_bytes, remaining)
+            size = min(chunk_bytes, remaining)
             yield (TONE_FRAME * (size // 160 + 1))[:size]
             remaining -= size
             await asyncio.sleep(0.01)

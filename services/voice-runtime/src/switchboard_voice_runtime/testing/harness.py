@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
+from switchboard_common.audio import TELEPHONY_PCM16, AudioFormat
 from switchboard_common.contract.tenant_config import AgentConfig, LlmConfig, TenantLimits
 from switchboard_voice_runtime.call.ports import CallContext, Clock
 from switchboard_voice_runtime.call.session import CallOutcome, CallSession
@@ -29,6 +30,7 @@ def call_context(
     limits: TenantLimits | None = None,
     recording_dir: Path | None = None,
     call_id: str = "call-1",
+    caller_format: AudioFormat = TELEPHONY_PCM16,
 ) -> CallContext:
     return CallContext(
         call_id=call_id,
@@ -41,6 +43,7 @@ def call_context(
         agent=agent,
         limits=limits or TenantLimits(),
         recording_dir=recording_dir,
+        caller_format=caller_format,
     )
 
 
@@ -78,6 +81,7 @@ def build_call(
     http_tools: ToolRunner | None = None,
     tts: TextToSpeech | None = None,
     filler_after_s: float = 1.5,
+    caller_format: AudioFormat = TELEPHONY_PCM16,
 ) -> CallHarness:
     """Must be called inside the running (virtual-time) loop. ``tts`` replaces the fake TTS
     (``CallHarness.tts``, then unused) in the call's speech services."""
@@ -95,7 +99,9 @@ def build_call(
     media = media or FakeMediaSink()
     control, events = FakeCallControl(), ListEventSink()
     session = CallSession(
-        call_context(agent, limits=limits, recording_dir=recording_dir),
+        call_context(
+            agent, limits=limits, recording_dir=recording_dir, caller_format=caller_format
+        ),
         media=media,
         control=control,
         events=events,

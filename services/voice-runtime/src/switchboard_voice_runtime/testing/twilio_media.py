@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
 
+from switchboard_common.audio import AudioFormat
 from switchboard_common.contract import AgentConfig, CallEnded, CallStarted
 from switchboard_common.contract.events import EndReason
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, EventSink, MediaSink
@@ -92,7 +93,7 @@ class FakeSession:
 
 
 class NoPrewarm:
-    async def prewarm(self, agent: AgentConfig) -> None:
+    async def prewarm(self, agent: AgentConfig, audio_format: AudioFormat) -> None:
         return None
 
 

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 from websockets.asyncio.client import ClientConnection
 
+from switchboard_common.audio import mulaw_decode
 from switchboard_common.contract import TenantRuntimeConfig
 from switchboard_common.redis_testing import free_port
 from switchboard_voice_runtime.api.twilio_media import APOLOGY_MARK
@@ -62,7 +63,7 @@ async def test_a_deeply_nested_frame_mid_call_is_skipped_and_the_call_goes_on(
         await ws.send(media_frame(b"\x02" * 160))
         await _until_audio(harness, 2)
         assert not session.ended
-        assert session.audio == [b"\x01" * 160, b"\x02" * 160]
+        assert session.audio == [mulaw_decode(bytes([n]) * 160).tobytes() for n in (1, 2)]
         await ws.send(stop_frame())
         await wait_closed(ws)
     assert session.reason == "caller_hangup"
@@ -125,7 +126,9 @@ async def test_with_redis_unreachable_the_token_is_refused_and_the_caller_hears_
     start_runtime: StartRuntime, caplog: pytest.LogCaptureFixture
 ) -> None:
     runtime = await start_runtime(redis_url=f"redis://127.0.0.1:{free_port()}/0")
-    claims = CallClaims("c1", "t1", "a1", "n0", CALL_SID, "AC" + "0" * 32, "+15559990000", NUMBER)
+    claims = CallClaims(
+        "c1", "t1", "a1", "n0", "twilio", CALL_SID, "AC" + "0" * 32, "+15559990000", NUMBER
+    )
     token = CallTokenSigner("test-call-token-secret-0123456789abcdef", 30).issue(claims)
     with caplog.at_level(logging.WARNING, logger="switchboard_voice_runtime.api.twilio_media"):
         async with runtime.socket() as ws:

@@ -11,6 +11,7 @@ import pytest
 from redis.asyncio import Redis
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
+from switchboard_common.audio import mulaw_decode
 from switchboard_common.contract import (
     CallEnded,
     CallStarted,
@@ -80,7 +81,7 @@ async def test_full_call_feeds_the_session_and_frees_everything(
             json.dumps({"event": "stop", "streamSid": "MZ1", "stop": {"callSid": CALL_SID}})
         )
         await wait_closed(ws)
-    assert session.audio == [b"\x01" * 160]
+    assert session.audio == [mulaw_decode(b"\x01" * 160).tobytes()]  # decoded at the edge
     assert session.marks == ["t0-s0"]
     assert session.digits == ["7"]
     assert session.reason == "caller_hangup"
@@ -112,7 +113,7 @@ async def test_broken_frames_are_ignored_and_a_dropped_socket_ends_the_call(
         await ws.recv()
     async with asyncio.timeout(5):
         await session.done.wait()
-    assert session.audio == [b"\x03" * 160]
+    assert session.audio == [mulaw_decode(b"\x03" * 160).tobytes()]
     assert session.reason == "caller_hangup"
     await _until_no_leases(redis)
     metrics = (await harness.client.get("/metrics")).text

@@ -14,6 +14,7 @@ import pytest
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
+from switchboard_common.audio import AudioFormat
 from switchboard_common.contract import AgentConfig, TenantRuntimeConfig
 from switchboard_voice_runtime.app import create_app
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, EventSink, MediaSink
@@ -40,7 +41,7 @@ class RecordingPrewarmer:
     def __init__(self) -> None:
         self.agents: list[AgentConfig] = []
 
-    async def prewarm(self, agent: AgentConfig) -> None:
+    async def prewarm(self, agent: AgentConfig, audio_format: AudioFormat) -> None:
         self.agents.append(agent)
 
 
@@ -286,7 +287,7 @@ async def test_a_repeated_status_callback_frees_the_lease_once_and_counts_once(
 ) -> None:
     await publish(max_concurrent_calls=1)
     assert "<Connect>" in (await harness.voice(CAPTURED_SID)).text
-    with caplog.at_level(logging.INFO, logger="switchboard_voice_runtime.api.twilio_voice"):
+    with caplog.at_level(logging.INFO, logger="switchboard_voice_runtime.admission"):
         # The caller hung up before the media socket opened: the pending lease is freed.
         assert (await harness.status(CAPTURED_SID, "canceled")).status_code == 204
         assert await redis.zcard("sb:v1:capacity:tenant:t1") == 0

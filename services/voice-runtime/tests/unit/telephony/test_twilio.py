@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from switchboard_common.audio import TELEPHONY_PCM16, mulaw_decode
+from switchboard_voice_runtime.telephony import media_events as events
 from switchboard_voice_runtime.telephony import twilio
 
 VECTOR_TOKEN = "12345"
@@ -221,3 +223,18 @@ def test_a_frame_over_the_size_bound_is_refused() -> None:
     with pytest.raises(twilio.FrameError) as refused:
         twilio.parse_frame(text)
     assert refused.value.reason == "oversized"
+
+
+def test_frames_become_neutral_events_with_the_caller_audio_decoded() -> None:
+    start = twilio.media_event(
+        twilio.Start("MZ1", "CA1", "AC1", {"call_token": "t"}, "audio/x-mulaw", 8000)
+    )
+    assert start == events.MediaStarted("MZ1", "CA1", TELEPHONY_PCM16, {"call_token": "t"})
+    audio = twilio.media_event(twilio.Media("MZ1", b"\x01" * 160))
+    assert audio == events.MediaAudio(mulaw_decode(b"\x01" * 160).tobytes())
+    oversized = twilio.Media("MZ1", b"\x01" * (twilio.MAX_MEDIA_PAYLOAD_BYTES + 1))
+    assert twilio.media_event(oversized) == events.MediaRejected("oversized")
+    assert twilio.media_event(twilio.Mark("MZ1", "t0-s0")) == events.MediaMark("t0-s0")
+    assert twilio.media_event(twilio.Dtmf("MZ1", "5")) == events.MediaDtmf("5")
+    assert twilio.media_event(twilio.Stop("MZ1")) == events.MediaStopped()
+    assert twilio.media_event(twilio.Connected("Call")) == events.MediaIgnored("connected")

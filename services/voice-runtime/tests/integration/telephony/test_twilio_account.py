@@ -13,7 +13,7 @@ import pytest
 from fastapi import FastAPI, Request, Response
 
 from switchboard_voice_runtime.call.ports import CallControlError
-from switchboard_voice_runtime.carrier_rest import TwilioCallControl
+from switchboard_voice_runtime.telephony.twilio_account import TwilioCallControl
 
 pytestmark = pytest.mark.integration
 

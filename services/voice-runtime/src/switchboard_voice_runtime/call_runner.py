@@ -1,39 +1,54 @@
-"""One Twilio media socket from its start frame to its end: admit the call, read frames, run it."""
+"""Carrier-neutral call runner: one media connection from its start event to its end.
+
+The carrier's media route wraps its socket in a ``MediaConnection`` (``telephony/media_events``)
+and hands it here: ``wait_for_start`` admits the call (call token of this carrier and carrier
+call, single use, tenant and agent, the connection's account, capacity), ``run`` feeds the
+CallSession until it ends and frees its lease, ``apologize`` plays the built-in apology when the
+refusal is ours.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 
-from fastapi import WebSocket
 from redis.exceptions import RedisError
 
 from switchboard_common.contract import AgentConfig
 from switchboard_common.contract.secret_use import llm_key_problem
-from switchboard_common.contract.tenant_config import TenantLimits
+from switchboard_common.contract.tenant_config import TenantLimits, TenantRuntimeConfig
 from switchboard_common.log import bound
-from switchboard_voice_runtime.api.media_sink import TwilioMediaSink
+from switchboard_voice_runtime.call.phrases import APOLOGY_TROUBLE, builtin_audio
 from switchboard_voice_runtime.call.ports import CallContext
 from switchboard_voice_runtime.call_token import CallClaims, CallTokenError
 from switchboard_voice_runtime.calls import LiveCall, RegisteredCall
 from switchboard_voice_runtime.capacity import CapacityExceededError, Lease
-from switchboard_voice_runtime.carrier_rest import TwilioCallControl
 from switchboard_voice_runtime.config_cache import ConfigUnavailableError
 from switchboard_voice_runtime.metrics import MeteredEventSink
-from switchboard_voice_runtime.runtime import CarrierAccount, Runtime
-from switchboard_voice_runtime.telephony import twilio
+from switchboard_voice_runtime.runtime import Runtime
+from switchboard_voice_runtime.telephony.media_events import (
+    MediaAudio,
+    MediaConnection,
+    MediaDtmf,
+    MediaEvent,
+    MediaMark,
+    MediaRejected,
+    MediaStarted,
+    MediaStopped,
+)
 
 logger = logging.getLogger(__name__)
 
-MAX_MEDIA_PAYLOAD_BYTES = 8_000
-"""One second of mu-law; Twilio sends 160-byte frames, anything far larger is not audio."""
+APOLOGY_MARK = "refused-apology"
+APOLOGY_GRACE_S = 2.0
+"""How long past the apology's own length the carrier may take to echo its mark."""
 
 
 class StartRejectedError(Exception):
-    """The start frame does not admit a call (bad token, replay, unknown tenant, no capacity).
+    """The start event does not admit a call (bad token, replay, unknown tenant, no capacity).
 
     ``apologize``: the refusal is ours, not the caller's (a dependency is down), so the caller
-    hears an apology before the socket closes.
+    hears an apology before the connection closes.
     """
 
     def __init__(self, reason: str, *, apologize: bool = False) -> None:
@@ -41,36 +56,24 @@ class StartRejectedError(Exception):
         self.apologize = apologize
 
 
-class MediaCall:
-    """Reads a Twilio media socket and feeds one CallSession; frees its lease whatever happens."""
+class CallRunner:
+    """Reads a media connection and feeds one CallSession; frees its lease whatever happens."""
 
-    def __init__(self, runtime: Runtime, websocket: WebSocket, upgrade_signature: str) -> None:
+    def __init__(self, runtime: Runtime, connection: MediaConnection) -> None:
         self._runtime = runtime
-        self._websocket = websocket
-        self._signature = upgrade_signature
-        self._start: twilio.Start | None = None
-        self._claims: CallClaims | None = None
+        self._connection = connection
         self._context: CallContext | None = None
-        self._account: CarrierAccount | None = None
+        self._tenant: TenantRuntimeConfig | None = None
         self._lease: Lease | None = None
-        self.stream_sid: str | None = None
-        """The stream's sid once its start frame came (admitted or not)."""
+        self.started: MediaStarted | None = None
+        """The start event once it came (admitted or not)."""
 
-    async def _next_frame(self) -> twilio.InboundFrame | None:
-        """The next frame, ``Unknown`` for a malformed one, or None once the socket closed."""
-        message = await self._websocket.receive()
-        if message["type"] == "websocket.disconnect":
-            return None
-        data = message.get("text") or message.get("bytes") or ""
-        try:
-            frame = twilio.parse_frame(data)
-        except twilio.FrameError as exc:
-            self._reject_frame(exc.reason)
-            return twilio.Unknown(exc.reason)
-        if isinstance(frame, twilio.Media) and len(frame.payload) > MAX_MEDIA_PAYLOAD_BYTES:
-            self._reject_frame("oversized")
-            return twilio.Unknown("oversized")
-        return frame
+    async def _next_event(self) -> MediaEvent | None:
+        """The next event, or None once the connection closed; rejected frames are counted."""
+        event = await self._connection.receive()
+        if isinstance(event, MediaRejected):
+            self._reject_frame(event.reason)
+        return event
 
     def _reject_frame(self, reason: str) -> None:
         """Counts and logs a frame that is skipped; the call goes on."""
@@ -78,34 +81,34 @@ class MediaCall:
         logger.warning("media.frame_rejected", extra={"fields": {"reason": reason}})
 
     async def wait_for_start(self) -> bool:
-        """Reads until the start frame and admits the call; False when the socket closed first."""
+        """Reads until the start event and admits the call; False when the stream ended first."""
         while True:
-            frame = await self._next_frame()
-            if frame is None or isinstance(frame, twilio.Stop):
+            event = await self._next_event()
+            if event is None or isinstance(event, MediaStopped):
                 return False
-            if isinstance(frame, twilio.Start):
-                self.stream_sid = frame.stream_sid
-                await self._admit(frame)
+            if isinstance(event, MediaStarted):
+                self.started = event
+                await self._admit(event)
                 return True
-            if isinstance(frame, twilio.Media | twilio.Mark | twilio.Dtmf):
+            if isinstance(event, MediaAudio | MediaMark | MediaDtmf):
                 self._reject_frame("before_start")
 
     async def wait_for_mark(self, name: str) -> bool:
         """Reads until the carrier echoes mark ``name`` (True) or the stream ends (False)."""
         while True:
-            frame = await self._next_frame()
-            if frame is None or isinstance(frame, twilio.Stop):
+            event = await self._next_event()
+            if event is None or isinstance(event, MediaStopped):
                 return False
-            if isinstance(frame, twilio.Mark) and frame.name == name:
+            if isinstance(event, MediaMark) and event.name == name:
                 return True
 
-    async def _admit(self, start: twilio.Start) -> None:
-        runtime = self._runtime
+    async def _admit(self, start: MediaStarted) -> None:
+        runtime, connection = self._runtime, self._connection
         try:
             claims = runtime.tokens.verify(start.custom_parameters.get("call_token", ""))
         except CallTokenError as exc:
             raise StartRejectedError("bad call token") from exc
-        if claims.carrier_call_id != start.call_sid:
+        if claims.carrier != connection.carrier or claims.carrier_call_id != start.carrier_call_id:
             raise StartRejectedError("the token belongs to another call")
         try:
             first_use = await runtime.token_guard.claim(claims.call_id)
@@ -120,11 +123,8 @@ class MediaCall:
         agent = tenant.agents.get(claims.agent_id) if tenant is not None else None
         if tenant is None or agent is None:
             raise StartRejectedError("the tenant or agent is gone")
-        account = runtime.twilio_account(tenant)
-        if account is None or not twilio.verify_signature(
-            account.auth_token, runtime.settings.media_stream_url, [], self._signature
-        ):
-            raise StartRejectedError("the upgrade was not signed by the number's account")
+        if not connection.authorizes(tenant):
+            raise StartRejectedError("the connection was not opened by the number's account")
         try:
             self._lease = await runtime.capacity.acquire(
                 tenant.tenant_id,
@@ -136,11 +136,11 @@ class MediaCall:
             )
         except CapacityExceededError as exc:
             raise StartRejectedError(f"no capacity: {exc.reason}") from exc
-        self._start, self._claims, self._account = start, claims, account
-        self._context = self._build_context(claims, agent, tenant.limits)
+        self._tenant = tenant
+        self._context = self._build_context(claims, start, agent, tenant.limits)
 
     def _build_context(
-        self, claims: CallClaims, agent: AgentConfig, limits: TenantLimits
+        self, claims: CallClaims, start: MediaStarted, agent: AgentConfig, limits: TenantLimits
     ) -> CallContext:
         secret = agent.llm.api_key_secret
         refusal = None
@@ -157,7 +157,7 @@ class MediaCall:
             call_id=claims.call_id,
             tenant_id=claims.tenant_id,
             number_id=claims.number_id,
-            carrier="twilio",
+            carrier=self._connection.carrier,
             carrier_call_id=claims.carrier_call_id,
             from_number=claims.from_number,
             to_number=claims.to_number,
@@ -166,11 +166,12 @@ class MediaCall:
             llm_api_key=api_key,
             recording_dir=self._runtime.settings.recordings_dir,
             playout_lateness=self._runtime.metrics.playout_lateness_seconds.observe,
+            caller_format=start.caller_format,
         )
 
     async def run(self) -> None:
         """Runs the admitted call until it ends; every task, the lease and the slot are freed."""
-        assert self._context is not None and self._start is not None and self._lease is not None
+        assert self._context is not None and self._lease is not None
         runtime, context, lease = self._runtime, self._context, self._lease
         try:
             session = self._build_session()
@@ -184,7 +185,7 @@ class MediaCall:
         attributes = {
             "call.id": context.call_id,
             "tenant.id": context.tenant_id,
-            "carrier": "twilio",
+            "carrier": context.carrier,
         }
         try:
             with (
@@ -200,22 +201,13 @@ class MediaCall:
 
     def _build_session(self) -> LiveCall:
         runtime = self._runtime
-        assert self._context is not None and self._start is not None and self._account is not None
-        context, account = self._context, self._account
-        control = TwilioCallControl(
-            runtime.http,
-            api_base=runtime.settings.twilio.api_base,
-            account_sid=account.account_sid,
-            auth_token=account.auth_token,
-            call_sid=context.carrier_call_id,
-            attempts=runtime.settings.twilio.rest_attempts,
-            timeout_s=runtime.settings.twilio.rest_timeout_s,
-        )
+        assert self._context is not None and self._tenant is not None
+        context = self._context
+        control = self._connection.call_control(self._tenant, context.carrier_call_id)
         events = MeteredEventSink(
             runtime.events, runtime.metrics, lambda: runtime.calls.carrier_status(context.call_id)
         )
-        sink = TwilioMediaSink(self._websocket, self._start.stream_sid)
-        return runtime.session_factory(context, sink, control, events)
+        return runtime.session_factory(context, self._connection, control, events)
 
     async def _run_session(self, session: LiveCall, lease: Lease) -> None:
         ttl_s = self._runtime.settings.lease_ttl_s
@@ -239,23 +231,44 @@ class MediaCall:
     async def _read(self, session: LiveCall) -> None:
         try:
             while not session.ended:
-                frame = await self._next_frame()
-                if frame is None or isinstance(frame, twilio.Stop):
+                event = await self._next_event()
+                if event is None or isinstance(event, MediaStopped):
                     break
-                self._dispatch(session, frame)
+                self._dispatch(session, event)
         finally:
             if not session.ended:
                 session.hang_up("caller_hangup")
 
-    def _dispatch(self, session: LiveCall, frame: twilio.InboundFrame) -> None:
-        match frame:
-            case twilio.Media(payload=payload) if payload:
-                session.push_audio(payload)
-            case twilio.Mark(name=name):
+    def _dispatch(self, session: LiveCall, event: MediaEvent) -> None:
+        match event:
+            case MediaAudio(pcm16=pcm16) if pcm16:
+                session.push_audio(pcm16)
+            case MediaMark(name=name):
                 session.mark_played(name)
-            case twilio.Dtmf(digit=digit):
+            case MediaDtmf(digit=digit):
                 session.press_digit(digit)
-            case twilio.Start():
+            case MediaStarted():
                 self._reject_frame("duplicate_start")
             case _:
                 pass
+
+    async def apologize(self) -> None:
+        """Plays the built-in apology to a caller whose call cannot start through no fault of
+        theirs, and waits until the carrier has played it (its mark echoed) before the
+        connection closes; the carrier then ends the call."""
+        connection = self._connection
+        fmt = connection.audio_format
+        audio = builtin_audio(APOLOGY_TROUBLE, fmt)
+        if audio is None or self.started is None:
+            return
+        size = fmt.frame_bytes
+        padded = audio.ljust(-(-len(audio) // size) * size, bytes([fmt.encoding.silence_byte]))
+        duration_s = fmt.ms_for_bytes(len(audio)) / 1000
+        try:
+            for start in range(0, len(padded), size):
+                await connection.send_audio(padded[start : start + size])
+            await connection.send_mark(APOLOGY_MARK)
+            async with asyncio.timeout(duration_s + APOLOGY_GRACE_S):
+                await self.wait_for_mark(APOLOGY_MARK)
+        except (ConnectionError, TimeoutError):
+            logger.info("media.apology_cut_short")
