@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,6 +15,9 @@ from typing import Literal
 from urllib.parse import quote
 
 from switchboard_voice_runtime.telephony.telnyx_media import L16_RATES_HZ, Codec
+from switchboard_voice_runtime.telephony.telnyx_media import (
+    decode_client_state as media_decode_client_state,
+)
 
 API_PREFIX = "/v2"
 ALREADY_ENDED_STATUS = 422
@@ -117,12 +119,7 @@ def encode_client_state(value: str) -> str:
 
 def decode_client_state(value: str | None) -> str | None:
     """The text we put in ``client_state``; None when absent or not base64 UTF-8."""
-    if not value:
-        return None
-    try:
-        return base64.b64decode(value, validate=True).decode()
-    except (binascii.Error, UnicodeDecodeError):
-        return None
+    return media_decode_client_state(value) if value else None
 
 
 # -- commands ---------------------------------------------------------------------------------

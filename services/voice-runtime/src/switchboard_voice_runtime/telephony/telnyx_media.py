@@ -13,14 +13,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from switchboard_common.audio import (
-    AudioEncoding,
-    AudioFormat,
-    alaw_decode,
-    alaw_encode,
-    mulaw_decode,
-    mulaw_encode,
-)
+from switchboard_common.audio import AudioEncoding, AudioFormat, decode, encode
+from switchboard_voice_runtime.telephony import media_events as events
 from switchboard_voice_runtime.telephony.wire import (
     FrameError,
     counter,
@@ -43,6 +37,7 @@ _ENCODING_ALIASES: dict[str, Codec] = {
     "AUDIO/X-ALAW": "PCMA",
     "L16": "L16",
 }
+_ENCODINGS = {"PCMU": AudioEncoding.MULAW, "PCMA": AudioEncoding.ALAW, "L16": AudioEncoding.L16}
 _G711_RATE_HZ = 8000
 L16_RATES_HZ = (8000, 16000, 22050, 24000, 48000)
 
@@ -58,12 +53,8 @@ class MediaFormat:
 
     @property
     def audio_format(self) -> AudioFormat:
-        """The payload's format as the common audio types name it (L16 is big-endian PCM16 on
-        the wire; ``decode_payload`` turns it into native samples)."""
-        encoding = {"PCMU": AudioEncoding.MULAW, "PCMA": AudioEncoding.ALAW}.get(
-            self.codec, AudioEncoding.PCM16
-        )
-        return AudioFormat(encoding, self.sample_rate_hz)
+        """The payload's format as the common audio types name it."""
+        return AudioFormat(_ENCODINGS[self.codec], self.sample_rate_hz)
 
     def frame_bytes(self, duration_ms: int = 20) -> int:
         return self.audio_format.bytes_for_ms(duration_ms)
@@ -85,22 +76,14 @@ def media_format(codec: str, sample_rate_hz: int, channels: int = 1) -> MediaFor
 
 def decode_payload(fmt: MediaFormat, payload: bytes) -> npt.NDArray[np.int16]:
     """RTP payload bytes to PCM16 samples at ``fmt.sample_rate_hz``."""
-    if fmt.codec == "PCMU":
-        return mulaw_decode(payload)
-    if fmt.codec == "PCMA":
-        return alaw_decode(payload)
-    if len(payload) % 2:
+    if fmt.codec == "L16" and len(payload) % 2:
         raise FrameError("L16 payload has an odd number of bytes")
-    return np.frombuffer(payload, dtype=">i2").astype(np.int16)
+    return decode(payload, _ENCODINGS[fmt.codec])
 
 
 def encode_payload(fmt: MediaFormat, pcm: npt.NDArray[np.int16]) -> bytes:
     """PCM16 samples at ``fmt.sample_rate_hz`` to RTP payload bytes."""
-    if fmt.codec == "PCMU":
-        return mulaw_encode(pcm)
-    if fmt.codec == "PCMA":
-        return alaw_encode(pcm)
-    return pcm.astype(">i2").tobytes()
+    return encode(pcm, _ENCODINGS[fmt.codec])
 
 
 # -- carrier -> us ----------------------------------------------------------------------------
@@ -274,3 +257,61 @@ def mark_frame(name: str) -> str:
 
 def clear_frame() -> str:
     return dumps({"event": "clear"})
+
+
+# -- neutral events ---------------------------------------------------------------------------
+
+MAX_MEDIA_PAYLOAD_BYTES = 16_000
+"""The largest inbound media payload taken (Telnyx sends 20 ms: 160 bytes, 640 for L16 16 kHz)."""
+
+
+def media_event(frame: InboundFrame, fmt: MediaFormat | None) -> events.MediaEvent:
+    """The neutral event of a frame (``fmt``: the stream's, from its ``start``), caller audio
+    decoded to little-endian PCM16 at the stream's rate. ``start`` carries its parameters, with
+    the decoded ``client_state`` as ``client_state`` (Call Control binds the call token there)."""
+    match frame:
+        case Start():
+            params = dict(frame.custom_parameters)
+            if frame.client_state:
+                state = decode_client_state(frame.client_state)
+                if state is not None:
+                    params.setdefault("client_state", state)
+            return events.MediaStarted(
+                stream_id=frame.stream_id,
+                carrier_call_id=frame.call_control_id,
+                caller_format=frame.media_format.audio_format.pcm16(),
+                custom_parameters=params,
+            )
+        case Media(payload=payload) if len(payload) > MAX_MEDIA_PAYLOAD_BYTES:
+            return events.MediaRejected("oversized")
+        case Media(track=track) if track not in ("inbound", "inbound_track"):
+            return events.MediaIgnored(f"media:{track}")
+        case Media(payload=payload) if fmt is None:
+            return events.MediaRejected("before_start")
+        case Media(payload=payload):
+            assert fmt is not None
+            try:
+                pcm = decode_payload(fmt, payload)
+            except FrameError as exc:
+                return events.MediaRejected(exc.reason)
+            return events.MediaAudio(pcm.astype("<i2", copy=False).tobytes(), frame.sequence_number)
+        case Mark(name=name):
+            return events.MediaMark(name)
+        case Dtmf(digit=digit):
+            return events.MediaDtmf(digit)
+        case Stop():
+            return events.MediaStopped()
+        case StreamError(code=code):
+            return events.MediaIgnored(f"error:{code}")
+        case Connected() | Clear():
+            return events.MediaIgnored(type(frame).__name__.lower())
+        case Unknown(event=event):
+            return events.MediaIgnored(event)
+
+
+def decode_client_state(value: str) -> str | None:
+    """``client_state`` as we set it (base64 text); None when it is not."""
+    try:
+        return base64.b64decode(value, validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return None

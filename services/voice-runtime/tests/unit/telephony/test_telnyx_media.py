@@ -81,7 +81,7 @@ def test_the_documented_frames_parse() -> None:
         ("PCMU", 8000, AudioFormat(AudioEncoding.MULAW, 8000)),
         ("audio/x-mulaw", 8000, AudioFormat(AudioEncoding.MULAW, 8000)),
         ("PCMA", 8000, AudioFormat(AudioEncoding.ALAW, 8000)),
-        ("L16", 16000, AudioFormat(AudioEncoding.PCM16, 16000)),
+        ("L16", 16000, AudioFormat(AudioEncoding.L16, 16000)),
     ],
 )
 def test_media_formats_map_to_audio_formats(
@@ -157,3 +157,30 @@ def test_payloads_convert_per_codec() -> None:
     assert np.array_equal(tm.decode_payload(pcma, alaw_encode(pcm))[:3], [8, 1008, -1008])
     with pytest.raises(FrameError, match="odd"):
         tm.decode_payload(l16, b"\x00\x01\x02")
+
+
+def test_frames_become_neutral_events() -> None:
+    from switchboard_voice_runtime.telephony import media_events as ev
+
+    start = tm.parse_frame(_frame(START))
+    started = tm.media_event(start, None)
+    assert isinstance(started, ev.MediaStarted)
+    assert started.carrier_call_id == START["start"]["call_control_id"]
+    assert started.caller_format == AudioFormat(AudioEncoding.PCM16, 8000)
+    assert started.custom_parameters["call_token"] == "tok"
+    assert started.custom_parameters["client_state"] == "have a nice day =]"
+    l16 = tm.MediaFormat("L16", 16000)
+    pcm = np.array([1, -2, 300], dtype=np.int16)
+    media = tm.Media(3, STREAM, tm.encode_payload(l16, pcm))
+    audio = tm.media_event(media, l16)
+    assert isinstance(audio, ev.MediaAudio) and audio.sequence == 3
+    assert np.array_equal(np.frombuffer(audio.pcm16, dtype="<i2"), pcm)
+    assert tm.media_event(media, None) == ev.MediaRejected("before_start")
+    assert tm.media_event(tm.Media(4, STREAM, b"\x00" * 3), l16) == ev.MediaRejected("malformed")
+    assert tm.media_event(tm.Media(5, STREAM, b"\x00" * 20_000), l16) == ev.MediaRejected(
+        "oversized"
+    )
+    assert tm.media_event(tm.Mark(6, STREAM, "m"), l16) == ev.MediaMark("m")
+    assert tm.media_event(tm.Dtmf(7, STREAM, "1"), l16) == ev.MediaDtmf("1")
+    assert tm.media_event(tm.Stop(8, STREAM), l16) == ev.MediaStopped()
+    assert tm.media_event(tm.Connected("1.0.0"), None) == ev.MediaIgnored("connected")
