@@ -11,6 +11,7 @@ from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
 from switchboard_common.development import refuse_development_values
 from switchboard_common.kafka_sink import KafkaSettings
 from switchboard_common.settings import BaseServiceSettings
+from switchboard_voice_runtime.telnyx_settings import TelnyxSettings
 
 DEV_RUNTIME_KEYS = DEVELOPMENT_RUNTIME_KEYS
 """Shared with the control plane in development; production sets VOICE_RUNTIME_RUNTIME_KEYS."""
@@ -59,6 +60,7 @@ class Settings(BaseServiceSettings):
     call_token_secret: SecretStr = SecretStr(DEV_CALL_TOKEN_SECRET)
     call_token_ttl_s: int = Field(default=30, ge=5, le=600)
     twilio: TwilioSettings = TwilioSettings()
+    telnyx: TelnyxSettings = TelnyxSettings()
     recordings_dir: Path | None = None
     lease_ttl_s: float = Field(default=30.0, ge=1.0)
     pending_lease_ttl_s: float = Field(
@@ -120,6 +122,7 @@ class Settings(BaseServiceSettings):
                 "twilio.auth_token": self.twilio.auth_token,
                 "stt_token": self.stt_token,
                 "tts_token": self.tts_token,
+                **self.telnyx.development_fields(),
             },
         )
         return self

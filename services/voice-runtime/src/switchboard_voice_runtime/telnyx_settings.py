@@ -1,9 +1,11 @@
 """The platform's own Telnyx account (numbers of tenants without their own), as settings
 ``VOICE_RUNTIME_TELNYX__*`` once ``Settings`` holds a ``telnyx: TelnyxSettings`` member.
 
-The development defaults pair with the call simulator's development signing key
-(``switchboard_common.development``); production refuses them (``development_fields``), since
-anyone holding the published signing key could forge webhooks the development key verifies.
+Unset (the default), the platform has no Telnyx account: Telnyx webhooks for numbers of tenants
+without their own are refused. For development, ``DEVELOPMENT_TELNYX_PUBLIC_KEY`` pairs with the
+call simulator's development signing key (``switchboard_common.development``); production refuses
+those values (``development_fields``), since anyone holding the published signing key could forge
+webhooks the development key verifies.
 """
 
 from __future__ import annotations
@@ -13,20 +15,17 @@ from typing import Literal
 from pydantic import BaseModel, Field, SecretStr
 
 from switchboard_common.contract.tenant_config import Ed25519PublicKey
-from switchboard_common.development import (
-    DEVELOPMENT_TELNYX_API_KEY,
-    DEVELOPMENT_TELNYX_PUBLIC_KEY,
-)
-from switchboard_voice_runtime.telnyx_rest import DEFAULT_API_BASE
+
+DEFAULT_API_BASE = "https://api.telnyx.com"
 
 
 class TelnyxSettings(BaseModel):
-    public_key: Ed25519PublicKey = Field(
-        default=DEVELOPMENT_TELNYX_PUBLIC_KEY,
+    public_key: Ed25519PublicKey | None = Field(
+        default=None,
         description="The account's Ed25519 webhook public key (base64); verifies every webhook",
     )
-    api_key: SecretStr = Field(
-        default=SecretStr(DEVELOPMENT_TELNYX_API_KEY),
+    api_key: SecretStr | None = Field(
+        default=None,
         description="The account's API key, for Call Control commands",
     )
     api_base: str = Field(

@@ -11,6 +11,8 @@ from pydantic import SecretStr, ValidationError
 
 from switchboard_callsim.telnyx_signature import TelnyxSigner
 from switchboard_common.development import (
+    DEVELOPMENT_TELNYX_API_KEY,
+    DEVELOPMENT_TELNYX_PUBLIC_KEY,
     DEVELOPMENT_TELNYX_SIGNING_KEY,
     refuse_development_values,
 )
@@ -19,7 +21,10 @@ from switchboard_voice_runtime.telnyx_settings import TelnyxSettings
 
 
 def test_the_development_account_pairs_with_the_simulators_key() -> None:
-    settings = TelnyxSettings()
+    assert (TelnyxSettings().public_key, TelnyxSettings().api_key) == (None, None)
+    settings = TelnyxSettings(
+        public_key=DEVELOPMENT_TELNYX_PUBLIC_KEY, api_key=SecretStr(DEVELOPMENT_TELNYX_API_KEY)
+    )
     signer = TelnyxSigner.from_private_key(DEVELOPMENT_TELNYX_SIGNING_KEY)
     assert signer.public_key == settings.public_key
     body = b"{}"
@@ -29,8 +34,12 @@ def test_the_development_account_pairs_with_the_simulators_key() -> None:
 
 
 def test_production_refuses_the_development_account() -> None:
+    development = TelnyxSettings(
+        public_key=DEVELOPMENT_TELNYX_PUBLIC_KEY, api_key=SecretStr(DEVELOPMENT_TELNYX_API_KEY)
+    )
     with pytest.raises(ValueError, match=r"telnyx.public_key, telnyx.api_key$"):
-        refuse_development_values("production", TelnyxSettings().development_fields())
+        refuse_development_values("production", development.development_fields())
+    refuse_development_values("production", TelnyxSettings().development_fields())
     real = TelnyxSettings(
         public_key=base64.b64encode(bytes(32)).decode(), api_key=SecretStr("KEY0123real")
     )

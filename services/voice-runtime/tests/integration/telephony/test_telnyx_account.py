@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from switchboard_callsim.telnyx_rest import FakeTelnyxRest
 from switchboard_voice_runtime.call.ports import CallControlError
 from switchboard_voice_runtime.telephony import telnyx_call_control as cc
-from switchboard_voice_runtime.telnyx_rest import TelnyxCallControl
+from switchboard_voice_runtime.telephony.telnyx_account import TelnyxCallControl
 
 pytestmark = pytest.mark.integration
 
