@@ -86,6 +86,14 @@ def encode_payload(fmt: MediaFormat, pcm: npt.NDArray[np.int16]) -> bytes:
     return encode(pcm, _ENCODINGS[fmt.codec])
 
 
+def send_format(codec: Codec) -> AudioFormat:
+    """What the call core hands a Telnyx media connection for ``codec``: mu-law as the TTS
+    service streams it for PCMU, PCM16 at the stream's rate otherwise (encoded at the socket)."""
+    if codec == "PCMU":
+        return AudioFormat(AudioEncoding.MULAW, _G711_RATE_HZ)
+    return AudioFormat(AudioEncoding.PCM16, 16_000 if codec == "L16" else _G711_RATE_HZ)
+
+
 # -- carrier -> us ----------------------------------------------------------------------------
 
 

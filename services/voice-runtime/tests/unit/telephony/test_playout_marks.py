@@ -13,19 +13,18 @@ def test_a_mark_is_heard_once_its_audio_has_played() -> None:
     marks.sent_mark("seg1", now_ms=12.0)
     assert marks.echoed("seg0", now_ms=990.0) is MarkEcho.HEARD  # within the slack
     assert marks.echoed("seg1", now_ms=1200.0) is MarkEcho.EARLY  # 1500 ms not yet played
+    assert marks.last_plays_until_ms == 1500.0
     assert marks.echoed("seg1", now_ms=1600.0) is MarkEcho.UNKNOWN  # already judged
 
 
-def test_an_echo_at_once_with_nothing_queued_is_not_heard() -> None:
+def test_an_echo_at_once_while_its_audio_is_queued_is_early() -> None:
     marks = PlayoutMarks()
-    marks.sent_mark("empty", now_ms=100.0)
-    assert marks.echoed("empty", now_ms=101.0) is MarkEcho.EARLY
-    marks.sent_audio(200.0, now_ms=200.0)
-    marks.sent_mark("a", now_ms=200.0)
-    marks.sent_mark("b", now_ms=200.0)  # no audio of its own between the marks
-    assert marks.echoed("a", now_ms=420.0) is MarkEcho.HEARD
-    assert marks.echoed("b", now_ms=420.0) is MarkEcho.EARLY
-    assert marks.echoed("never-sent", now_ms=500.0) is MarkEcho.UNKNOWN
+    marks.sent_audio(400.0, now_ms=100.0)
+    marks.sent_mark("reply", now_ms=100.0)
+    assert marks.echoed("reply", now_ms=102.0) is MarkEcho.EARLY  # Telnyx had nothing queued
+    marks.sent_mark("empty", now_ms=600.0)  # audio long played: nothing left to hear
+    assert marks.echoed("empty", now_ms=601.0) is MarkEcho.HEARD
+    assert marks.echoed("never-sent", now_ms=700.0) is MarkEcho.UNKNOWN
 
 
 def test_marks_returned_by_a_clear_are_cleared_not_heard() -> None:
