@@ -116,7 +116,7 @@ async def _decide(
     if lookup.unavailable:
         return _refused("config_unavailable", UNAVAILABLE_MESSAGE, None)
     tenant, route = lookup.tenant, lookup.route
-    if agent is None or tenant is None or route is None or route.carrier != carrier:
+    if agent is None or tenant is None or route is None:
         return _refused("unknown_number", UNKNOWN_NUMBER_MESSAGE, None)
     if tenant.status != "active":
         return _refused("suspended", UNAVAILABLE_MESSAGE, agent)

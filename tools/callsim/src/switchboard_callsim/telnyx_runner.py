@@ -86,6 +86,9 @@ async def _call_control_placement(http: httpx.AsyncClient, identity: CallIdentit
             raise WebhookError(f"the runtime sent no command within {timeout_s} s") from None
         if command.action == "speak":
             said.append(str(command.body.get("payload", "")))
+            if lifecycle:  # Telnyx reports the end of the speech; a refusal hangs up then
+                ended = call_control_event("call.speak.ended", identity, status="completed")
+                await post_event(http, ended, runtime_url=runtime_url, signer=signer, path=path)
         elif command.action == "reject":
             return _Placement("reject", said=tuple(said), reason=str(command.body.get("cause")))
         elif command.action == "hangup":

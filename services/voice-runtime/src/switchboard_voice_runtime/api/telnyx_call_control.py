@@ -15,7 +15,7 @@ from switchboard_common.body_limit import read_capped_body
 from switchboard_common.contract.tenant_config import Carrier
 from switchboard_voice_runtime import admission
 from switchboard_voice_runtime.admission import Admitted, AlreadyEnded, Refused
-from switchboard_voice_runtime.api.telnyx_texml import forbidden
+from switchboard_voice_runtime.api.telnyx_texml import forbidden, telnyx_number
 from switchboard_voice_runtime.call.ports import CallControlError
 from switchboard_voice_runtime.runtime import NumberLookup, Runtime
 from switchboard_voice_runtime.telephony import telnyx_account
@@ -51,7 +51,7 @@ async def _verified_event(request: Request, runtime: Runtime) -> VerifiedEvent:
         event = None
     lookup = None
     if event is not None and event.incoming and event.to_number:
-        lookup = await runtime.lookup(event.to_number)
+        lookup = telnyx_number(await runtime.lookup(event.to_number))
         account = telnyx_account.account_for(runtime, lookup.tenant)
         keys = [account.public_key] if account is not None else []
     else:

@@ -13,7 +13,7 @@ from switchboard_common.errors import ServiceError
 from switchboard_voice_runtime import admission
 from switchboard_voice_runtime.admission import Admitted, AlreadyEnded, Refused
 from switchboard_voice_runtime.api.forms import parse_form
-from switchboard_voice_runtime.runtime import Runtime
+from switchboard_voice_runtime.runtime import NumberLookup, Runtime
 from switchboard_voice_runtime.telephony import telnyx_account, telnyx_media, telnyx_texml
 from switchboard_voice_runtime.telephony.telnyx_signature import verify_webhook
 
@@ -22,6 +22,14 @@ TEXML_ACCOUNT_PREFIX = "texml:"
 """The call token's ``account_ref`` for TeXML calls (their media sockets carry no stream token)."""
 
 router = APIRouter(prefix="/telephony/telnyx", tags=["telephony"])
+
+
+def telnyx_number(lookup: NumberLookup) -> NumberLookup:
+    """The lookup of a number routed to Telnyx; a number of another carrier is not ours to
+    answer here (admission then refuses it as unknown)."""
+    if lookup.route is not None and lookup.route.carrier != CARRIER:
+        return NumberLookup()
+    return lookup
 
 
 def forbidden() -> ServiceError:
@@ -71,7 +79,7 @@ async def texml(request: Request) -> Response:
         if params is None:
             raise forbidden()
         fields = dict(params)
-    lookup = await runtime.lookup(fields.get("To", ""))
+    lookup = telnyx_number(await runtime.lookup(fields.get("To", "")))
     account = telnyx_account.account_for(runtime, lookup.tenant)
     keys = [account.public_key] if account is not None else []
     if not verify_webhook(request.headers, body, keys, now_s=time.time()).ok:
