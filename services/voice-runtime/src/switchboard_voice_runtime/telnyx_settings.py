@@ -38,7 +38,6 @@ class TelnyxSettings(BaseModel):
     codec: Literal["PCMU", "PCMA", "L16"] = Field(
         default="PCMU", description="The stream codec; L16 streams 16 kHz (wideband)"
     )
-    texml_method: Literal["GET", "POST"] = "GET"
 
     @property
     def sample_rate_hz(self) -> int:
