@@ -14,9 +14,11 @@ from switchboard_callsim import CallReport, FakeTelnyxRest, TelnyxSigner, load_s
 from switchboard_callsim.scenario import Scenario
 from switchboard_callsim.telnyx_runner import run_telnyx_call
 from switchboard_common.app_testing import ServedApp
+from switchboard_voice_runtime.telephony.telnyx_media import Codec
 from switchboard_voice_runtime.telnyx_settings import TelnyxSettings
 
-from .stack import SCENARIOS, STT_TOKEN, TTS_TOKEN, E2EStack, serve
+from .stack import STT_TOKEN, TTS_TOKEN, E2EStack, serve
+from .tenants import SCENARIOS
 
 API_KEY = "e2e-telnyx-api-key"
 
@@ -53,7 +55,7 @@ class TelnyxRuntime:
 
 
 @asynccontextmanager
-async def telnyx_runtime(stack: E2EStack, codec: str = "PCMU") -> AsyncIterator[TelnyxRuntime]:
+async def telnyx_runtime(stack: E2EStack, codec: Codec = "PCMU") -> AsyncIterator[TelnyxRuntime]:
     """A runtime whose platform Telnyx account signs with a fresh key and commands the fake."""
     signer, rest = TelnyxSigner.generate(), FakeTelnyxRest(API_KEY)
     rest_served = await serve(rest.app())
@@ -62,7 +64,7 @@ async def telnyx_runtime(stack: E2EStack, codec: str = "PCMU") -> AsyncIterator[
             public_key=signer.public_key,
             api_key=SecretStr(API_KEY),
             api_base=rest_served.url,
-            codec=codec,  # type: ignore[arg-type]
+            codec=codec,
         )
         async with stack.extra_runtime(telnyx=settings) as runtime:
             yield TelnyxRuntime(stack, runtime, rest, signer)

@@ -50,7 +50,7 @@ class Tenants:
         *,
         status: Literal["active", "suspended"] = "active",
         max_concurrent_calls: int = 5,
-        carrier: Carrier = "twilio",
+        carrier: Carrier | None = None,
     ) -> TenantRuntimeConfig:
         tenant_id = tenant_id_for(number)
         self.written |= {

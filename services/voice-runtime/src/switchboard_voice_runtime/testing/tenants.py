@@ -34,11 +34,11 @@ async def publish_tenant(
     limits: TenantLimits,
     *,
     status: Literal["active", "suspended"] = "active",
-    carrier: Carrier = "twilio",
+    carrier: Carrier | None = None,
 ) -> TenantRuntimeConfig:
     """Writes a snapshot of the tenant with this one agent (revision: now in ms) and routes
-    `number` (a number of ``carrier``) to the agent, then announces the change so runtimes drop
-    their cached snapshot."""
+    `number` (a number of ``carrier``, the route's default when None) to the agent, then
+    announces the change so runtimes drop their cached snapshot."""
     now = datetime.now(UTC)
     snapshot = TenantRuntimeConfig(
         tenant_id=tenant_id,
@@ -48,9 +48,9 @@ async def publish_tenant(
         limits=limits,
         agents={agent.agent_id: agent},
     )
-    route = DidRoute(
-        tenant_id=tenant_id, agent_id=agent.agent_id, number_id="n-" + tenant_id, carrier=carrier
-    )
+    route = DidRoute(tenant_id=tenant_id, agent_id=agent.agent_id, number_id="n-" + tenant_id)
+    if carrier is not None:
+        route = route.model_copy(update={"carrier": carrier})
     await publish_snapshot(redis, snapshot, {number: route})
     return snapshot
 
