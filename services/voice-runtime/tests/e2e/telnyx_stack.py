@@ -55,8 +55,11 @@ class TelnyxRuntime:
 
 
 @asynccontextmanager
-async def telnyx_runtime(stack: E2EStack, codec: Codec = "PCMU") -> AsyncIterator[TelnyxRuntime]:
-    """A runtime whose platform Telnyx account signs with a fresh key and commands the fake."""
+async def telnyx_runtime(
+    stack: E2EStack, codec: Codec = "PCMU", **overrides: object
+) -> AsyncIterator[TelnyxRuntime]:
+    """A runtime whose platform Telnyx account signs with a fresh key and commands the fake
+    (``overrides``: other runtime settings, e.g. a proxied ``stt_url``)."""
     signer, rest = TelnyxSigner.generate(), FakeTelnyxRest(API_KEY)
     rest_served = await serve(rest.app())
     try:
@@ -66,7 +69,7 @@ async def telnyx_runtime(stack: E2EStack, codec: Codec = "PCMU") -> AsyncIterato
             api_base=rest_served.url,
             codec=codec,
         )
-        async with stack.extra_runtime(telnyx=settings) as runtime:
+        async with stack.extra_runtime(telnyx=settings, **overrides) as runtime:
             yield TelnyxRuntime(stack, runtime, rest, signer)
     finally:
         await rest_served.stop()

@@ -96,7 +96,9 @@ async def _handle(
         case "streaming.failed":
             _record(runtime, event.call_control_id, f"streaming_failed:{event.failure_reason}")
         case "call.speak.ended" if runtime.calls.by_carrier_id(event.call_control_id) is None:
-            control = _control(runtime, lookup, event)
+            # the refusal's account: the one owning the dialed number, when the event names it
+            owner = await runtime.lookup(event.to_number) if event.to_number else None
+            control = _control(runtime, owner, event)
             if control is not None:  # a refusal has been spoken
                 await control.send(cc.hangup_command(command_id=f"{event.call_control_id}:bye"))
         case _:
