@@ -11,13 +11,13 @@ import asyncio
 import logging
 
 from fastapi import APIRouter, WebSocket
-from starlette.websockets import WebSocketState
 
 from switchboard_common.audio import AudioEncoding, AudioFormat, decode
 from switchboard_common.contract.tenant_config import Carrier, TenantRuntimeConfig
+from switchboard_voice_runtime.api import media_socket as media_socket_helpers
 from switchboard_voice_runtime.api.telnyx_call_control import CALL_CONTROL_ACCOUNT_PREFIX
 from switchboard_voice_runtime.call.ports import CallControl
-from switchboard_voice_runtime.call_runner import CallRunner, StartRejectedError
+from switchboard_voice_runtime.call_runner import CallRunner
 from switchboard_voice_runtime.call_token import CallTokenError
 from switchboard_voice_runtime.runtime import Runtime
 from switchboard_voice_runtime.telephony import telnyx_account
@@ -29,8 +29,6 @@ from switchboard_voice_runtime.telephony.stream_token import stream_token_matche
 from switchboard_voice_runtime.telephony.wire import FrameError
 
 logger = logging.getLogger(__name__)
-
-START_TIMEOUT_S = 10.0
 
 router = APIRouter(prefix="/telephony/telnyx", tags=["telephony"])
 
@@ -145,12 +143,7 @@ class TelnyxMediaConnection:
         await self._send(tm.clear_frame())
 
     async def _send(self, text: str) -> None:
-        if self._websocket.application_state != WebSocketState.CONNECTED:
-            raise ConnectionError("the media socket is closed")
-        try:
-            await self._websocket.send_text(text)
-        except Exception as exc:  # starlette raises several types once the peer is gone
-            raise ConnectionError("the media socket is closed") from exc
+        await media_socket_helpers.send_text(self._websocket, text)
 
 
 @router.websocket("/media")
@@ -158,22 +151,7 @@ async def media_socket(websocket: WebSocket) -> None:
     runtime: Runtime = websocket.app.state.runtime
     await websocket.accept()
     connection = TelnyxMediaConnection(runtime, websocket)
-    call = CallRunner(runtime, connection)
     try:
-        async with asyncio.timeout(START_TIMEOUT_S):
-            started = await call.wait_for_start()
-        if started:
-            await call.run()
-    except StartRejectedError as exc:
-        logger.warning("media.start_rejected", extra={"fields": {"reason": str(exc)}})
-        if exc.apologize:
-            await call.apologize()
-    except TimeoutError:
-        logger.warning("media.no_start_frame")
+        await media_socket_helpers.run_call(websocket, CallRunner(runtime, connection))
     finally:
         connection.close()
-        if websocket.application_state == WebSocketState.CONNECTED:
-            try:
-                await websocket.close()
-            except Exception:  # the peer may already be gone; nothing is left to free
-                logger.debug("media.close_failed")
