@@ -57,6 +57,8 @@ demo: setup services ## Place a scripted demo call through the whole stack
 
 bench: setup services ## Run the benchmarks and print their figures (results in .bench/)
 	$(UV) run --locked python tools/bench/speech.py --quick $(BENCH_ARGS)
+	$(UV) run --locked python tools/bench/stt_wer.py
 	$(UV) run --locked python tools/bench/control_plane.py
+	$(UV) run --locked python tools/bench/webhooks.py
 	$(UV) run --locked python tools/bench/call_core.py 50 10
 	$(UV) run --locked python tools/bench/voice.py

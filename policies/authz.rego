@@ -38,8 +38,11 @@ tenant_actions := {
 	"audit.read": "admin",
 	"calls.read": "viewer",
 	"analytics.read": "viewer",
+	"usage.read": "viewer",
 	"runtime.read": "viewer",
 	"runtime.publish": "admin",
+	"webhooks.read": "viewer",
+	"webhooks.write": "admin",
 }
 
 # Actions that only a platform admin may perform.
@@ -48,6 +51,9 @@ platform_actions := {
 	"tenants.suspend",
 	"tenants.activate",
 	"tenants.limits.write",
+	"tenants.plan.write",
+	"plans.read",
+	"plans.write",
 	"platform.api_keys.read",
 	"platform.api_keys.write",
 	"platform.members.read",

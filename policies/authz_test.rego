@@ -77,3 +77,13 @@ test_admin_cannot_act_on_an_owners_key_or_membership if {
 test_unknown_target_role_is_denied if {
 	not data.switchboard.authz.allowed(object.union(member("owner", "api_keys.write"), {"target_role": "platform_admin"}))
 }
+
+test_plans_are_platform_only_and_usage_is_read_by_viewers if {
+	not data.switchboard.authz.allowed(member("owner", "plans.write"))
+	not data.switchboard.authz.allowed(member("owner", "plans.read"))
+	not data.switchboard.authz.allowed(member("owner", "tenants.plan.write"))
+	data.switchboard.authz.denial_reason(member("owner", "tenants.plan.write")) == "platform_only"
+	data.switchboard.authz.allowed({"principal": {"platform_admin": true, "role": null}, "action": "plans.write", "tenant_id": null})
+	data.switchboard.authz.allowed(member("viewer", "usage.read"))
+	not data.switchboard.authz.allowed(member(null, "usage.read"))
+}

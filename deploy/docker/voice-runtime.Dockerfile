@@ -24,7 +24,7 @@ COPY --from=build /opt/python /opt/python
 COPY --from=build /app/.venv /app/.venv
 ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 \
     VOICE_RUNTIME_HOST=0.0.0.0 VOICE_RUNTIME_PORT=8081 \
-    VOICE_RUNTIME_RECORDINGS_DIR=/app/recordings LITELLM_LOCAL_MODEL_COST_MAP=True
+    VOICE_RUNTIME_RECORDINGS__DIR=/app/recordings LITELLM_LOCAL_MODEL_COST_MAP=True
 RUN mkdir -p /app/recordings && chown 10001 /app/recordings
 WORKDIR /app
 USER 10001

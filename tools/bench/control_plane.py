@@ -57,7 +57,9 @@ def free_port() -> int:
     return port
 
 
-def start_server(database_url: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(
+    database_url: str, port: int, *, extra_env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     """uvicorn with the control plane's app, in its own process, logging warnings only."""
     env = {
         **os.environ,
@@ -66,6 +68,7 @@ def start_server(database_url: str, port: int) -> subprocess.Popen[bytes]:
         "CONTROL_PLANE_MIGRATE_ON_START": "true",
         "CONTROL_PLANE_LOG_LEVEL": "WARNING",
         "CONTROL_PLANE_RATE_LIMIT__REQUESTS_PER_MINUTE": str(10**9),
+        **(extra_env or {}),
     }
     code = (
         "import sys, uvicorn\n"

@@ -61,9 +61,11 @@ def build_snapshot(
     status: str = "active",
     max_concurrent_calls: int = 5,
     calls_per_minute: int = 60,
+    monthly_minutes_cap: int | None = None,
     own_twilio_token: str | None = None,
     greeting: str = "Hello, thanks for calling.",
     reject_when_busy: bool = False,
+    unavailable_message: str | None = None,
     llm: LlmConfig | None = None,
 ) -> TenantRuntimeConfig:
     telephony = TelephonyConfig()
@@ -81,6 +83,7 @@ def build_snapshot(
         version=1,
         greeting=greeting,
         reject_when_busy=reject_when_busy,
+        unavailable_message=unavailable_message,
         llm=llm or LlmConfig(),
     )
     return TenantRuntimeConfig.model_validate(
@@ -90,7 +93,9 @@ def build_snapshot(
             "published_at": datetime.now(UTC),
             "status": status,
             "limits": TenantLimits(
-                max_concurrent_calls=max_concurrent_calls, calls_per_minute=calls_per_minute
+                max_concurrent_calls=max_concurrent_calls,
+                calls_per_minute=calls_per_minute,
+                monthly_minutes_cap=monthly_minutes_cap,
             ),
             "telephony": telephony,
             "agents": {"a1": agent},

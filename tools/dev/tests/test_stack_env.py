@@ -101,6 +101,8 @@ def test_each_stack_moves_ports_database_and_redis_database_together(
         databases.add(cp.database_url)
         folders = (runtime.recordings_dir, env["SWITCHBOARD_DEMO_OUT_DIR"])
         assert str(runtime.recordings_dir).startswith(str(REPO / ".run"))
+        # The control plane serves the recordings from the folder the runtime writes them to.
+        assert cp.recordings.dir == runtime.recordings.dir == runtime.recordings_dir
         assert not {str(folder) for folder in folders} & run_dirs
         run_dirs |= {str(folder) for folder in folders}
 

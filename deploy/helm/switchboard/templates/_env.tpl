@@ -45,12 +45,12 @@ VOICE_RUNTIME_CALL_TOKEN_TTL_S: {{ $svc.callTokenTtlSeconds | quote }}
 VOICE_RUNTIME_TWILIO__ACCOUNT_SID: {{ . | quote }}
 {{- end }}
 VOICE_RUNTIME_TWILIO__API_BASE: {{ $svc.twilioApiBase | quote }}
-VOICE_RUNTIME_RECORDINGS_DIR: /app/recordings
 VOICE_RUNTIME_LEASE_TTL_S: {{ $svc.leaseTtlSeconds | quote }}
 VOICE_RUNTIME_MAX_CALLS: {{ $svc.maxCalls | quote }}
 VOICE_RUNTIME_DRAIN_TIMEOUT_S: {{ $svc.drainTimeoutSeconds | quote }}
 {{- else if eq .name "stt" }}
 STT_MODEL: {{ $svc.model | quote }}
+STT_MODELS: {{ toJson ($svc.models | default list) | quote }}
 STT_DEVICE: {{ ternary "cuda" $svc.device (eq (include "switchboard.usesGpu" .) "true") | quote }}
 STT_COMPUTE_TYPE: {{ $svc.computeType | quote }}
 STT_MAX_CONCURRENCY: {{ $svc.maxConcurrency | quote }}
@@ -60,6 +60,17 @@ STT_MAX_AUDIO_S: {{ $svc.maxAudioSeconds | quote }}
 {{- else if eq .name "tts" }}
 TTS_DEFAULT_VOICE: {{ $svc.defaultVoice | quote }}
 TTS_MAX_INPUT_CHARS: {{ $svc.maxInputChars | quote }}
+{{- end }}
+{{- if has .name (list "control-plane" "voice-runtime") }}
+{{ $p }}RECORDINGS__BACKEND: {{ $v.recordings.backend | quote }}
+{{ $p }}RECORDINGS__DIR: /app/recordings
+{{- if eq $v.recordings.backend "s3" }}
+{{ $p }}RECORDINGS__BUCKET: {{ required "recordings.s3.bucket is required when recordings.backend is s3" $v.recordings.s3.bucket | quote }}
+{{- else }}
+{{ $p }}RECORDINGS__BUCKET: {{ $v.recordings.s3.bucket | quote }}
+{{- end }}
+{{ $p }}RECORDINGS__ENDPOINT: {{ $v.recordings.s3.endpoint | quote }}
+{{ $p }}RECORDINGS__REGION: {{ $v.recordings.s3.region | quote }}
 {{- end }}
 {{- if and $v.kafka.enabled (has .name (list "control-plane" "voice-runtime")) }}
 {{ $p }}KAFKA__ENABLED: "true"
@@ -92,6 +103,8 @@ TTS_MAX_INPUT_CHARS: {{ $svc.maxInputChars | quote }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_API_KEY_PEPPER" "key" "api-key-pepper") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_JWT__HS256_SECRET" "key" "jwt-hs256-secret" "optional" true) }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_TTS_TOKEN" "key" "tts-service-token") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_RECORDINGS__ACCESS_KEY_ID" "key" "recordings-access-key-id" "optional" true) }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_RECORDINGS__SECRET_ACCESS_KEY" "key" "recordings-secret-access-key" "optional" true) }}
 {{- else if eq .name "voice-runtime" }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_REDIS_URL" "key" "redis-url") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_RUNTIME_KEYS" "key" "runtime-keys") }}
@@ -99,6 +112,8 @@ TTS_MAX_INPUT_CHARS: {{ $svc.maxInputChars | quote }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_TWILIO__AUTH_TOKEN" "key" "twilio-auth-token") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_STT_TOKEN" "key" "stt-service-token") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_TTS_TOKEN" "key" "tts-service-token") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_RECORDINGS__ACCESS_KEY_ID" "key" "recordings-access-key-id" "optional" true) }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_RECORDINGS__SECRET_ACCESS_KEY" "key" "recordings-secret-access-key" "optional" true) }}
 {{- else if eq .name "stt" }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "STT_SERVICE_TOKEN" "key" "stt-service-token") }}
 {{- else if eq .name "tts" }}

@@ -46,18 +46,27 @@ class ServedApp:
         self.sock.close()
 
 
+def loopback_socket(port: int = 0) -> socket.socket:
+    """A socket bound to a loopback port (ephemeral by default), not yet listening: connections
+    to it are refused until it is served."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    return sock
+
+
 async def start_serving(
     app: FastAPI,
     *,
     lifespan: Literal["on", "off"] = "on",
     ws_max_size: int = UVICORN_WS_MAX_SIZE,
     log_level: str | None = None,
+    sock: socket.socket | None = None,
 ) -> ServedApp:
-    """Serves ``app`` on an ephemeral loopback port. The socket listens before the server
-    starts, so early connections wait in the backlog instead of failing."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    """Serves ``app`` on an ephemeral loopback port (or on ``sock``, a bound socket: e.g. one
+    that refused connections until now). The socket listens before the server starts, so early
+    connections wait in the backlog instead of failing."""
+    sock = sock or loopback_socket()
     sock.listen(128)
     config = uvicorn.Config(
         app, log_config=None, log_level=log_level, lifespan=lifespan, ws_max_size=ws_max_size

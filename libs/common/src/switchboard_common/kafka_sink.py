@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Literal, Protocol
 
 from aiokafka import AIOKafkaProducer  # type: ignore[import-untyped]
@@ -17,7 +15,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge
 from pydantic import BaseModel, Field, SecretStr
 
 from switchboard_common.contract.events import CallEnded, CallStarted, CallTurn
-from switchboard_common.contract.keys import SCHEMA_VERSION
+from switchboard_common.contract.usage import UsageRecord as UsageRecord
 
 TopicKey = Literal["calls", "audit", "usage"]
 TOPICS: dict[TopicKey, str] = {
@@ -255,33 +253,6 @@ class KafkaEventProducer:
                 await producer.stop()
 
 
-class UsageRecord(BaseModel):
-    """One ended call's billable usage, published to ``switchboard.usage``."""
-
-    schema_version: Literal[1] = SCHEMA_VERSION
-    event_id: str
-    tenant_id: str
-    call_id: str
-    occurred_at: datetime
-    duration_s: float
-    billable_minutes: int
-    turns: int
-    reason: str
-
-    @classmethod
-    def from_call_ended(cls, event: CallEnded) -> UsageRecord:
-        return cls(
-            event_id=f"{event.event_id}:usage",
-            tenant_id=event.tenant_id,
-            call_id=event.call_id,
-            occurred_at=event.occurred_at,
-            duration_s=event.duration_s,
-            billable_minutes=math.ceil(event.duration_s / 60),
-            turns=event.turns,
-            reason=event.reason,
-        )
-
-
 class KafkaCallEventSink:
     """The runtime's ``EventSink`` over Kafka: every event to ``switchboard.calls``, keyed by
     tenant; a ``CallEnded`` also yields a ``UsageRecord`` on ``switchboard.usage``."""
@@ -292,5 +263,5 @@ class KafkaCallEventSink:
     async def publish(self, event: CallStarted | CallTurn | CallEnded) -> None:
         await self._publisher.publish("calls", event.tenant_id, event.model_dump_json())
         if isinstance(event, CallEnded):
-            usage = UsageRecord.from_call_ended(event)
+            usage = event.usage_record()
             await self._publisher.publish("usage", event.tenant_id, usage.model_dump_json())

@@ -17,6 +17,7 @@ from switchboard_common.body_limit import BodyLimitMiddleware
 from switchboard_common.contract import Keyring
 from switchboard_common.health import DegradedError, ReadinessCheck
 from switchboard_common.kafka_sink import KafkaEventProducer, TopicPublisher
+from switchboard_common.recordings import open_recording_store
 from switchboard_common.service import create_service_app
 from switchboard_control_plane.access.api_keys import KeyHasher
 from switchboard_control_plane.access.authn import Authenticator
@@ -30,6 +31,7 @@ from switchboard_control_plane.access.policy import (
 from switchboard_control_plane.access.rate_limit import FailedLoginThrottle, RateLimiter
 from switchboard_control_plane.access.tokens import JwtVerifier
 from switchboard_control_plane.agents.voices import VoiceCatalog
+from switchboard_control_plane.analysis.worker import AnalysisWorker
 from switchboard_control_plane.audit.stream import AuditStream, install_audit_hooks
 from switchboard_control_plane.calls.consumer import EventsConsumer
 from switchboard_control_plane.calls.kafka_consumer import KafkaEventsConsumer
@@ -47,9 +49,15 @@ from switchboard_control_plane.publishing.publisher import Publisher
 from switchboard_control_plane.publishing.redis_writer import RedisPlanWriter
 from switchboard_control_plane.publishing.snapshot import SnapshotBuilder
 from switchboard_control_plane.publishing.upkeep import OutboxBacklogGauges, OutboxUpkeep
+from switchboard_control_plane.recordings.retention import RecordingRetention
 from switchboard_control_plane.resources import Resources
 from switchboard_control_plane.routers import api_routers
 from switchboard_control_plane.settings import Settings
+from switchboard_control_plane.usage.counters import UsageCounter
+from switchboard_control_plane.usage.meter import UsageMeter
+from switchboard_control_plane.usage.metrics import UsageMetrics
+from switchboard_control_plane.usage.reconciler import UsageReconciler
+from switchboard_control_plane.webhooks.delivery import DeliveryWorker
 from switchboard_control_plane.workers import Workers
 
 _KAFKA_CLOSE_S = 5.0
@@ -110,16 +118,21 @@ def build_resources(
             http,
             token=settings.tts_token.get_secret_value() if settings.tts_token else None,
         ),
+        recordings=open_recording_store(settings.recordings),
     )
 
 
 def _start_workers(
-    resources: Resources, workers: Workers, outbox_gauges: OutboxBacklogGauges
+    resources: Resources, workers: Workers, outbox_gauges: OutboxBacklogGauges, meter: UsageMeter
 ) -> list[Redis]:
-    """Starts the publisher, the reconciler (epoch watch), the outbox upkeep, the lost-call sweeper
-    and the events consumer; returns the consumer's Redis client, if any (its blocking reads need
-    a longer socket timeout)."""
+    """Starts the publisher, the reconciler (epoch watch), the usage reconciler, the outbox
+    upkeep, the webhook delivery worker, the call analysis, the lost-call sweeper and the events
+    consumer (metering with ``meter``); returns the consumer's Redis client, if any (its blocking
+    reads need a longer socket timeout)."""
     settings = resources.settings
+    usage = UsageReconciler(
+        resources.sessions, UsageCounter(resources.redis), interval_s=settings.usage_reconcile_s
+    )
     publisher = Publisher(
         resources.sessions,
         RedisPlanWriter(resources.redis),
@@ -130,14 +143,20 @@ def _start_workers(
     workers.start("publisher", publisher.run)
     # The reconciler: a full republish at start, and again whenever Redis lost the contract data.
     epoch = EpochWatch(
-        resources.sessions, resources.outbox, resources.redis, check_s=settings.epoch_check_s
+        resources.sessions,
+        resources.outbox,
+        resources.redis,
+        check_s=settings.epoch_check_s,
+        before_epoch=usage.reconcile_all,
     )
     workers.start("epoch-watch", epoch.run)
+    workers.start("usage-reconciler", usage.run)
     lost_calls = LostCallSweeper(
         resources.sessions,
         resources.redis,
         lost_after_s=settings.call_lost_after_s,
         interval_s=settings.lost_calls_sweep_s,
+        meter=meter,
     )
     workers.start("lost-calls", lost_calls.run)
     upkeep = OutboxUpkeep(
@@ -147,8 +166,30 @@ def _start_workers(
         interval_s=settings.outbox_upkeep_s,
     )
     workers.start("outbox-upkeep", upkeep.run)
+    if resources.recordings is not None:
+        retention = RecordingRetention(
+            resources.sessions,
+            resources.recordings,
+            interval_s=settings.recording_retention_sweep_s,
+        )
+        workers.start("recording-retention", retention.run)
+    deliveries = DeliveryWorker(
+        resources.sessions,
+        resources.secret_keys,
+        settings.webhooks,
+        allow_private=settings.allow_private_addresses,
+        database_url=settings.database_url,
+    )
+    workers.start("webhook-delivery", deliveries.run)
+    analysis = AnalysisWorker(
+        resources.sessions,
+        resources.secrets,
+        settings.analysis,
+        allow_private=settings.allow_private_addresses,
+    )
+    workers.start("call-analysis", analysis.run)
     if settings.events_source == "kafka":
-        kafka_consumer = KafkaEventsConsumer(resources.sessions, settings.kafka)
+        kafka_consumer = KafkaEventsConsumer(resources.sessions, settings.kafka, meter=meter)
         workers.start("events-consumer", kafka_consumer.run)
         return []
     blocking_redis = Redis.from_url(
@@ -157,7 +198,10 @@ def _start_workers(
         socket_connect_timeout=settings.redis_timeout_s,
     )
     consumer = EventsConsumer(
-        resources.sessions, blocking_redis, claim_idle_ms=settings.events_claim_idle_ms
+        resources.sessions,
+        blocking_redis,
+        claim_idle_ms=settings.events_claim_idle_ms,
+        meter=meter,
     )
     workers.start("events-consumer", consumer.run)
     return [blocking_redis]
@@ -171,6 +215,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     # Only the processes that run the workers measure the outbox.
     outbox_gauges = OutboxBacklogGauges(registry) if settings.run_workers else None
+    usage_metrics = UsageMetrics(registry) if settings.run_workers else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -185,7 +230,8 @@ def create_app(settings: Settings) -> FastAPI:
             if kafka is not None:
                 await kafka.start()
             if outbox_gauges is not None:
-                clients += _start_workers(resources, workers, outbox_gauges)
+                meter = UsageMeter(UsageCounter(resources.redis), usage_metrics)
+                clients += _start_workers(resources, workers, outbox_gauges, meter)
             try:
                 yield
             finally:

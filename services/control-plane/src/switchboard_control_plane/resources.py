@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 from switchboard_common.contract import Keyring
+from switchboard_common.recordings import RecordingStore
 from switchboard_control_plane.access.api_keys import KeyHasher
 from switchboard_control_plane.access.authn import Authenticator
 from switchboard_control_plane.access.policy import Authorizer
@@ -34,3 +35,5 @@ class Resources:
     hasher: KeyHasher
     audit_stream: AuditStream
     voices: VoiceCatalog
+    recordings: RecordingStore | None = None
+    """Where the runtime writes call recordings (None: recordings are not kept)."""

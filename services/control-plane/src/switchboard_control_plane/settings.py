@@ -11,6 +11,7 @@ from pydantic_settings import SettingsConfigDict
 from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
 from switchboard_common.development import refuse_development_values
 from switchboard_common.kafka_sink import KafkaSettings
+from switchboard_common.recordings import RecordingsSettings
 from switchboard_common.settings import BaseServiceSettings
 
 # Development-only defaults: refused when environment=production.
@@ -52,6 +53,46 @@ class RateLimitSettings(BaseModel):
         description="Bad credentials one client address may send per minute; then 429 (with "
         "Retry-After) for every credential it sends until the minute ends",
     )
+
+
+DAY_S = 24 * 3600
+
+
+class WebhookSettings(BaseModel):
+    """Customer webhook delivery (webhooks/delivery.py)."""
+
+    retry_schedule_s: tuple[float, ...] = Field(
+        default=(5, 300, 1800, 7200, 18000, 36000, 36000),
+        min_length=1,
+        description="Delay before each retry after a failed attempt; the default spans ~27.6 h "
+        "(at least a day is required in production); when it is used up the delivery is failed",
+    )
+    attempt_timeout_s: float = Field(
+        default=10.0, gt=0, le=60, description="Most one attempt waits for the receiver's answer"
+    )
+    poll_s: float = Field(default=0.5, gt=0, description="How often idle senders look for work")
+    concurrency: int = Field(default=8, ge=1, le=64, description="Attempts in flight at once")
+    disable_after_failures: int = Field(
+        default=50,
+        ge=1,
+        description="An endpoint whose attempts failed this many times in a row is disabled "
+        "(audit entry and a webhook.endpoint_disabled notice)",
+    )
+    rotation_overlap_s: int = Field(
+        default=DAY_S,
+        ge=0,
+        le=7 * DAY_S,
+        description="How long the previous secret also signs after a rotation (default)",
+    )
+
+
+class AnalysisSettings(BaseModel):
+    """Post-call analysis (analysis/worker.py)."""
+
+    max_attempts: int = Field(default=3, ge=1, le=10, description="Tries before it is failed")
+    retry_s: float = Field(default=60.0, gt=0, description="Delay before a failed try is retried")
+    poll_s: float = Field(default=1.0, gt=0, description="How often the worker looks for calls")
+    timeout_s: float = Field(default=30.0, gt=0, le=120, description="Most one LLM request takes")
 
 
 class Settings(BaseServiceSettings):
@@ -104,7 +145,8 @@ class Settings(BaseServiceSettings):
     )
     run_workers: bool = Field(
         default=True,
-        description="Run the outbox publisher, reconciler, outbox upkeep and events consumer",
+        description="Run the outbox publisher, reconciler, outbox upkeep, webhook delivery, "
+        "post-call analysis and events consumer",
     )
     publisher_poll_s: float = Field(default=1.0, gt=0)
     outbox_retention_s: float = Field(
@@ -129,6 +171,12 @@ class Settings(BaseServiceSettings):
     lost_calls_sweep_s: float = Field(
         default=15.0, gt=0, description="How often calls in progress are checked for a lost runtime"
     )
+    usage_reconcile_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="How often every tenant's live minute counter in Redis is rewritten from "
+        "the minutes metered in Postgres (also right after Redis lost its data)",
+    )
     redis_timeout_s: float = Field(default=1.0, gt=0)
     max_body_bytes: int = Field(
         default=1_048_576,
@@ -140,8 +188,18 @@ class Settings(BaseServiceSettings):
         default_factory=KafkaSettings,
         description="With kafka.enabled, committed audit entries also go to switchboard.audit",
     )
+    webhooks: WebhookSettings = Field(default_factory=WebhookSettings)
+    analysis: AnalysisSettings = Field(default_factory=AnalysisSettings)
     events_source: Literal["redis", "kafka"] = Field(
         default="redis", description="Where the events consumer reads call events from"
+    )
+    recordings: RecordingsSettings = Field(
+        default_factory=RecordingsSettings,
+        description="Where the runtime writes call recordings (the same values as the runtime's "
+        "VOICE_RUNTIME_RECORDINGS__*): served by the recording route, pruned by retention",
+    )
+    recording_retention_sweep_s: float = Field(
+        default=3600.0, gt=0, description="How often recordings past their tenant's retention go"
     )
 
     @property
@@ -158,6 +216,12 @@ class Settings(BaseServiceSettings):
             raise ValueError(
                 "events_source=kafka needs kafka.enabled (CONTROL_PLANE_KAFKA__ENABLED)"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _webhook_retries_span_a_day_in_production(self) -> Settings:
+        if self.environment == "production" and sum(self.webhooks.retry_schedule_s) < DAY_S:
+            raise ValueError("webhooks.retry_schedule_s must span at least 24 h in production")
         return self
 
     @model_validator(mode="after")

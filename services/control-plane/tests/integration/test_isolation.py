@@ -26,6 +26,8 @@ async def _tenant_a(harness: Harness) -> dict[str, str]:
         201,
     )
     await ok(client.put(f"/v1/tenants/{tenant_id}/members/alpha-user", json={"role": "viewer"}))
+    hook = {"url": "https://example.com/alpha-hook", "event_types": ["call.ended"]}
+    endpoint = await ok(client.post(f"/v1/tenants/{tenant_id}/webhooks", json=hook), 201)
     return {
         "tenant_id": tenant_id,
         "agent_id": agent_id,
@@ -35,6 +37,8 @@ async def _tenant_a(harness: Harness) -> dict[str, str]:
         "subject": "alpha-user",
         "call_id": "call-alpha",
         "version": "1",
+        "endpoint_id": endpoint["id"],
+        "delivery_id": "whd_alpha",
     }
 
 

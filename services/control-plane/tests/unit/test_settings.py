@@ -14,6 +14,7 @@ from switchboard_control_plane.settings import (
     DEV_RUNTIME_KEYS,
     DEV_SECRET_KEYS,
     Settings,
+    WebhookSettings,
 )
 
 
@@ -104,3 +105,10 @@ def test_production_refuses_the_development_admin_key_from_the_environment(
     monkeypatch.setenv("CONTROL_PLANE_API_KEY_PEPPER", "pepper")
     with pytest.raises(ValidationError, match="bootstrap_admin_key"):
         Settings.from_env()
+
+
+def test_production_webhook_retries_span_at_least_a_day() -> None:
+    assert sum(_production().webhooks.retry_schedule_s) >= 24 * 3600
+    with pytest.raises(ValidationError, match="must span at least 24 h"):
+        _production(webhooks=WebhookSettings(retry_schedule_s=(5, 300)))
+    assert Settings(webhooks=WebhookSettings(retry_schedule_s=(0.1,))).webhooks.poll_s > 0

@@ -31,7 +31,13 @@ class Settings(ServiceTokenSettings):
 
     model: str = Field(
         default="tiny.en",
-        description="A bundled model (`tiny.en`, `base`) or a local CTranslate2 model folder.",
+        description="A bundled model (`tiny.en`, `base`) or a local CTranslate2 model folder: "
+        "the default, used when a request names no model.",
+    )
+    models: list[str] = Field(
+        default_factory=list,
+        description="More models served beside `model` (same forms); each loads once, and a "
+        "request picks one by name.",
     )
     device: Literal["auto", "cpu", "cuda"] = "auto"
     compute_type: str = Field(
@@ -95,9 +101,30 @@ class Settings(ServiceTokenSettings):
         description="Run faster-whisper's VAD filter only on audio at least this long.",
     )
 
+    prompt_max_tokens: int = Field(
+        default=64,
+        ge=0,
+        le=223,
+        description="Longest vocabulary prompt (Whisper tokens) a request may bias decoding with; "
+        "longer ones are cut at a term boundary; 0 ignores prompts.",
+    )
+    prompt_no_speech_threshold: float = Field(
+        default=0.6,
+        gt=0,
+        le=1,
+        description="With a vocabulary prompt, a clip Whisper gives a higher no-speech "
+        "probability transcribes as empty (on noise a prompted model writes out the prompt's "
+        "terms; speech measured <= 0.01, noise 0.87-0.96).",
+    )
+
     partial_interval_ms: int = Field(
         default=1000, ge=100, description="New audio between two partial transcripts (/v1/stream)."
     )
     max_utterance_ms: int = Field(
         default=30_000, ge=1000, le=30_000, description="An utterance this long is finalized."
     )
+
+    @property
+    def served_models(self) -> list[str]:
+        """`model` first, then `models`, each spec once."""
+        return list(dict.fromkeys([self.model, *self.models]))

@@ -26,7 +26,10 @@ MAX_FRAMES = 3000
 SAMPLE_RATE_HZ = 16_000
 TOKENS_BASE = 10
 TOKENS_PER_SECOND = 6
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_TITLES = ("Dr", "Mr", "Ms", "Mrs", "St")
+_SENTENCE_END = re.compile(r"(?<=[.!?])" + "".join(rf"(?<!\b{t}\.)" for t in _TITLES) + r"\s+")
+"""A sentence ends at .!? and a space, but not after a title ("Dr. Okafor" is one sentence)."""
+_TITLE_END = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.$")
 
 
 def window_frames(samples: int, margin_ms: int, min_ms: int) -> int:
@@ -46,7 +49,7 @@ def trim_restarted_tail(text: str) -> str:
     and a trailing unfinished sentence that restarts an earlier one.
 
     ``"Let me check. Let me"`` -> ``"Let me check."``; ``"Still there? Still there?"`` ->
-    ``"Still there?"``
+    ``"Still there?"``; a tail ending in a title (``"... Dr."``) is unfinished too.
     """
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
     kept: list[str] = []
@@ -54,7 +57,7 @@ def trim_restarted_tail(text: str) -> str:
         if kept and _words(sentence) == _words(kept[-1]):
             continue
         kept.append(sentence)
-    if len(kept) >= 2 and not kept[-1].endswith((".", "!", "?")):
+    if len(kept) >= 2 and (not kept[-1].endswith((".", "!", "?")) or _TITLE_END.search(kept[-1])):
         tail = _words(kept[-1])
         if any(_words(earlier)[: len(tail)] == tail for earlier in kept[:-1]):
             kept.pop()
@@ -67,9 +70,13 @@ def _words(text: str) -> list[str]:
 
 def transcribe_short(
     model: WhisperModel, audio: npt.NDArray[np.float32], *, language: str, beam_size: int,
-    margin_ms: int, min_window_ms: int,
+    margin_ms: int, min_window_ms: int, prompt: list[int] | None = None,
+    no_speech_threshold: float = 1.0,
 ) -> str:  # fmt: skip
-    """Transcribes a clip of at most ~29 s in a fitted window. Blocking; thread-safe."""
+    """Transcribes a clip of at most ~29 s in a fitted window, after the `prompt` tokens as
+    previous text when given. With a prompt, a clip whose no-speech probability exceeds
+    `no_speech_threshold` gives "": on noise a prompted model writes out the prompt's terms.
+    Blocking; thread-safe."""
     from faster_whisper.tokenizer import Tokenizer
 
     features = model.feature_extractor(audio)
@@ -81,10 +88,15 @@ def transcribe_short(
     tokenizer = Tokenizer(
         model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=language
     )
-    prompt = model.get_prompt(tokenizer, [], without_timestamps=True)
+    previous = list(prompt or ())
+    sequence = model.get_prompt(tokenizer, previous, without_timestamps=True)
+    budget = token_budget(audio.size) + (len(previous) + 1 if previous else 0)
+    # CTranslate2's max_length counts the prompt: previous text and <|startofprev|> widen it
     result = model.model.generate(
-        encoded, [prompt], beam_size=beam_size, max_length=token_budget(audio.size),
-        suppress_blank=True,
+        encoded, [sequence], beam_size=beam_size, max_length=budget, suppress_blank=True,
+        return_no_speech_prob=bool(previous),
     )  # fmt: skip
+    if previous and result[0].no_speech_prob > no_speech_threshold:
+        return ""
     tokens = [token for token in result[0].sequences_ids[0] if token < tokenizer.eot]
     return trim_restarted_tail(tokenizer.decode(tokens))

@@ -11,6 +11,7 @@ import numpy.typing as npt
 
 from switchboard_stt.lead_in import trim_lead_in
 from switchboard_stt.model_files import resolve_model
+from switchboard_stt.prompt import prompt_tokens
 from switchboard_stt.settings import Settings
 from switchboard_stt.short_window import transcribe_short
 
@@ -50,6 +51,10 @@ class TranscriptionOptions:
     fitted_window: bool = False
     """Encode a short clip in a window fitted to it (fast; for one continuous utterance such as a
     caller's turn). Long silences inside the clip can make fitted decoding stop early."""
+    prompt: str | None = None
+    """Vocabulary to expect (comma-separated terms), capped by the service's prompt budget."""
+    model: str | None = None
+    """The served model's name; None: the service's default model."""
 
 
 class SpeechToText(Protocol):
@@ -80,6 +85,11 @@ def choose_device(device: str, compute_type: str, cuda_devices: int) -> tuple[st
     return chosen, "float16" if chosen == "cuda" else "int8"
 
 
+def load_models(settings: Settings) -> list[WhisperSpeechToText]:
+    """Every model in `settings.served_models`, each loaded once, the default first. Blocking."""
+    return [WhisperSpeechToText.load(settings, spec) for spec in settings.served_models]
+
+
 class WhisperSpeechToText:
     """faster-whisper's WhisperModel with the service's decoding settings."""
 
@@ -90,12 +100,13 @@ class WhisperSpeechToText:
         self._settings = settings
 
     @classmethod
-    def load(cls, settings: Settings) -> WhisperSpeechToText:
-        """Finds (or assembles) the model and loads it. Blocking: seconds."""
+    def load(cls, settings: Settings, spec: str | None = None) -> WhisperSpeechToText:
+        """Finds (or assembles) the model (`spec`, default `settings.model`) and loads it.
+        Blocking: seconds."""
         import ctranslate2
         from faster_whisper import WhisperModel
 
-        location = resolve_model(settings.model, settings.cache_dir)
+        location = resolve_model(spec or settings.model, settings.cache_dir)
         device, compute_type = choose_device(
             settings.device, settings.compute_type, ctranslate2.get_cuda_device_count()
         )
@@ -129,6 +140,7 @@ class WhisperSpeechToText:
         started = time.perf_counter()
         duration_ms = round(audio.size * 1000 / SAMPLE_RATE_HZ)
         language = options.language or self._settings.language
+        prompt = prompt_tokens(self._encode, options.prompt, self._settings.prompt_max_tokens)
         if (
             options.fitted_window
             and language
@@ -140,7 +152,8 @@ class WhisperSpeechToText:
             text = transcribe_short(
                 self._model, audio, language=language, beam_size=self._settings.beam_size,
                 margin_ms=self._settings.short_window_margin_ms,
-                min_window_ms=self._settings.short_window_min_ms,
+                min_window_ms=self._settings.short_window_min_ms, prompt=prompt,
+                no_speech_threshold=self._settings.prompt_no_speech_threshold,
             )  # fmt: skip
             return Transcript(
                 text=text.strip(),
@@ -158,6 +171,9 @@ class WhisperSpeechToText:
             condition_on_previous_text=self._settings.condition_on_previous_text,
             without_timestamps=self._settings.without_timestamps and not options.timestamps,
             vad_filter=duration_ms >= self._settings.vad_min_audio_ms,
+            initial_prompt=prompt or None,
+            no_speech_threshold=self._settings.prompt_no_speech_threshold if prompt else 0.6,
+            log_prob_threshold=None if prompt else -1.0,  # prompted: no-speech alone decides
         )
         found = tuple(
             Segment(round(seg.start * 1000), round(seg.end * 1000), seg.text.strip())
@@ -170,6 +186,10 @@ class WhisperSpeechToText:
             processing_ms=round((time.perf_counter() - started) * 1000),
             segments=found,
         )
+
+    def _encode(self, text: str) -> list[int]:
+        ids: list[int] = self._model.hf_tokenizer.encode(text, add_special_tokens=False).ids
+        return ids
 
     def _temperatures(self, options: TranscriptionOptions) -> float | tuple[float, ...]:
         if options.temperature is not None:

@@ -49,6 +49,11 @@ def test_token_budget_grows_with_duration_and_is_capped() -> None:
             "Hi. How can I help? Are you there?",
         ),
         ("Thanks for calling. We are open", "Thanks for calling. We are open"),
+        (
+            "Dr. Haverford treated my rabbit. Dr. Haverford treated my rabbit. Dr.",
+            "Dr. Haverford treated my rabbit.",
+        ),
+        ("Can I see Dr. Okafor? Mr. Li said so.", "Can I see Dr. Okafor? Mr. Li said so."),
         ("Hello there", "Hello there"),
         ("", ""),
     ],

@@ -29,6 +29,8 @@ UNAVAILABLE_MESSAGE = "Sorry, we cannot take your call right now. Please try aga
 BUSY_MESSAGE = "Sorry, all of our lines are busy right now. Please call back in a few minutes."
 
 _MAY_REJECT = frozenset({"busy", "draining", "suspended"})
+USAGE_REFUSALS = frozenset({"minutes_cap", "usage_unknown"})
+"""Refusals for the tenant's monthly minutes (used up, or unknown while Redis recovers)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +51,10 @@ class Admitted:
 @dataclass(frozen=True, slots=True)
 class Refused:
     """The call is not taken. ``outcome`` is the stable metric label (``draining``,
-    ``config_unavailable``, ``unknown_number``, ``suspended``, ``busy``, ``bad_call_id``,
-    ``admission_unavailable``); ``message`` is what the caller hears before the hang-up, unless
-    ``reject`` (the agent prefers a busy signal and the refusal allows one)."""
+    ``config_unavailable``, ``unknown_number``, ``suspended``, ``busy``, ``minutes_cap``,
+    ``usage_unknown``, ``bad_call_id``, ``admission_unavailable``); ``message`` is what the
+    caller hears before the hang-up, unless ``reject`` (the agent prefers a busy signal and the
+    refusal allows one)."""
 
     outcome: str
     message: str
@@ -70,6 +73,14 @@ Admission = Admitted | Refused | AlreadyEnded
 def _refused(outcome: str, message: str, agent: AgentConfig | None) -> Refused:
     reject = agent is not None and agent.reject_when_busy and outcome in _MAY_REJECT
     return Refused(outcome, message, reject)
+
+
+def _message(outcome: str, agent: AgentConfig | None) -> str:
+    """What a caller refused for capacity hears: at the minutes cap, the agent's own
+    unavailable message or the platform's; otherwise the busy message."""
+    if outcome not in USAGE_REFUSALS:
+        return BUSY_MESSAGE
+    return (agent.unavailable_message if agent else None) or UNAVAILABLE_MESSAGE
 
 
 def count(runtime: Runtime, carrier: Carrier, outcome: str) -> None:
@@ -136,11 +147,13 @@ async def _decide(
             max_concurrent_calls=tenant.limits.max_concurrent_calls,
             calls_per_minute=tenant.limits.calls_per_minute,
             ttl_s=runtime.settings.pending_lease_ttl_s,
+            monthly_minutes_cap=tenant.limits.monthly_minutes_cap,
         )
     except CapacityExceededError as exc:
         logger.info("webhook.over_capacity", extra={"fields": {"reason": exc.reason}})
-        await _record_refusal(runtime, carrier, carrier_call_id, "busy")
-        return _refused("busy", BUSY_MESSAGE, agent)
+        outcome = exc.reason if exc.reason in USAGE_REFUSALS else "busy"
+        await _record_refusal(runtime, carrier, carrier_call_id, outcome)
+        return _refused(outcome, _message(outcome, agent), agent)
     return Admitted(record.call_id, tenant, agent, route, record.issued_at_s)
 
 
@@ -154,7 +167,7 @@ def _replay(earlier: CarrierCall, lookup: NumberLookup) -> Admission:
         return Admitted(earlier.call_id, tenant, agent, route, earlier.issued_at_s, replayed=True)
     if earlier.state == "refused":
         reject = _refused(earlier.outcome, "", agent).reject
-        return Refused(earlier.outcome, BUSY_MESSAGE, reject, replayed=True)
+        return Refused(earlier.outcome, _message(earlier.outcome, agent), reject, replayed=True)
     return AlreadyEnded()
 
 

@@ -14,6 +14,7 @@ from prometheus_client import CollectorRegistry
 from switchboard_common.contract import Keyring
 from switchboard_common.health import ReadinessCheck, ReadinessFlag
 from switchboard_common.kafka_sink import KafkaCallEventSink, KafkaEventProducer
+from switchboard_common.recordings import open_recording_store
 from switchboard_common.service import create_service_app
 from switchboard_common.telemetry import tracer
 from switchboard_voice_runtime.api import routers
@@ -104,6 +105,7 @@ def create_app(settings: Settings, *, call_core: CallCore | None = None) -> Fast
             calls=calls,
             drain=drain,
             tracer=tracer("switchboard_voice_runtime", app.state.tracer_provider),
+            recordings=open_recording_store(settings.recordings),
         )
         await config.start()
         await redis_events.start()

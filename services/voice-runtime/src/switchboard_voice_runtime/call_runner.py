@@ -14,7 +14,7 @@ import logging
 
 from redis.exceptions import RedisError
 
-from switchboard_common.contract import AgentConfig
+from switchboard_common.contract import AgentConfig, CallEnded
 from switchboard_common.contract.secret_use import llm_key_problem
 from switchboard_common.contract.tenant_config import TenantLimits, TenantRuntimeConfig
 from switchboard_common.log import bound
@@ -164,7 +164,7 @@ class CallRunner:
             agent=agent,
             limits=limits,
             llm_api_key=api_key,
-            recording_dir=self._runtime.settings.recordings_dir,
+            recordings=self._runtime.recordings,
             playout_lateness=self._runtime.metrics.playout_lateness_seconds.observe,
             caller_format=start.caller_format,
         )
@@ -205,9 +205,20 @@ class CallRunner:
         context = self._context
         control = self._connection.call_control(self._tenant, context.carrier_call_id)
         events = MeteredEventSink(
-            runtime.events, runtime.metrics, lambda: runtime.calls.carrier_status(context.call_id)
+            runtime.events,
+            runtime.metrics,
+            lambda: runtime.calls.carrier_status(context.call_id),
+            on_ended=self._charge,
         )
         return runtime.session_factory(context, self._connection, control, events)
+
+    async def _charge(self, ended: CallEnded) -> None:
+        """Bills the call's minutes against its tenant's monthly cap as its lease ends."""
+        assert self._lease is not None
+        usage = ended.usage_record()
+        await self._runtime.capacity.charge(
+            self._lease, period=usage.period, minutes=usage.billable_minutes
+        )
 
     async def _run_session(self, session: LiveCall, lease: Lease) -> None:
         ttl_s = self._runtime.settings.lease_ttl_s

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
@@ -102,17 +102,20 @@ class RuntimeMetrics:
 
 class MeteredEventSink:
     """EventSink for one call: records turn latencies, stamps the carrier's final status on
-    ``CallEnded``, and forwards everything to the real sink."""
+    ``CallEnded``, runs ``on_ended`` (billing the call's minutes) before forwarding it, and
+    forwards everything to the real sink."""
 
     def __init__(
         self,
         inner: EventSink,
         metrics: RuntimeMetrics,
         carrier_status: Callable[[], str | None] = lambda: None,
+        on_ended: Callable[[CallEnded], Awaitable[None]] | None = None,
     ) -> None:
         self._inner = inner
         self._metrics = metrics
         self._carrier_status = carrier_status
+        self._on_ended = on_ended
 
     async def publish(self, event: CallStarted | CallTurn | CallEnded) -> None:
         if isinstance(event, CallTurn):
@@ -122,4 +125,6 @@ class MeteredEventSink:
             status = self._carrier_status()
             if status is not None and event.carrier_status is None:
                 event = event.model_copy(update={"carrier_status": status})
+            if self._on_ended is not None:
+                await self._on_ended(event)
         await self._inner.publish(event)

@@ -18,6 +18,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from switchboard_common.audio import AudioFormat
 from switchboard_common.contract import AgentConfig, DidRoute, TenantRuntimeConfig
+from switchboard_common.recordings import RecordingStore
 from switchboard_voice_runtime.call.ports import EventSink
 from switchboard_voice_runtime.call_token import CallTokenGuard, CallTokenSigner
 from switchboard_voice_runtime.calls import CallRegistry, Drain, SessionFactory
@@ -100,6 +101,8 @@ class Runtime:
     drain: Drain
     tracer: Tracer
     background: set[asyncio.Task[None]] = field(default_factory=set)
+    recordings: RecordingStore | None = None
+    """Where calls' recordings go (settings.recordings; None: not kept)."""
 
     def spawn(self, coro: Coroutine[Any, Any, None], name: str) -> None:
         """Runs best-effort background work owned by the runtime (cancelled at shutdown)."""

@@ -10,6 +10,7 @@ from pydantic_settings import SettingsConfigDict
 from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
 from switchboard_common.development import refuse_development_values
 from switchboard_common.kafka_sink import KafkaSettings
+from switchboard_common.recordings import RecordingsSettings
 from switchboard_common.settings import BaseServiceSettings
 from switchboard_voice_runtime.telnyx_settings import TelnyxSettings
 
@@ -61,7 +62,15 @@ class Settings(BaseServiceSettings):
     call_token_ttl_s: int = Field(default=30, ge=5, le=600)
     twilio: TwilioSettings = TwilioSettings()
     telnyx: TelnyxSettings = TelnyxSettings()
-    recordings_dir: Path | None = None
+    recordings: RecordingsSettings = Field(
+        default_factory=RecordingsSettings,
+        description="Where call recordings go: RECORDINGS__BACKEND=dir (RECORDINGS__DIR) or s3 "
+        "(RECORDINGS__BUCKET, __ENDPOINT, __REGION, __ACCESS_KEY_ID, __SECRET_ACCESS_KEY); the "
+        "control plane reads them with the same values",
+    )
+    recordings_dir: Path | None = Field(
+        default=None, description="The former name of recordings.dir; still read."
+    )
     lease_ttl_s: float = Field(default=30.0, ge=1.0)
     pending_lease_ttl_s: float = Field(
         default=15.0, gt=0, description="How long a lease waits for the media socket."
@@ -105,6 +114,13 @@ class Settings(BaseServiceSettings):
         if not value.startswith(("https://", "http://")):
             raise ValueError("public_base_url must start with https:// or http://")
         return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _former_recordings_dir_name(self) -> Settings:
+        if self.recordings_dir is not None and self.recordings.dir is None:
+            recordings = self.recordings.model_copy(update={"dir": self.recordings_dir})
+            object.__setattr__(self, "recordings", recordings)
+        return self
 
     @model_validator(mode="after")
     def _former_private_addresses_name(self) -> Settings:

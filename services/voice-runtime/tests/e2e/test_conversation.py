@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import pytest
 
@@ -33,8 +32,18 @@ async def test_caller_gets_two_answers_and_the_call_is_recorded_in_events(
     assert "Monday" in events.turns[0].agent_text
     assert "insurance" in events.turns[1].agent_text
     assert events.ended.reason == "caller_hangup"
-    assert events.ended.recording_ref is not None
-    assert await asyncio.to_thread(Path(events.ended.recording_ref).is_file)
+    # What the call used: the caller's audio went to STT, every agent phrase was voiced.
+    usage = events.ended.usage
+    assert 0 < usage.stt_audio_seconds < events.ended.duration_s
+    spoken = [e.text for e in events.ended.transcript if e.role == "agent"]
+    # Sentences are voiced one by one; the transcript joins them with spaces.
+    assert 0.9 * sum(map(len, spoken)) <= usage.tts_characters <= sum(map(len, spoken))
+    assert events.ended.usage_record().billable_minutes >= 1
+    assert (
+        events.ended.recording_ref
+        == f"tenants/{events.started.tenant_id}/calls/{events.started.call_id}.wav"
+    )
+    assert await asyncio.to_thread((stack.recordings_dir / events.ended.recording_ref).is_file)
 
 
 SERVICES_ANSWER_START = "We offer cleanings and checkups."

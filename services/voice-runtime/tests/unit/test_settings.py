@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import SecretStr, ValidationError
 
@@ -74,3 +76,25 @@ def test_private_addresses_are_off_unless_either_name_turns_them_on(
     monkeypatch.delenv("VOICE_RUNTIME_HTTP_TOOLS_ALLOW_PRIVATE_ADDRESSES")
     monkeypatch.setenv("VOICE_RUNTIME_ALLOW_PRIVATE_ADDRESSES", "true")
     assert Settings().allow_private_addresses is True
+
+
+def test_recordings_go_to_s3_when_the_environment_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS__BACKEND", "s3")
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS__BUCKET", "calls")
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS__ENDPOINT", "https://s3.internal:9000")
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS__ACCESS_KEY_ID", "AKID")
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS__SECRET_ACCESS_KEY", "s3-secret-value")
+    recordings = Settings().recordings
+    assert (recordings.backend, recordings.bucket) == ("s3", "calls")
+    assert recordings.endpoint == "https://s3.internal:9000"
+    assert recordings.secret_access_key is not None
+    assert recordings.secret_access_key.get_secret_value() == "s3-secret-value"
+    assert "s3-secret-value" not in repr(Settings())
+
+
+def test_the_former_recordings_dir_still_sets_the_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("VOICE_RUNTIME_RECORDINGS_DIR", str(tmp_path))
+    recordings = Settings().recordings
+    assert (recordings.backend, recordings.dir) == ("dir", tmp_path)

@@ -9,6 +9,7 @@ from pydantic import Field, TypeAdapter
 
 from switchboard_common.contract.keys import SCHEMA_VERSION
 from switchboard_common.contract.tenant_config import Carrier, ContractModel
+from switchboard_common.contract.usage import CallUsage, UsageRecord
 
 EndReason = Literal[
     "caller_hangup",
@@ -89,6 +90,21 @@ class CallEnded(_CallEventBase):
     recording_ref: str | None = None
     transferred_to: str | None = None
     carrier_status: str | None = None
+    usage: CallUsage = CallUsage()
+
+    def usage_record(self) -> UsageRecord:
+        """The call's billable usage under the one billing rule (``contract/usage.py``)."""
+        return UsageRecord.of(
+            event_id=self.event_id,
+            tenant_id=self.tenant_id,
+            call_id=self.call_id,
+            occurred_at=self.occurred_at,
+            started_at=self.started_at,
+            duration_s=self.duration_s,
+            turns=self.turns,
+            reason=self.reason,
+            usage=self.usage,
+        )
 
 
 CallEvent = Annotated[CallStarted | CallTurn | CallEnded, Field(discriminator="type")]

@@ -68,6 +68,12 @@ class TenantLimits(ContractModel):
     max_concurrent_calls: int = Field(default=5, ge=1, le=10_000)
     max_call_duration_s: int = Field(default=1800, ge=10, le=86_400)
     calls_per_minute: int = Field(default=60, ge=1, le=100_000)
+    monthly_minutes_cap: int | None = Field(
+        default=None,
+        ge=0,
+        description="Billable minutes a month after which new calls are refused (None: no cap); "
+        "from the tenant's plan",
+    )
 
 
 class TwilioAccount(ContractModel):
@@ -134,9 +140,23 @@ class LlmConfig(ContractModel):
     timeout_s: float = Field(default=8.0, gt=0, le=60)
 
 
+VocabularyTerm = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[^,\n]+$")]
+
+
 class SttConfig(ContractModel):
+    """``model`` must be one the STT service serves (its ``/v1/models``); ``vocabulary`` lists the
+    words callers say that a general model misspells (the business name, staff, services), most
+    important first: with the agent's name, staff (transfer target) names and knowledge section
+    titles, they bias recognition (see ``switchboard_common.contract.vocabulary``)."""
+
     language: str = "en"
     model: str = "tiny.en"
+    vocabulary: tuple[VocabularyTerm, ...] = Field(
+        default=(),
+        max_length=100,
+        description="Words callers say that a general model misspells (business name, staff, "
+        "services), most important first; up to 100 terms of 1-60 characters, no commas",
+    )
 
 
 class TtsConfig(ContractModel):
@@ -218,6 +238,13 @@ class AgentConfig(ContractModel):
     tools: ToolsConfig = ToolsConfig()
     recording: bool = False
     reject_when_busy: bool = False
+    unavailable_message: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=2_000,
+        description="What callers hear when the tenant's monthly minutes are used up "
+        "(None: the platform's message)",
+    )
 
 
 class TenantRuntimeConfig(ContractModel):

@@ -35,6 +35,7 @@ from switchboard_common.contract.tenant_config import (
     LlmConfig,
     OpeningHours,
     QuickReply,
+    SttConfig,
     TelephonyConfig,
     TenantLimits,
     ToolsConfig,
@@ -67,6 +68,7 @@ def _agent() -> AgentConfig:
             after_hours_message="We are closed.",
         ),
         llm=LlmConfig(model="openai/gpt-4o-mini", api_key_secret=SECRET),
+        stt=SttConfig(vocabulary=("Acme Dental", "Dr. Okafor")),
         tools=ToolsConfig(
             transfer_targets=(TransferTarget(name="Billing", number="+15551230000"),),
             http_tools=(

@@ -17,6 +17,7 @@ from switchboard_common.contract.tenant_config import (
     TurnTakingConfig,
 )
 from switchboard_control_plane.agents.voices import ConfigWarning
+from switchboard_control_plane.analysis.schemas import AnalysisConfig
 from switchboard_control_plane.db.base import INTEGER_MAX
 
 SECRET_NAME_PATTERN = r"^[a-z0-9][a-z0-9_.\-]{0,127}$"  # noqa: S105
@@ -110,6 +111,18 @@ class AgentVersionCreate(BaseModel):
     tools: ToolsConfig = ToolsConfig()
     recording: bool = False
     reject_when_busy: bool = False
+    unavailable_message: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=2_000,
+        description="What callers hear when the tenant's monthly minutes are used up "
+        "(None: the platform's message)",
+    )
+    analysis: AnalysisConfig = Field(
+        default_factory=AnalysisConfig,
+        description="Post-call analysis: summary, extraction against a JSON Schema, success "
+        "rubric (through this version's LLM; without one, the built-in analysis)",
+    )
     note: str = Field(default="", max_length=500, description="What changed in this version")
 
 

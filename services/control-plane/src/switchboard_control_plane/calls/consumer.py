@@ -16,6 +16,7 @@ from switchboard_common.contract import parse_call_event
 from switchboard_common.contract.keys import EVENT_FIELD, EVENTS_CONSUMER_GROUP, EVENTS_STREAM
 from switchboard_control_plane.calls.store import store_event
 from switchboard_control_plane.db.session import SessionFactory
+from switchboard_control_plane.usage.meter import UsageMeter
 
 logger = logging.getLogger("switchboard.control_plane.events")
 MAX_BACKOFF_S = 2.0
@@ -38,8 +39,10 @@ class EventsConsumer:
         claim_idle_ms: int = 30_000,
         block_ms: int = 1_000,
         batch: int = 100,
+        meter: UsageMeter | None = None,
     ) -> None:
         self._sessions = sessions
+        self._meter = meter
         self._redis = redis
         self.name = consumer_name or f"{socket.gethostname()}-{os.getpid()}"
         self._claim_idle_ms = claim_idle_ms
@@ -104,5 +107,5 @@ class EventsConsumer:
             logger.warning("events.invalid", extra={"fields": {"entry_id": str(entry_id)}})
         else:
             async with self._sessions() as session:
-                await store_event(session, event)
+                await store_event(session, event, self._meter)
         await self._redis.xack(EVENTS_STREAM, EVENTS_CONSUMER_GROUP, entry_id)

@@ -9,6 +9,7 @@ from switchboard_common.kafka_sink import KafkaSettings
 from switchboard_common.kafka_source import consume_call_events
 from switchboard_control_plane.calls.store import store_event
 from switchboard_control_plane.db.session import SessionFactory
+from switchboard_control_plane.usage.meter import UsageMeter
 
 EventStream = AsyncGenerator[CallStarted | CallTurn | CallEnded]
 
@@ -26,8 +27,10 @@ class KafkaEventsConsumer:
         settings: KafkaSettings,
         *,
         source: Callable[[KafkaSettings], EventStream] = consume_call_events,
+        meter: UsageMeter | None = None,
     ) -> None:
         self._sessions = sessions
+        self._meter = meter
         self._settings = settings
         self._source = source
 
@@ -36,6 +39,6 @@ class KafkaEventsConsumer:
         try:
             async for event in events:
                 async with self._sessions() as session:
-                    await store_event(session, event)
+                    await store_event(session, event, self._meter)
         finally:
             await events.aclose()

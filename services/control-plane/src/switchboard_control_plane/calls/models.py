@@ -26,6 +26,19 @@ class Call(TenantOwned, Base):
             "id",
             postgresql_where=text("outcome = 'in_progress'"),
         ),
+        # The recording retention sweeper reads each tenant's kept recordings, oldest first.
+        Index(
+            "ix_calls_recordings_kept",
+            "tenant_id",
+            "started_at",
+            postgresql_where=text("recording_ref IS NOT NULL AND recording_deleted_at IS NULL"),
+        ),
+        # The analysis worker reads the calls waiting for analysis, across tenants.
+        Index(
+            "ix_calls_analysis_due",
+            "analysis_due_at",
+            postgresql_where=text("analysis_status = 'pending'"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(128), primary_key=True)
@@ -45,7 +58,15 @@ class Call(TenantOwned, Base):
     turns: Mapped[int] = mapped_column(default=0)
     transcript: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
     recording_ref: Mapped[str | None] = mapped_column(String(500), default=None)
+    recording_deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+    """When the tenant's recording retention deleted the recording."""
     transferred_to: Mapped[str | None] = mapped_column(String(32), default=None)
+    # Post-call analysis (analysis/): queued when the call ends, retried a bounded number of times.
+    analysis: Mapped[dict[str, Any] | None] = mapped_column(JSONB, default=None)
+    analysis_status: Mapped[str | None] = mapped_column(String(16), default=None)
+    analysis_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    analysis_error: Mapped[str | None] = mapped_column(String(500), default=None)
+    analysis_due_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class CallTurnRecord(TenantOwned, Base):

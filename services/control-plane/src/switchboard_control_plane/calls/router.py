@@ -50,7 +50,8 @@ async def list_calls(
 
 @router.get("/calls/{call_id}", operation_id="get_call", responses=tenant_errors())
 async def get_call(call_id: str, access: Reader) -> CallDetail:
-    """One call: transcript, per-turn latency stages and the recording reference."""
+    """One call: transcript, per-turn latency stages, the recording reference and the
+    post-call analysis."""
     call = await access.session.get(Call, call_id)
     if call is None or call.tenant_id != access.tenant.id:
         raise NotFoundError("call")
@@ -59,8 +60,13 @@ async def get_call(call_id: str, access: Reader) -> CallDetail:
         **summary(call).model_dump(),
         transcript=call.transcript,
         recording_ref=call.recording_ref,
+        recording_deleted_at=call.recording_deleted_at,
         transferred_to=call.transferred_to,
         turn_details=[TurnOut.model_validate(t, from_attributes=True) for t in turns],
+        analysis=call.analysis,
+        analysis_status=call.analysis_status,
+        analysis_attempts=call.analysis_attempts,
+        analysis_error=call.analysis_error,
     )
 
 

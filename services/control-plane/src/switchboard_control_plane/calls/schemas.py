@@ -7,7 +7,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from switchboard_control_plane.analysis.schemas import CallAnalysis
+
 Outcome = Literal["in_progress", "answered", "missed", "transferred", "failed"]
+AnalysisStatus = Literal["pending", "running", "done", "failed", "skipped"]
 
 
 class CallSummary(BaseModel):
@@ -46,8 +49,22 @@ class TurnOut(BaseModel):
 class CallDetail(CallSummary):
     transcript: list[dict[str, Any]]
     recording_ref: str | None
+    recording_deleted_at: datetime | None = Field(
+        description="When the tenant's recording retention deleted the recording (then GET "
+        ".../recording answers 404 recording_not_found, details.reason deleted)"
+    )
     transferred_to: str | None
     turn_details: list[TurnOut]
+    analysis: CallAnalysis | None = Field(
+        default=None, description="The post-call analysis, once done (`source`: llm or builtin)"
+    )
+    analysis_status: AnalysisStatus | None = Field(
+        default=None, description="Unset while the call is in progress"
+    )
+    analysis_attempts: int = 0
+    analysis_error: str | None = Field(
+        default=None, description="Why the last try failed (retried up to the platform's limit)"
+    )
 
 
 class AnalyticsDay(BaseModel):

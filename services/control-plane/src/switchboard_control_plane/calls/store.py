@@ -11,12 +11,23 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn, TranscriptEntry
+from switchboard_common.contract.usage import CallUsage, UsageRecord
 from switchboard_control_plane.calls.models import Call, CallTurnRecord, ProcessedEvent
 from switchboard_control_plane.calls.service import call_turns
+from switchboard_control_plane.calls.webhook_events import emit_call_event
 from switchboard_control_plane.db.scope import scope_session
 from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.usage.meter import MeteredCall, UsageMeter
+from switchboard_control_plane.webhooks.events import CALL_ENDED, CALL_STARTED
 
 CallEventModel = CallStarted | CallTurn | CallEnded
+ANALYSIS_QUEUED: dict[str, Any] = {
+    "analysis_status": "pending",
+    "analysis_due_at": func.now(),
+    "analysis_attempts": 0,
+    "analysis_error": None,
+}
+"""A call that ended waits for its post-call analysis (analysis/worker.py)."""
 RUNTIME_LOST = "runtime_lost"
 """End reason of a call closed by the control plane because no runtime holds it any more."""
 
@@ -102,12 +113,23 @@ async def _store_ended(session: AsyncSession, event: CallEnded) -> None:
             "transcript": [entry.model_dump(mode="json") for entry in event.transcript],
             "recording_ref": event.recording_ref,
             "transferred_to": event.transferred_to,
+            **ANALYSIS_QUEUED,
         },
     )
 
 
-async def store_event(session: AsyncSession, event: CallEventModel) -> bool:
-    """Stores and commits; False when the event was a duplicate or its tenant is unknown."""
+async def _notify(session: AsyncSession, call_id: str, event_type: str) -> None:
+    call = await session.get(Call, call_id, populate_existing=True)
+    assert call is not None  # just upserted
+    await emit_call_event(session, call, event_type)
+
+
+async def store_event(
+    session: AsyncSession, event: CallEventModel, meter: UsageMeter | None = None
+) -> bool:
+    """Stores and commits; False when the event was a duplicate or its tenant is unknown.
+
+    With ``meter``, a ``call.ended`` is metered in the same transaction (once per call id)."""
     if await session.get(Tenant, event.tenant_id) is None:
         return False
     scope_session(session, event.tenant_id)
@@ -120,24 +142,37 @@ async def store_event(session: AsyncSession, event: CallEventModel) -> bool:
     if fresh.first() is None:
         await session.rollback()
         return False
+    metered: MeteredCall | None = None
     if isinstance(event, CallStarted):
         await _store_started(session, event)
+        await _notify(session, event.call_id, CALL_STARTED)
     elif isinstance(event, CallTurn):
         await _store_turn(session, event)
     else:
         await _store_ended(session, event)
+        await _notify(session, event.call_id, CALL_ENDED)
+        metered = await meter.meter(session, event) if meter is not None else None
     await session.commit()
+    if meter is not None and metered is not None:
+        await meter.settled(metered)
     return True
 
 
 async def close_lost_call(
-    session: AsyncSession, tenant_id: str, call_id: str, *, quiet_since: datetime
+    session: AsyncSession,
+    tenant_id: str,
+    call_id: str,
+    *,
+    quiet_since: datetime,
+    meter: UsageMeter | None = None,
 ) -> bool:
     """Ends an in-progress call whose runtime is gone, keeping what was recorded: end reason
     ``runtime_lost``, outcome ``failed``, ended at its last recorded event, transcript rebuilt
     from the turns received. Refused (False) when the call is no longer in progress or something
     was recorded for it at or after ``quiet_since``. A ``call.ended`` arriving later still
-    overwrites all of it with what the runtime saw."""
+    overwrites all of it with what the runtime saw. With ``meter``, the call is billed from its
+    start to its last recorded event (its runtime never charged it), an estimate that a later
+    ``call.ended`` replaces."""
     scope_session(session, tenant_id)
     query = select(Call).where(Call.id == call_id).with_for_update()
     call = (await session.execute(query)).scalar_one_or_none()
@@ -155,8 +190,31 @@ async def close_lost_call(
     call.outcome = "failed"
     call.turns = max(call.turns, len(turns))
     call.transcript = call.transcript or _transcript(call.started_at, turns)
+    for name, value in ANALYSIS_QUEUED.items():
+        setattr(call, name, value)
+    await emit_call_event(session, call, CALL_ENDED)
+    metered = None
+    if meter is not None:
+        metered = await meter.meter_record(session, _lost_usage(call), estimated=True)
     await session.commit()
+    if meter is not None and metered is not None:
+        await meter.settled(metered)
     return True
+
+
+def _lost_usage(call: Call) -> UsageRecord:
+    assert call.ended_at is not None and call.duration_s is not None
+    return UsageRecord.of(
+        event_id=f"{call.id}:{RUNTIME_LOST}",
+        tenant_id=call.tenant_id,
+        call_id=call.id,
+        occurred_at=call.ended_at,
+        started_at=call.started_at,
+        duration_s=call.duration_s,
+        turns=call.turns,
+        reason=RUNTIME_LOST,
+        usage=CallUsage(),
+    )
 
 
 def _transcript(started_at: datetime, turns: Sequence[CallTurnRecord]) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from switchboard_control_plane.calls.store import close_lost_call
 from switchboard_control_plane.db.base import utcnow
 from switchboard_control_plane.db.scope import ALL_TENANTS
 from switchboard_control_plane.db.session import SessionFactory
+from switchboard_control_plane.usage.meter import UsageMeter
 
 logger = logging.getLogger("switchboard.control_plane.lost_calls")
 CallKey = tuple[datetime, str, str]
@@ -34,7 +35,8 @@ class LostCallSweeper:
     The absence must last across sweeps, not be seen once: a Redis restart empties every lease
     until the next heartbeat puts it back. Keep ``lost_after_s`` well above the runtime's
     ``LEASE_TTL_S``. A sweep that cannot read Redis forgets what it saw. Several instances may
-    sweep at once: closing is idempotent.
+    sweep at once: closing is idempotent. With ``meter``, a closed call is billed up to its last
+    recorded event.
     """
 
     def __init__(
@@ -46,8 +48,10 @@ class LostCallSweeper:
         interval_s: float,
         batch: int = 500,
         clock: Callable[[], datetime] = utcnow,
+        meter: UsageMeter | None = None,
     ) -> None:
         self._sessions = sessions
+        self._meter = meter
         self._redis = redis
         self._lost_after = timedelta(seconds=lost_after_s)
         self._interval_s = interval_s
@@ -120,7 +124,9 @@ class LostCallSweeper:
 
     async def _close(self, tenant_id: str, call_id: str, quiet_since: datetime) -> bool:
         async with self._sessions() as session:
-            closed = await close_lost_call(session, tenant_id, call_id, quiet_since=quiet_since)
+            closed = await close_lost_call(
+                session, tenant_id, call_id, quiet_since=quiet_since, meter=self._meter
+            )
         if closed:
             logger.warning(
                 "lost_calls.closed", extra={"fields": {"call_id": call_id, "tenant_id": tenant_id}}

@@ -11,6 +11,13 @@ from switchboard_control_plane.db.base import Base
 from switchboard_control_plane.numbers.models import PhoneNumber
 from switchboard_control_plane.publishing.models import OutboxEntry
 from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.usage.models import CallUsageRecord, Plan, UsageNotice
+from switchboard_control_plane.webhooks.models import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 
 __all__ = [
     "Agent",
@@ -21,10 +28,17 @@ __all__ = [
     "Base",
     "Call",
     "CallTurnRecord",
+    "CallUsageRecord",
     "Membership",
     "OutboxEntry",
     "PhoneNumber",
+    "Plan",
     "ProcessedEvent",
     "StoredSecret",
     "Tenant",
+    "UsageNotice",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

@@ -15,9 +15,11 @@ _DESCRIPTIONS = {
     410: "Gone (`voice_runtime_moved`)",
     422: "Validation error; `details` lists field paths (`validation_error`), or text Postgres "
     "cannot store: NUL or an unpaired surrogate (`invalid_characters`)",
+    416: "The Range is outside the body; Content-Range says its size (`range_not_satisfiable`)",
     429: "Rate limited; see the Retry-After header (`rate_limited`)",
-    503: "The OIDC provider's keys could not be fetched (`identity_provider_unavailable`) or the "
-    "database is unavailable (`database_unavailable`); retry after Retry-After",
+    503: "The OIDC provider's keys could not be fetched (`identity_provider_unavailable`), the "
+    "database is unavailable (`database_unavailable`) or the recording storage "
+    "(`recording_storage_unavailable`); retry after Retry-After",
 }
 
 AUTH_ERRORS = (401, 403, 422, 429)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from pydantic import ValidationError
@@ -68,8 +68,10 @@ class EpochWatch:
     When it is missing, or names another server's run id (Redis restarted, perhaps from an older
     dump), one instance (a Postgres advisory lock) queues a snapshot of every tenant, waits until
     the publisher has written them all, then writes the epoch with the run id it saw before the
-    republish. A restart during the republish leaves an epoch naming the old run id, so the next
-    check republishes again. While Redis or Postgres is down the check fails and is retried.
+    republish, after ``before_epoch`` (the usage counters' rewrite from Postgres), so runtimes
+    that wait for the epoch find those too. A restart during the republish leaves an epoch naming
+    the old run id, so the next check republishes again. While Redis or Postgres is down the
+    check fails and is retried.
     """
 
     def __init__(
@@ -80,8 +82,10 @@ class EpochWatch:
         *,
         check_s: float = 1.0,
         clock: Callable[[], datetime] = utcnow,
+        before_epoch: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         self._sessions = sessions
+        self._before_epoch = before_epoch
         self._outbox = outbox
         self._redis = redis
         self._check_s = check_s
@@ -121,6 +125,8 @@ class EpochWatch:
                 logger.warning("epoch.contract_data_missing", extra={"fields": {"run_id": run_id}})
             tenants = await republish_all(self._sessions, self._outbox)
             await self._until_published()
+            if self._before_epoch is not None:
+                await self._before_epoch()
             epoch = ContractEpoch(redis_run_id=run_id, written_at=self._clock())
             await self._redis.set(EPOCH_KEY, epoch.model_dump_json())
         logger.info("epoch.republished", extra={"fields": {"tenants": tenants, "run_id": run_id}})

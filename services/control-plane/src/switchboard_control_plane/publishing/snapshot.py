@@ -13,7 +13,6 @@ from switchboard_common.contract.tenant_config import (
     LlmConfig,
     TelephonyConfig,
     TelnyxAccount,
-    TenantLimits,
     TenantRuntimeConfig,
     TwilioAccount,
 )
@@ -24,6 +23,7 @@ from switchboard_control_plane.numbers.models import PhoneNumber
 from switchboard_control_plane.publishing.plan import PublishPlan
 from switchboard_control_plane.tenants.models import Tenant
 from switchboard_control_plane.tenants.telephony import carrier_account
+from switchboard_control_plane.usage.limits import effective_limits
 
 
 class SnapshotBuilder:
@@ -63,7 +63,7 @@ class SnapshotBuilder:
             revision=tenant.revision,
             published_at=datetime.now(UTC),
             status="suspended" if tenant.status == "suspended" else "active",
-            limits=TenantLimits.model_validate(tenant.limits or {}),
+            limits=await effective_limits(session, tenant),
             telephony=await self._telephony(session, tenant),
             agents=agents,
         )
@@ -93,7 +93,7 @@ class SnapshotBuilder:
         body = AgentVersionCreate.model_validate(version.config)
         llm = body.llm
         sealed = await self._seal(session, tenant_id, llm.api_key_secret_name)
-        fields: dict[str, Any] = body.model_dump(exclude={"llm", "note"})
+        fields: dict[str, Any] = body.model_dump(exclude={"llm", "note", "analysis"})
         return AgentConfig.model_validate(
             {
                 **fields,

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from switchboard_common.contract.tenant_config import Ed25519PublicKey, TenantLimits
 from switchboard_control_plane.agents.schemas import SECRET_NAME_PATTERN
+
+RetentionDays = Annotated[
+    int | None,
+    Field(
+        ge=1,
+        le=3650,
+        description="Call recordings older than this many days are deleted (null: kept)",
+    ),
+]
 
 
 class TenantCreate(BaseModel):
@@ -21,6 +30,7 @@ class TenantCreate(BaseModel):
 
     name: str = Field(min_length=1, max_length=200)
     limits: TenantLimits = TenantLimits()
+    recording_retention_days: RetentionDays = None
 
 
 class TenantUpdate(BaseModel):
@@ -28,6 +38,8 @@ class TenantUpdate(BaseModel):
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
     limits: TenantLimits | None = None
+    recording_retention_days: RetentionDays = None
+    """Absent: unchanged; null: recordings are kept again."""
 
 
 class TenantOut(BaseModel):
@@ -35,6 +47,9 @@ class TenantOut(BaseModel):
     name: str
     status: Literal["active", "suspended"]
     limits: TenantLimits
+    recording_retention_days: int | None = Field(
+        description="Call recordings older than this many days are deleted (null: kept)"
+    )
     revision: int = Field(description="Last runtime snapshot revision written to the outbox")
     created_at: datetime
     updated_at: datetime

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from switchboard_common.contract.secret_use import kind_problem
+from switchboard_common.contract.tenant_config import TenantLimits
 from switchboard_control_plane.db.base import utcnow
 from switchboard_control_plane.errors import InvalidConfigError
 from switchboard_control_plane.numbers.models import PhoneNumber
@@ -22,12 +23,17 @@ def tenant_view(tenant: Tenant) -> dict[str, Any]:
         "name": tenant.name,
         "status": tenant.status,
         "limits": tenant.limits,
+        "recording_retention_days": tenant.recording_retention_days,
         "deleted": tenant.deleted_at is not None,
     }
 
 
 async def create_tenant(access: Access, body: TenantCreate) -> Tenant:
-    tenant = Tenant(name=body.name, limits=body.limits.model_dump())
+    tenant = Tenant(
+        name=body.name,
+        limits=body.limits.model_dump(),
+        recording_retention_days=body.recording_retention_days,
+    )
     access.session.add(tenant)
     await access.session.flush()
     await access.audit("tenant.created", tenant.id, tenant_id=tenant.id, after=tenant_view(tenant))
@@ -46,16 +52,18 @@ async def list_tenants(access: Access, only: str | None) -> Sequence[Tenant]:
 
 
 async def update_tenant(access: TenantAccess, body: TenantUpdate) -> Tenant:
-    """Renames the tenant; changing its limits is the platform's (tenant roles only read them,
-    and may send them back unchanged)."""
+    """Renames the tenant or sets its recording retention; changing its limits is the
+    platform's (tenant roles only read them, and may send them back unchanged)."""
     tenant = access.tenant
-    if body.limits is not None and body.limits.model_dump() != tenant.limits:
+    if body.limits is not None and body.limits != TenantLimits.model_validate(tenant.limits or {}):
         await access.authorize("tenants.limits.write", tenant.id)
     before = tenant_view(tenant)
     if body.name is not None:
         tenant.name = body.name
     if body.limits is not None:
         tenant.limits = body.limits.model_dump()
+    if "recording_retention_days" in body.model_fields_set:
+        tenant.recording_retention_days = body.recording_retention_days
     await access.audit(
         "tenant.updated", tenant.id, tenant_id=tenant.id, before=before, after=tenant_view(tenant)
     )

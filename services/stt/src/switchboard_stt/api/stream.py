@@ -1,7 +1,8 @@
 """`WS /v1/stream`: audio frames in, partial and final transcripts out.
 
 Protocol: the client sends
-`{"type":"start","sample_rate_hz":16000,"encoding":"pcm16","language":"en"}` and waits for
+`{"type":"start","sample_rate_hz":16000,"encoding":"pcm16","language":"en"}` (optional
+`"model"` and vocabulary `"prompt"`, as on the batch route) and waits for
 `{"type":"ready"}`; then binary audio frames; `{"type":"finalize"}` ends an
 utterance (answered by `{"type":"final",...}`, and a new utterance begins); `{"type":"close"}`
 ends the session. `{"type":"partial",...}` arrives every `partial_interval_ms` of new audio when
@@ -51,6 +52,8 @@ class StartMessage(BaseModel):
     language: str | None = None
     partial_interval_ms: int | None = Field(default=None, ge=0)
     """Overrides the server's interval; 0 turns partials off (finals only)."""
+    model: str | None = None
+    prompt: str | None = Field(default=None, max_length=2_000)
 
 
 class ProtocolViolationError(Exception):
@@ -124,14 +127,17 @@ class StreamConnection:
             message = StartMessage.model_validate(start)
             encoding = parse_encoding(message.encoding)
             fmt = AudioFormat(encoding, check_sample_rate(message.sample_rate_hz))
-            language = self._service.language(message.language)
+            model = self._service.model_name(message.model)
+            language = self._service.language(message.language, model)
         except ValidationError as exc:
             raise ProtocolViolationError(
                 CLOSE_INVALID_PAYLOAD, "The start message is malformed."
             ) from exc
         except ServiceError as exc:
             raise ProtocolViolationError(CLOSE_UNSUPPORTED, exc.message) from exc
-        self._options = TranscriptionOptions(language=language)
+        self._options = TranscriptionOptions(
+            language=language, prompt=message.prompt or None, model=model
+        )
         await self._send(
             {"type": "ready", "sample_rate_hz": fmt.sample_rate_hz, "encoding": fmt.encoding.value}
         )

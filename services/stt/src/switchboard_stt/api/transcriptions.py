@@ -21,20 +21,21 @@ from switchboard_common.body_limit import read_capped_body
 from switchboard_common.errors import InvalidParameterError
 from switchboard_stt.api.deps import ServiceDep, SettingsDep
 from switchboard_stt.audio_input import decode_file, decode_raw, parse_encoding
-from switchboard_stt.errors import ModelNotServedError, SttError
+from switchboard_stt.errors import SttError
 from switchboard_stt.transcriber import Samples, Transcript, TranscriptionOptions
 from switchboard_stt.transcription import TranscriptionService
 
 router = APIRouter(tags=["transcription"])
 
 RESPONSE_FORMATS = ("json", "text", "verbose_json")
+MAX_PROMPT_CHARS = 2_000
+"""Longer prompts are refused; the model reads at most `STT_PROMPT_MAX_TOKENS` of one."""
 RAW_CONTENT_TYPES = {
     "application/octet-stream": (AudioEncoding.PCM16, 16_000),
     "audio/pcm": (AudioEncoding.PCM16, 16_000),
     "audio/l16": (AudioEncoding.PCM16, 16_000),
     "audio/basic": (AudioEncoding.MULAW, 8_000),
 }
-MODEL_ALIASES = ("whisper-1",)
 
 _OPENAPI_BODY: dict[str, Any] = {
     "requestBody": {
@@ -50,6 +51,7 @@ _OPENAPI_BODY: dict[str, Any] = {
                         "language": {"type": "string"},
                         "response_format": {"type": "string", "enum": list(RESPONSE_FORMATS)},
                         "temperature": {"type": "number"},
+                        "prompt": {"type": "string"},
                     },
                 }
             },
@@ -65,6 +67,8 @@ _OPENAPI_BODY: dict[str, Any] = {
             ("response_format", "string"),
             ("temperature", "number"),
             ("window", "string"),
+            ("model", "string"),
+            ("prompt", "string"),
         )
     ],
 }
@@ -138,12 +142,7 @@ def _options(
             code="unsupported_response_format",
             details={"supported": list(RESPONSE_FORMATS)},
         )
-    model = params.get("model")
-    if model and model not in (*MODEL_ALIASES, service.stt.name):
-        raise ModelNotServedError(
-            f"Model {model!r} is not served here.",
-            details={"available": [service.stt.name, *MODEL_ALIASES]},
-        )
+    model = service.model_name(str(params.get("model") or "") or None)
     temperature = params.get("temperature")
     try:
         temp_value = float(temperature) if temperature not in (None, "") else None
@@ -151,7 +150,10 @@ def _options(
         raise InvalidParameterError("temperature must be a number.") from None
     if temp_value is not None and not 0.0 <= temp_value <= 1.0:
         raise InvalidParameterError("temperature must be between 0 and 1.")
-    language = service.language(str(params.get("language") or "") or None)
+    language = service.language(str(params.get("language") or "") or None, model)
+    prompt = str(params.get("prompt") or "")
+    if len(prompt) > MAX_PROMPT_CHARS:
+        raise InvalidParameterError(f"prompt must be at most {MAX_PROMPT_CHARS} characters.")
     window = str(params.get("window") or "full")
     if window not in ("full", "fitted"):
         raise InvalidParameterError("window must be 'full' or 'fitted'.")
@@ -160,6 +162,8 @@ def _options(
         temperature=temp_value,
         timestamps=response_format == "verbose_json",
         fitted_window=window == "fitted",
+        prompt=prompt or None,
+        model=model,
     )
 
 

@@ -62,6 +62,20 @@ def test_an_utterance_is_finalized_and_the_next_one_continues_the_timeline(
         ws.send_json({"type": "close"})
 
 
+def test_a_stream_may_name_the_model_and_a_vocabulary_prompt(
+    http: TestClient, clip_pcm16: npt.NDArray[np.int16]
+) -> None:
+    start = {**START_16K, "model": "tiny.en", "prompt": "Brightwater Dental, appointment."}
+    with http.websocket_connect("/v1/stream") as ws:
+        ws.send_json({**start, "partial_interval_ms": 0})
+        assert ws.receive_json()["type"] == "ready"
+        ws.send_bytes(clip_pcm16.tobytes())
+        ws.send_json({"type": "finalize"})
+        final = _next_of_type(ws, "final")
+        assert word_error_rate([(CLIP_TEXT, final["text"])]) <= 0.1
+        ws.send_json({"type": "close"})
+
+
 def test_a_partial_arrives_while_audio_flows_and_is_reused_by_the_final(
     http: TestClient, clip_pcm16: npt.NDArray[np.int16]
 ) -> None:
@@ -118,6 +132,8 @@ def test_finalizing_silence_of_zero_length_gives_an_empty_final(http: TestClient
         ([{"type": "start", "sample_rate_hz": 12345}], 1003),
         ([{"type": "start", "sample_rate_hz": "fast"}], 1007),
         ([{"type": "start", "language": "xx"}], 1003),
+        ([{"type": "start", "model": "large-v3"}], 1003),
+        ([{"type": "start", "prompt": "x" * 2001}], 1007),
         ([START_16K, b"\x00\x00\x00"], 1007),
         ([START_16K, {"type": "dance"}], 1008),
         ([START_16K, "{oops"], 1007),

@@ -205,3 +205,22 @@ async def test_audio_longer_than_the_cap_gets_413_audio_too_long(
     assert response.status_code == 413
     assert _error_code(response) == "audio_too_long"
     assert response.json()["error"]["details"] == {"max_audio_s": 120.0}
+
+
+async def test_a_vocabulary_prompt_is_accepted_and_an_overlong_one_refused(
+    client: httpx.AsyncClient, clip_pcm16: npt.NDArray[np.int16]
+) -> None:
+    raw = {"content-type": "application/octet-stream"}
+    biased = await client.post(
+        URL,
+        params={"window": "fitted", "prompt": "Brightwater Dental, Dr. Okafor, appointment"},
+        content=clip_pcm16.tobytes(),
+        headers=raw,
+    )
+    assert biased.status_code == 200
+    assert word_error_rate([(CLIP_TEXT, biased.json()["text"])]) <= 0.1
+    too_long = await client.post(
+        URL, params={"prompt": "x" * 2001}, content=clip_pcm16.tobytes(), headers=raw
+    )
+    assert too_long.status_code == 400
+    assert _error_code(too_long) == "invalid_parameter"

@@ -8,6 +8,7 @@ from collections.abc import Coroutine
 from typing import Protocol, TypeVar, cast
 
 from switchboard_common.contract.events import EndReason
+from switchboard_common.contract.vocabulary import stt_prompt
 from switchboard_voice_runtime.call.brain import Brain, BrainAction, EndCall, QuickReplyFirst, words
 from switchboard_voice_runtime.call.builtin_brain import BuiltinBrain
 from switchboard_voice_runtime.call.conversation import Conversation
@@ -36,6 +37,7 @@ from switchboard_voice_runtime.call.turns import (
     TurnEnded,
     TurnEvent,
 )
+from switchboard_voice_runtime.call.usage import UsageTally
 from switchboard_voice_runtime.call.vad import STT_RATE_HZ, to_stt_rate
 from switchboard_voice_runtime.providers import ProviderError, SpeechServices
 from switchboard_voice_runtime.providers.http_tools import ToolCallContext
@@ -88,10 +90,13 @@ class Dialogue:
         self._conversation = conversation
         self._clock = clock
         self._call = session
-        self._speaker = Speaker(services, agent, playout, clock)
+        self.usage = UsageTally()
+        """What the call consumed (STT audio here, TTS in the speaker, LLM in the brain)."""
+        self._speaker = Speaker(services, agent, playout, clock, usage=self.usage)
         self._fillers = Fillers(self._speaker, playout, clock, after_s=filler_after_s)
-        self._brain: Brain = QuickReplyFirst(agent, _core_brain(context, services))
+        self._brain: Brain = QuickReplyFirst(agent, _core_brain(context, services, self.usage))
         self._backchannel = {w for p in agent.turn_taking.backchannel_phrases for w in words(p)}
+        self._stt_prompt = stt_prompt(agent)
         self._group: asyncio.TaskGroup | None = None
         self._speaking: AgentTurn | None = None
         self._speaking_task: asyncio.Task[None] | None = None
@@ -189,11 +194,15 @@ class Dialogue:
         self._spawn(self._answer(text, StageTimes()))
 
     async def _transcribe(self, audio: bytes) -> Heard:
+        pcm16 = to_stt_rate(audio, self._caller_rate_hz)
+        self.usage.heard(pcm16, STT_RATE_HZ)
         try:
             text = await self._services.stt.transcribe(
-                to_stt_rate(audio, self._caller_rate_hz),
+                pcm16,
                 sample_rate_hz=STT_RATE_HZ,
                 language=self._agent.stt.language,
+                model=self._agent.stt.model,
+                prompt=self._stt_prompt,
             )
         except ProviderError as error:
             return Heard("", self._clock.now(), error)
@@ -423,7 +432,7 @@ def _current() -> asyncio.Task[None]:
     return cast("asyncio.Task[None]", task)
 
 
-def _core_brain(context: CallContext, services: SpeechServices) -> Brain:
+def _core_brain(context: CallContext, services: SpeechServices, usage: UsageTally) -> Brain:
     llm = context.agent.llm
     if llm.model is None:
         return BuiltinBrain(context.agent)
@@ -434,4 +443,5 @@ def _core_brain(context: CallContext, services: SpeechServices) -> Brain:
         context=ToolCallContext(
             tenant_id=context.tenant_id, call_id=context.call_id, agent_id=context.agent.agent_id
         ),
+        usage=usage,
     )

@@ -7,6 +7,7 @@ from collections.abc import AsyncGenerator, Sequence
 
 from switchboard_common.contract.tenant_config import AgentConfig, HttpTool
 from switchboard_voice_runtime.call.brain import BrainOutput, EndCall, Reply, TransferCall
+from switchboard_voice_runtime.call.usage import UsageTally
 from switchboard_voice_runtime.providers.http_tools import ToolCallContext, ToolRunner
 from switchboard_voice_runtime.providers.llm import ChatMessage, ChatModel, ToolCall, ToolSpec
 
@@ -59,7 +60,7 @@ class LlmBrain:
     """Streams the model's answer; ``end_call`` and ``transfer_call`` become call actions, and
     the agent's HTTP tools are called (all of one round at once) with their results fed back to
     the model, which then goes on answering. Text spoken before a tool call (\"Let me check.\")
-    is streamed to the caller at once."""
+    is streamed to the caller at once. Token usage and tool calls are counted in ``usage``."""
 
     def __init__(
         self,
@@ -68,8 +69,10 @@ class LlmBrain:
         *,
         http_tools: ToolRunner | None = None,
         context: ToolCallContext | None = None,
+        usage: UsageTally | None = None,
     ) -> None:
         self._agent = agent
+        self._usage = usage or UsageTally()
         self._model = model
         self._system = system_message(agent)
         self._runner = http_tools
@@ -87,11 +90,15 @@ class LlmBrain:
             said: list[str] = []
             pending: list[ToolCall] = []
             async for delta in self._model.stream(messages, self._tools):
+                if delta.usage is not None:
+                    self._usage.llm_prompt_tokens += delta.usage.prompt_tokens
+                    self._usage.llm_completion_tokens += delta.usage.completion_tokens
                 if delta.text:
                     said.append(delta.text)
                     yield BrainOutput(text=delta.text)
                 if delta.tool_call is None:
                     continue
+                self._usage.tool_calls += 1
                 if delta.tool_call.name in self._http_tools:
                     pending.append(delta.tool_call)
                     continue

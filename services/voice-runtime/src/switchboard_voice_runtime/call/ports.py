@@ -9,12 +9,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Protocol
 
 from switchboard_common.audio import TELEPHONY_PCM16, AudioFormat
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
 from switchboard_common.contract.tenant_config import AgentConfig, Carrier, TenantLimits
+from switchboard_common.recordings import RecordingStore
 
 
 class MediaSink(Protocol):
@@ -95,7 +95,8 @@ class CallContext:
     agent: AgentConfig
     limits: TenantLimits
     llm_api_key: str | None = None
-    recording_dir: Path | None = None
+    recordings: RecordingStore | None = None
+    """Where the call's recording goes when the agent records (None: not kept)."""
     playout_lateness: Callable[[float], None] | None = None
     """Observes how late each agent frame went out (seconds; the runtime's metric)."""
     caller_format: AudioFormat = TELEPHONY_PCM16

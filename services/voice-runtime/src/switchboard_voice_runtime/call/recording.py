@@ -3,8 +3,6 @@ as a WAV."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
 from switchboard_common.audio import (
@@ -13,7 +11,7 @@ from switchboard_common.audio import (
     AudioFormat,
     decode,
     resample,
-    write_wav,
+    wav_bytes,
 )
 
 
@@ -57,8 +55,8 @@ class CallRecorder:
         """Forgets agent audio scheduled at or after ``at_s`` (the carrier dropped it)."""
         del self._agent[self._position(at_s) :]
 
-    def write(self, path: Path) -> Path:
-        """Writes the WAV (blocking; run it in a thread) and returns its path."""
+    def wav(self) -> bytes:
+        """The whole stereo WAV (CPU-bound for a long call: run it in a thread)."""
         rate_hz = self._caller_format.sample_rate_hz
         caller = decode(bytes(self._caller), self._caller_format.encoding)
         agent = resample(
@@ -70,6 +68,4 @@ class CallRecorder:
         stereo = np.zeros((length, 2), dtype=np.int16)
         stereo[: caller.size, 0] = caller
         stereo[: agent.size, 1] = agent
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_wav(path, stereo.reshape(-1), rate_hz, channels=2)
-        return path
+        return wav_bytes(stereo.reshape(-1), rate_hz, channels=2)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from switchboard_common.contract import TurnStages
@@ -18,7 +17,8 @@ class CallOutcome:
     reason: EndReason
     duration_s: float
     turns: int
-    recording_path: Path | None
+    recording_ref: str | None
+    """The recording's key in the runtime's RecordingStore."""
     transferred_to: str | None
 
 

@@ -6,12 +6,12 @@ import asyncio
 import logging
 import uuid
 from datetime import datetime
-from pathlib import Path
 from typing import TypedDict
 
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
 from switchboard_common.contract.events import EndReason
 from switchboard_common.log import bound
+from switchboard_common.recordings import RecordingStoreError, recording_key
 from switchboard_voice_runtime.call.conversation import Conversation
 from switchboard_voice_runtime.call.dialogue import Dialogue, Inbound
 from switchboard_voice_runtime.call.playout import Playout
@@ -206,8 +206,9 @@ class CallSession:
                     duration_s=duration_s,
                     turns=self._dialogue.turns,
                     transcript=self._conversation.transcript,
-                    recording_ref=str(recording) if recording else None,
+                    recording_ref=recording,
                     transferred_to=self._dialogue.transferred_to,
+                    usage=self._dialogue.usage.report(),
                 )
             )
         return CallOutcome(
@@ -262,16 +263,18 @@ class CallSession:
         except (CallControlError, TimeoutError) as error:
             _log.warning("carrier hang-up failed", extra={"fields": {"error": str(error)}})
 
-    async def _write_recording(self) -> Path | None:
-        directory = self._context.recording_dir
-        if self._recorder is None or directory is None:
+    async def _write_recording(self) -> str | None:
+        """Puts the WAV in the recording store; returns its key (None: not kept or failed)."""
+        store = self._context.recordings
+        if self._recorder is None or store is None:
             return None
-        path = directory / f"{self._context.call_id}.wav"
         try:
-            return await asyncio.to_thread(self._recorder.write, path)
-        except OSError as error:
+            key = recording_key(self._context.tenant_id, self._context.call_id)
+            await store.put(key, await asyncio.to_thread(self._recorder.wav))
+        except (RecordingStoreError, ValueError) as error:
             _log.error("recording not written", extra={"fields": {"error": str(error)}})
             return None
+        return key
 
     def _event_ids(self) -> _EventIds:
         return {

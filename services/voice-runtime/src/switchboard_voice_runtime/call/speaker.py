@@ -8,6 +8,7 @@ from switchboard_common.contract.tenant_config import AgentConfig
 from switchboard_voice_runtime.call.phrases import builtin_audio
 from switchboard_voice_runtime.call.playout import Playout, Segment
 from switchboard_voice_runtime.call.ports import Clock
+from switchboard_voice_runtime.call.usage import UsageTally
 from switchboard_voice_runtime.providers import ProviderError, SpeechServices
 from switchboard_voice_runtime.providers.tts import SpeechKey
 
@@ -52,12 +53,21 @@ class Utterance:
 
 class Speaker:
     """Speaks into the playout; TTS failures surface as ProviderError except for fixed phrases,
-    which fall back to the cache, then to the pre-rendered recordings, then to silence."""
+    which fall back to the cache, then to the pre-rendered recordings, then to silence. Every
+    phrase it speaks counts its characters in ``usage`` (``tts_characters``), from TTS or from
+    the shared cache alike, so a call's count does not depend on what other calls cached."""
 
     def __init__(
-        self, services: SpeechServices, agent: AgentConfig, playout: Playout, clock: Clock
+        self,
+        services: SpeechServices,
+        agent: AgentConfig,
+        playout: Playout,
+        clock: Clock,
+        *,
+        usage: UsageTally | None = None,
     ) -> None:
         self._services = services
+        self._usage = usage or UsageTally()
         self._voice_id = agent.tts.voice_id
         self._speed = agent.tts.speed
         self._playout = playout
@@ -69,6 +79,7 @@ class Speaker:
 
     async def speak(self, utterance: Utterance, text: str) -> None:
         """Streams one sentence; raises ProviderError when TTS fails."""
+        self._usage.tts_characters += len(text)
         segment = utterance.new_segment(text)
         cached = self._services.cache.get(self.key(text), self._format)
         if cached is not None:
@@ -92,7 +103,9 @@ class Speaker:
         else streamed from TTS, else the built-in recording; silence and a log line when
         nothing works."""
         audio = await self._services.cache.wait(self.key(text), self._format)
-        if audio is None:
+        if audio is not None:
+            self._usage.tts_characters += len(text)
+        else:
             try:
                 await self.speak(utterance, text)
                 return
@@ -118,6 +131,7 @@ class Speaker:
         if audio is None:
             _log.warning("filler unavailable", extra={"pii": {"text": text}})
             return None
+        self._usage.tts_characters += len(text)
         segment = utterance.new_segment(text)
         utterance.fillers.add(segment.mark)
         segment.feed(audio)

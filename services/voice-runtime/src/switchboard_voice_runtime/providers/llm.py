@@ -5,18 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
-import httpx
-
-from switchboard_common.contract.secret_use import llm_key_problem
 from switchboard_common.contract.tenant_config import LlmConfig
-from switchboard_common.llm_providers import API_BASE_PROVIDERS, model_provider
-from switchboard_common.outbound import AddressRefusedError, PinnedTransport
+from switchboard_common.outbound import AddressRefusedError
+from switchboard_common.tenant_llm import NO_KEY as NO_KEY  # re-exported: tests name it here
+from switchboard_common.tenant_llm import call_refusal, openai_client, redact
+from switchboard_common.tenant_llm import caused_by as _caused_by
 from switchboard_voice_runtime.providers.errors import ProviderError
 from switchboard_voice_runtime.providers.litellm_loader import load_litellm
 
@@ -51,11 +49,21 @@ class ChatMessage:
 
 
 @dataclass(frozen=True, slots=True)
+class TokenUsage:
+    """Tokens one model request consumed, as the provider reported them (litellm's ``usage``)."""
+
+    prompt_tokens: int
+    completion_tokens: int
+
+
+@dataclass(frozen=True, slots=True)
 class ChatDelta:
-    """One piece of the streamed answer: text, or a complete tool call."""
+    """One piece of the streamed answer: text, a complete tool call, or the request's token
+    usage (once, after the text, when the provider reports it)."""
 
     text: str = ""
     tool_call: ToolCall | None = None
+    usage: TokenUsage | None = None
 
 
 class ChatModel(Protocol):
@@ -71,28 +79,17 @@ ChatModelFactory = Callable[[LlmConfig, "str | None"], ChatModel]
 
 
 def key_refusal(config: LlmConfig, api_key: str | None) -> str | None:
-    """Why this call may not go out with this key; None when it may.
-
-    The tenant's key is sent only where its kind and host allow (``secret_use``), whatever the
-    snapshot says; a referenced key that could not be opened is never replaced by the
-    platform's own provider keys; a tenant ``api_base`` must be an OpenAI-compatible route,
-    the one the runtime sends through its own pinned client.
-    """
+    """Why this call may not go out with this key; None when it may
+    (``switchboard_common.tenant_llm.call_refusal``, shared with the control plane's analysis)."""
     secret = config.api_key_secret
-    if secret is not None:
-        if api_key is None:
-            return "the agent's key could not be opened"
-        problem = llm_key_problem(secret.kind, secret.allowed_host, config.api_base)
-        if problem is not None:
-            return problem
-    if config.api_base is not None and model_provider(config.model or "") not in API_BASE_PROVIDERS:
-        return "an api_base needs an OpenAI-compatible ('openai/...') model"
-    return None
-
-
-NO_KEY = "no-key"
-"""The key sent to a tenant ``api_base`` when the agent names none: the OpenAI client needs one,
-and this one is no secret (litellm would otherwise fill in the platform's ``OPENAI_API_KEY``)."""
+    return call_refusal(
+        config.model,
+        config.api_base,
+        key_named=secret is not None,
+        key=api_key,
+        key_kind=secret.kind if secret is not None else None,
+        key_host=secret.allowed_host if secret is not None else None,
+    )
 
 
 class LiteLlmChatModel:
@@ -128,6 +125,7 @@ class LiteLlmChatModel:
             "model": self._model,
             "messages": [_message_json(message) for message in messages],
             "stream": True,
+            "stream_options": {"include_usage": True},
             "temperature": self._config.temperature,
             "max_tokens": self._config.max_tokens,
             "timeout": self._config.timeout_s,
@@ -146,17 +144,13 @@ class LiteLlmChatModel:
 
     def _tenant_client(self, stack: AsyncExitStack) -> Any:
         """The OpenAI client for a tenant ``api_base``: pinned transport, explicit key."""
-        from openai import AsyncOpenAI  # loaded with litellm (its dependency), never before
-
-        transport = PinnedTransport(allow_private=self._allow_private)
-        http = httpx.AsyncClient(transport=transport, timeout=self._config.timeout_s)
-        stack.push_async_callback(http.aclose)
-        return AsyncOpenAI(
-            api_key=self._api_key or NO_KEY,
-            base_url=self._config.api_base,
-            # the SDK types httpx2 clients and accepts httpx ones (its "legacy" client check)
-            http_client=cast("Any", http),
-            max_retries=0,
+        assert self._config.api_base is not None
+        return openai_client(
+            stack,
+            self._config.api_base,
+            self._api_key,
+            timeout_s=self._config.timeout_s,
+            allow_private=self._allow_private,
         )
 
     async def stream(
@@ -199,11 +193,13 @@ class LiteLlmChatModel:
         async with asyncio.timeout(self._config.timeout_s):
             response = await litellm.acompletion(**request)
         chunks = aiter(response)
+        usage: TokenUsage | None = None
         while True:
             async with asyncio.timeout(self._config.timeout_s):  # no chunk may hang longer
                 chunk = await anext(chunks, None)
             if chunk is None:
                 break
+            usage = _token_usage(getattr(chunk, "usage", None)) or usage
             if not chunk.choices:
                 continue
             delta = chunk.choices[0].delta
@@ -211,6 +207,19 @@ class LiteLlmChatModel:
                 yield ChatDelta(text=delta.content)
             for tool_delta in delta.tool_calls or ():
                 calls.add(tool_delta)
+        if usage is not None:
+            yield ChatDelta(usage=usage)
+
+
+def _token_usage(usage: Any) -> TokenUsage | None:
+    """litellm's ``usage`` of a stream chunk (with ``include_usage``, on the last one)."""
+    if usage is None:
+        return None
+    prompt = getattr(usage, "prompt_tokens", None)
+    completion = getattr(usage, "completion_tokens", None)
+    if not isinstance(prompt, int) or not isinstance(completion, int):
+        return None
+    return TokenUsage(prompt_tokens=prompt, completion_tokens=completion)
 
 
 def _message_json(message: ChatMessage) -> dict[str, object]:
@@ -235,29 +244,6 @@ def _tool_json(tool: ToolSpec) -> dict[str, object]:
         "type": "function",
         "function": {"name": tool.name, "description": tool.description, "parameters": parameters},
     }
-
-
-def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
-    seen: BaseException | None = exc
-    for _ in range(10):
-        if seen is None:
-            return False
-        if isinstance(seen, kind):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
-
-
-_SECRET_LIKE = re.compile(r"(?:sk-|bearer\s+|key[\"']?\s*[:=]\s*[\"']?)[\w.*~+/=-]{6,}", re.I)
-_MAX_ERROR_CHARS = 300
-
-
-def redact(message: str, secret: str | None) -> str:
-    """A vendor's error message fit for logs: the key of the call and anything that looks like
-    a key or bearer token replaced, and cut to a few hundred characters."""
-    if secret:
-        message = message.replace(secret, "[redacted]")
-    return _SECRET_LIKE.sub("[redacted]", message)[:_MAX_ERROR_CHARS]
 
 
 def _retryable(exc: Exception) -> bool:

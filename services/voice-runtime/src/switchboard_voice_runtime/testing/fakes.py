@@ -110,7 +110,7 @@ class ListEventSink:
 
 class FakeSpeechToText:
     """Answers with ``text_for(now_s)`` after ``delay_s``; raises while ``failing``. Keeps the
-    length of the audio of every request in ``audio_s``."""
+    length of the audio of every request in ``audio_s``, its model and prompt in ``asked``."""
 
     def __init__(self, text_for: Callable[[float], str], *, delay_s: float = 0.3) -> None:
         self.text_for = text_for
@@ -119,10 +119,21 @@ class FakeSpeechToText:
         self.requests = 0
         self.completed = 0
         self.audio_s: list[float] = []
+        self.asked: list[tuple[str | None, str]] = []
+        """(model, prompt) of every request."""
 
-    async def transcribe(self, pcm16: bytes, *, sample_rate_hz: int, language: str) -> str:
+    async def transcribe(
+        self,
+        pcm16: bytes,
+        *,
+        sample_rate_hz: int,
+        language: str,
+        model: str | None = None,
+        prompt: str = "",
+    ) -> str:
         self.requests += 1
         self.audio_s.append(len(pcm16) / 2 / sample_rate_hz)
+        self.asked.append((model, prompt))
         await asyncio.sleep(self.delay_s)
         if self.failing:
             raise ProviderError("stt down", provider="stt", retryable=True)

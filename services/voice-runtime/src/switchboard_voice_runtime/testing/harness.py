@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from pathlib import Path
 
 from switchboard_common.audio import TELEPHONY_PCM16, AudioFormat
 from switchboard_common.contract.tenant_config import AgentConfig, LlmConfig, TenantLimits
+from switchboard_common.recordings import RecordingStore
 from switchboard_voice_runtime.call.ports import CallContext, Clock
 from switchboard_voice_runtime.call.session import CallOutcome, CallSession
 from switchboard_voice_runtime.providers import ChatModel, SpeechServices, TextToSpeech
@@ -28,7 +28,7 @@ def call_context(
     agent: AgentConfig,
     *,
     limits: TenantLimits | None = None,
-    recording_dir: Path | None = None,
+    recordings: RecordingStore | None = None,
     call_id: str = "call-1",
     caller_format: AudioFormat = TELEPHONY_PCM16,
 ) -> CallContext:
@@ -42,7 +42,7 @@ def call_context(
         to_number="+15550002222",
         agent=agent,
         limits=limits or TenantLimits(),
-        recording_dir=recording_dir,
+        recordings=recordings,
         caller_format=caller_format,
     )
 
@@ -74,7 +74,7 @@ def build_call(
     caller: ScriptedCaller | None = None,
     *,
     limits: TenantLimits | None = None,
-    recording_dir: Path | None = None,
+    recordings: RecordingStore | None = None,
     chat: FakeChatModel | None = None,
     media: FakeMediaSink | None = None,
     clock: Clock | None = None,
@@ -99,9 +99,7 @@ def build_call(
     media = media or FakeMediaSink()
     control, events = FakeCallControl(), ListEventSink()
     session = CallSession(
-        call_context(
-            agent, limits=limits, recording_dir=recording_dir, caller_format=caller_format
-        ),
+        call_context(agent, limits=limits, recordings=recordings, caller_format=caller_format),
         media=media,
         control=control,
         events=events,

@@ -5,8 +5,10 @@ from __future__ import annotations
 from switchboard_common.contract.tenant_config import AgentConfig
 from switchboard_voice_runtime.call.brain import BrainOutput, EndCall
 from switchboard_voice_runtime.call.llm_brain import MAX_TOOL_ROUNDS, LlmBrain
+from switchboard_voice_runtime.call.usage import UsageTally
 from switchboard_voice_runtime.providers import ChatDelta, ChatMessage, ToolCall
 from switchboard_voice_runtime.providers.http_tools import ToolCallContext
+from switchboard_voice_runtime.providers.llm import TokenUsage
 from switchboard_voice_runtime.testing.fakes import FakeChatModel, FakeToolRunner
 from switchboard_voice_runtime.testing.harness import sample_agent
 
@@ -58,3 +60,26 @@ async def test_without_a_runner_http_tools_are_not_offered_to_the_model() -> Non
     assert outputs == []
     assert [spec.name for spec in chat.tools[0]] == ["end_call"]
     assert len(chat.calls) == 1
+
+
+async def test_token_usage_of_every_round_and_every_tool_call_are_counted() -> None:
+    chat = FakeChatModel(
+        [
+            (0.0, ChatDelta(tool_call=ToolCall("lookup", {"id": "1"}, "a"))),
+            (0.0, ChatDelta(tool_call=ToolCall("end_call", {}, "b"))),
+            (0.0, ChatDelta(usage=TokenUsage(prompt_tokens=100, completion_tokens=20))),
+        ],
+        then=[
+            [
+                (0.0, ChatDelta(text="It shipped.")),
+                (0.0, ChatDelta(usage=TokenUsage(prompt_tokens=130, completion_tokens=5))),
+            ]
+        ],
+    )
+    usage = UsageTally()
+    tools = FakeToolRunner({"lookup": "shipped"}, delay_s=0.0)
+    brain = LlmBrain(_agent(), chat, http_tools=tools, context=CONTEXT, usage=usage)
+    outputs = await _outputs(brain)
+
+    assert outputs == [BrainOutput(action=EndCall()), BrainOutput(text="It shipped.")]
+    assert (usage.llm_prompt_tokens, usage.llm_completion_tokens, usage.tool_calls) == (230, 25, 2)

@@ -224,3 +224,12 @@ def test_dtmf_digit_reaches_the_brain_and_the_transcript() -> None:
     (turn,) = call.events.turns()
     assert turn.caller_text == "[DTMF 2]" and turn.agent_text == "A haircut costs twenty dollars."
     assert any(e.text == "[DTMF 2]" for e in call.events.ended().transcript)
+
+
+def test_every_caller_turn_asks_stt_with_the_agents_model_and_vocabulary() -> None:
+    agent = sample_agent(name="Acme Salon", stt={"model": "base", "vocabulary": ("Siobhan",)})
+    caller = ScriptedCaller(until_s=8).say(0.5, HOURS, "what are your opening hours")
+    call = _run(lambda: build_call(agent, caller))
+
+    assert call.stt.asked, "the caller's turn was transcribed"
+    assert set(call.stt.asked) == {("base", "Siobhan, Acme Salon, Hours, Prices.")}

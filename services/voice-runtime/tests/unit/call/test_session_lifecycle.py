@@ -11,6 +11,7 @@ import pytest
 
 from switchboard_common.audio import read_wav
 from switchboard_common.contract.tenant_config import TenantLimits
+from switchboard_common.recordings.directory import DirectoryRecordingStore
 from switchboard_voice_runtime.call.phrases import GOODBYE, TAKE_MESSAGE_THANKS, TRANSFER_REFUSED
 from switchboard_voice_runtime.call.session import CallOutcome
 from switchboard_voice_runtime.providers import ChatDelta, ToolCall
@@ -133,14 +134,15 @@ def test_recording_is_a_stereo_wav_aligned_on_the_call(tmp_path: Path) -> None:
     holder: list[CallHarness] = []
 
     async def main() -> CallOutcome:
-        holder.append(build_call(agent, caller, recording_dir=tmp_path))
+        store = DirectoryRecordingStore(tmp_path)
+        holder.append(build_call(agent, caller, recordings=store))
         asyncio.get_running_loop().call_later(6, holder[0].session.hang_up)
         return await holder[0].run()
 
     outcome = run_virtual(main())
-    assert outcome.recording_path == tmp_path / "call-1.wav"
-    assert holder[0].events.ended().recording_ref == str(outcome.recording_path)
-    samples, rate_hz, channels = read_wav(outcome.recording_path)
+    assert outcome.recording_ref == "tenants/tenant-1/calls/call-1.wav"
+    assert holder[0].events.ended().recording_ref == outcome.recording_ref
+    samples, rate_hz, channels = read_wav(tmp_path / outcome.recording_ref)
     assert (rate_hz, channels) == (8000, 2)
     left, right = samples[0::2], samples[1::2]
     assert 5.9 * 8000 <= left.size <= 6.15 * 8000  # the agent's track runs ahead by the lead

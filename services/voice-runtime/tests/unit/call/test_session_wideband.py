@@ -7,6 +7,7 @@ import asyncio
 from pathlib import Path
 
 from switchboard_common.audio import AudioEncoding, AudioFormat, read_wav
+from switchboard_common.recordings.directory import DirectoryRecordingStore
 from switchboard_voice_runtime.call.session import CallOutcome
 from switchboard_voice_runtime.testing.caller import ScriptedCaller
 from switchboard_voice_runtime.testing.fakes import FakeMediaSink
@@ -26,7 +27,13 @@ def test_a_16_khz_call_is_heard_answered_and_recorded_at_16_khz(tmp_path: Path) 
     async def main() -> CallOutcome:
         media = FakeMediaSink(audio_format=WIDEBAND)
         holder.append(
-            build_call(agent, caller, recording_dir=tmp_path, media=media, caller_format=WIDEBAND)
+            build_call(
+                agent,
+                caller,
+                recordings=DirectoryRecordingStore(tmp_path),
+                media=media,
+                caller_format=WIDEBAND,
+            )
         )
         asyncio.get_running_loop().call_later(6, holder[0].session.hang_up)
         return await holder[0].run()
@@ -39,8 +46,8 @@ def test_a_16_khz_call_is_heard_answered_and_recorded_at_16_khz(tmp_path: Path) 
     assert any(abs(heard_s - speech_s) < 0.6 for heard_s in call.stt.audio_s)
     frames = [sent.payload for sent in call.media.sent if sent.kind == "audio"]
     assert frames and all(len(frame) == WIDEBAND.frame_bytes for frame in frames)
-    assert outcome.recording_path is not None
-    samples, rate_hz, channels = read_wav(outcome.recording_path)
+    assert outcome.recording_ref is not None
+    samples, rate_hz, channels = read_wav(tmp_path / outcome.recording_ref)
     assert (rate_hz, channels) == (16_000, 2)
     left, right = samples[0::2], samples[1::2]
     assert 5.9 * 16_000 <= left.size <= 6.15 * 16_000

@@ -15,6 +15,7 @@ from switchboard_common.contract import EncryptedSecret
 from switchboard_common.contract.secret_use import SecretKind
 from switchboard_common.contract.tenant_config import LlmConfig
 from switchboard_common.llm_providers import API_BASE_PROVIDERS, KNOWN_LLM_PROVIDERS
+from switchboard_common.tenant_llm import NO_KEY
 from switchboard_voice_runtime.providers import (
     ChatDelta,
     ChatMessage,
@@ -24,7 +25,7 @@ from switchboard_voice_runtime.providers import (
     ToolSpec,
 )
 from switchboard_voice_runtime.providers.litellm_loader import import_litellm
-from switchboard_voice_runtime.providers.llm import NO_KEY
+from switchboard_voice_runtime.providers.llm import TokenUsage
 
 MESSAGES = [ChatMessage("system", "Be brief."), ChatMessage("user", "Hours?")]
 
@@ -116,7 +117,7 @@ async def test_streamed_tool_call_fragments_become_one_tool_call() -> None:
                 MESSAGES, [tool]
             )
         )
-    assert deltas == [
+    assert [delta for delta in deltas if delta.usage is None] == [
         ChatDelta(text="Sure. "),
         ChatDelta(tool_call=ToolCall("transfer_call", {"target": "Sales"}, "call_1")),
     ]
@@ -143,7 +144,7 @@ async def test_a_tool_round_trip_is_sent_in_the_openai_message_shape() -> None:
         deltas = await _collect(
             LiteLlmChatModel(config, "sk-test", allow_private_addresses=True).stream(messages, [])
         )
-    assert deltas == [ChatDelta(text="Monday.")]
+    assert [delta for delta in deltas if delta.usage is None] == [ChatDelta(text="Monday.")]
     asked, answered = requests[0]["messages"][-2:]  # type: ignore[index]
     assert asked["tool_calls"] == [
         {
@@ -341,3 +342,31 @@ async def test_a_model_that_goes_silent_mid_answer_times_out() -> None:
         assert await anext(stream) == ChatDelta(text="We open ")
         with pytest.raises(ProviderError, match="timed out"):
             await anext(stream)
+
+
+async def test_the_providers_token_usage_comes_as_a_delta_after_the_text() -> None:
+    requests: list[dict[str, object]] = []
+    usage_chunk = {
+        "id": "c1",
+        "object": "chat.completion.chunk",
+        "created": 1,
+        "model": "gpt-4o-mini",
+        "choices": [],
+        "usage": {"prompt_tokens": 42, "completion_tokens": 7, "total_tokens": 49},
+    }
+    body = _sse([{"role": "assistant", "content": "We open at nine."}])
+    body = body.replace(
+        b"data: [DONE]", b"data: " + json.dumps(usage_chunk).encode() + b"\n\ndata: [DONE]"
+    )
+    server = await _serve(200, body, requests)
+    port = server.sockets[0].getsockname()[1]
+    config = LlmConfig(model="openai/gpt-4o-mini", api_base=f"http://127.0.0.1:{port}/v1")
+    async with server:
+        deltas = await _collect(
+            LiteLlmChatModel(config, "sk-test", allow_private_addresses=True).stream(MESSAGES, [])
+        )
+    assert "".join(delta.text for delta in deltas) == "We open at nine."
+    assert [delta.usage for delta in deltas if delta.usage is not None] == [
+        TokenUsage(prompt_tokens=42, completion_tokens=7)
+    ]
+    assert requests[0]["stream_options"] == {"include_usage": True}

@@ -171,3 +171,55 @@ async def test_tts_refusing_the_voice_retries_in_the_default_voice_but_not_other
             [c async for c in tts.stream("", voice_id="piper:other", speed=1.0)]
     assert audio == b"\x7f" * 800
     assert [body.get("voice") for body in bodies] == ["piper:gone", None, "piper:other"]
+
+
+async def test_stt_sends_the_model_and_vocabulary_prompt() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"text": "Niamh."})
+
+    async with _client(httpx.MockTransport(handler)) as http:
+        stt = HttpSpeechToText("http://stt", http)
+        await stt.transcribe(
+            b"\x00\x00" * 80, sample_rate_hz=16000, language="en", model="base", prompt="Niamh."
+        )
+        await stt.transcribe(b"\x00\x00" * 80, sample_rate_hz=16000, language="en")
+    assert seen[0].url.params["model"] == "base"
+    assert seen[0].url.params["prompt"] == "Niamh."
+    assert "model" not in seen[1].url.params and "prompt" not in seen[1].url.params
+
+
+async def test_a_model_the_stt_service_lacks_falls_back_to_its_default_for_a_while() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if "model" in request.url.params:
+            error = {"code": "model_not_available", "message": "no", "details": {}}
+            return httpx.Response(400, json={"error": error})
+        return httpx.Response(200, json={"text": "Hello."})
+
+    async with _client(httpx.MockTransport(handler)) as http:
+        stt = HttpSpeechToText("http://stt", http)
+        for _ in range(2):
+            text = await stt.transcribe(
+                b"\x00\x00" * 80, sample_rate_hz=16000, language="en", model="large-v3"
+            )
+            assert text == "Hello."
+    assert ["model" in r.url.params for r in seen] == [True, False, False]
+
+
+async def test_other_stt_refusals_are_not_retried_without_the_model() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(400, json={"error": {"code": "unsupported_language"}})
+
+    async with _client(httpx.MockTransport(handler)) as http:
+        stt = HttpSpeechToText("http://stt", http)
+        with pytest.raises(ProviderError):
+            await stt.transcribe(b"\x00" * 160, sample_rate_hz=16000, language="xx", model="base")
+    assert len(seen) == 1

@@ -1,0 +1,1 @@
+"""Usage metering, plans with caps, and the usage notices."""

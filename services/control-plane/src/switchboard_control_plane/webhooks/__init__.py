@@ -1,0 +1,1 @@
+"""Customer webhooks: endpoints, the event outbox, signed deliveries and their log."""
