@@ -5,6 +5,9 @@ tools/dev/stack_env.sh describes (``SWITCHBOARD_STACK``; the default ports witho
 and credential can be overridden with the same environment variables the services read.
 With ``SWITCHBOARD_DEMO_LLM_MODEL`` (a litellm model string) and ``SWITCHBOARD_DEMO_LLM_API_KEY``
 set, the agent thinks with that LLM; otherwise it uses the built-in brain.
+``SWITCHBOARD_DEMO_CARRIER=telnyx`` places the call over Telnyx instead of Twilio (the number
+moves to Telnyx; ``SWITCHBOARD_DEMO_TELNYX_MODE``: ``call_control`` (default) or ``texml``),
+signed with the development signing key the stack's runtime trusts.
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ from urllib.parse import urlsplit
 import httpx
 import uvicorn
 
-from switchboard_callsim import run_call
+from switchboard_callsim import FakeTelnyxRest, TelnyxSigner, run_call, run_telnyx_call
 from switchboard_callsim.carrier import FakeTwilioRest
 from switchboard_callsim.events import SimEvent, describe
 from switchboard_callsim.report import CallReport
+from switchboard_common.development import DEVELOPMENT_TELNYX_SIGNING_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "tools/callsim/scenarios"
@@ -59,6 +63,10 @@ class DemoConfig:
     account_sid: str = _env("VOICE_RUNTIME_TWILIO__ACCOUNT_SID", "AC" + "0" * 32)
     auth_token: str = _env("VOICE_RUNTIME_TWILIO__AUTH_TOKEN", "dev-twilio-auth-token")
     carrier_port: int = int(_env("SWITCHBOARD_DEMO_CARRIER_PORT", "8099"))
+    carrier: str = _env("SWITCHBOARD_DEMO_CARRIER", "twilio")
+    telnyx_mode: str = _env("SWITCHBOARD_DEMO_TELNYX_MODE", "call_control")
+    telnyx_signing_key: str = _env("CALLSIM_TELNYX_SIGNING_KEY", DEVELOPMENT_TELNYX_SIGNING_KEY)
+    telnyx_api_key: str = _env("VOICE_RUNTIME_TELNYX__API_KEY", "dev-telnyx-api-key")
     llm_model: str = os.environ.get("SWITCHBOARD_DEMO_LLM_MODEL", "")
     llm_api_key: str = os.environ.get("SWITCHBOARD_DEMO_LLM_API_KEY", "")
     llm_api_base: str = os.environ.get("SWITCHBOARD_DEMO_LLM_API_BASE", "")
@@ -98,15 +106,15 @@ class ControlPlane:
         body = {"name": AGENT_NAME, "description": "Demo receptionist"}
         return str((await self.call("POST", f"/v1/tenants/{tenant_id}/agents", json=body))["id"])
 
-    async def ensure_number(self, tenant_id: str, agent_id: str, e164: str) -> None:
+    async def ensure_number(self, tenant_id: str, agent_id: str, e164: str, carrier: str) -> None:
         numbers = (await self.call("GET", f"/v1/tenants/{tenant_id}/numbers"))["items"]
         for number in numbers:
             if number["e164"] == e164:
-                if number["agent_id"] != agent_id:
+                if (number["agent_id"], number["carrier"]) != (agent_id, carrier):
                     path = f"/v1/tenants/{tenant_id}/numbers/{number['id']}"
-                    await self.call("PATCH", path, json={"agent_id": agent_id})
+                    await self.call("PATCH", path, json={"agent_id": agent_id, "carrier": carrier})
                 return
-        body = {"e164": e164, "carrier": "twilio", "agent_id": agent_id, "label": "demo"}
+        body = {"e164": e164, "carrier": carrier, "agent_id": agent_id, "label": "demo"}
         await self.call("POST", f"/v1/tenants/{tenant_id}/numbers", json=body)
 
     async def publish_version(self, tenant_id: str, agent_id: str, body: dict[str, Any]) -> int:
@@ -205,9 +213,13 @@ def _print_summary(report: CallReport, record: dict[str, Any] | None) -> None:
 
 
 @asynccontextmanager
-async def _fake_carrier(config: DemoConfig) -> AsyncIterator[FakeTwilioRest]:
+async def _fake_carrier(config: DemoConfig) -> AsyncIterator[FakeTwilioRest | FakeTelnyxRest]:
     """The carrier's REST API, faked locally: the runtime hangs up and transfers through it."""
-    carrier = FakeTwilioRest(config.account_sid, config.auth_token)
+    carrier: FakeTwilioRest | FakeTelnyxRest = (
+        FakeTelnyxRest(config.telnyx_api_key)
+        if config.carrier == "telnyx"
+        else FakeTwilioRest(config.account_sid, config.auth_token)
+    )
     server = uvicorn.Server(
         uvicorn.Config(
             carrier.app(), host="127.0.0.1", port=config.carrier_port, log_level="warning"
@@ -243,10 +255,13 @@ async def _publish(config: DemoConfig, cp: ControlPlane) -> str:
         )
     agent_id = await cp.ensure_agent(tenant_id)
     version = await cp.publish_version(tenant_id, agent_id, _version_body(config))
-    await cp.ensure_number(tenant_id, agent_id, "+15005550001")
+    await cp.ensure_number(tenant_id, agent_id, "+15005550001", config.carrier)
     await _wait_published(cp, tenant_id)
     brain = f"LLM {config.llm_model}" if config.llm_model else "the built-in brain"
-    print(f"published tenant {tenant_id}, agent {agent_id} v{version} ({brain}) on +15005550001")
+    print(
+        f"published tenant {tenant_id}, agent {agent_id} v{version} ({brain}) on +15005550001"
+        f" ({config.carrier})"
+    )
     return tenant_id
 
 
@@ -264,12 +279,21 @@ async def main() -> int:
 
         print("\n== The call")
         async with _fake_carrier(config) as carrier:
-            report = await run_call(
-                SCENARIOS / "demo.yaml", runtime_url=config.runtime_url,
-                public_base_url=config.public_base_url, auth_token=config.auth_token,
-                account_sid=config.account_sid, tts_url=config.tts_url, stt_url=config.stt_url,
-                out_dir=OUT_DIR, on_event=on_event, carrier=carrier,
-            )  # fmt: skip
+            if isinstance(carrier, FakeTelnyxRest):
+                report = await run_telnyx_call(
+                    SCENARIOS / "demo.yaml", runtime_url=config.runtime_url,
+                    signer=TelnyxSigner.from_private_key(config.telnyx_signing_key),
+                    mode="texml" if config.telnyx_mode == "texml" else "call_control",
+                    carrier=carrier, tts_url=config.tts_url, stt_url=config.stt_url,
+                    out_dir=OUT_DIR, on_event=on_event,
+                )  # fmt: skip
+            else:
+                report = await run_call(
+                    SCENARIOS / "demo.yaml", runtime_url=config.runtime_url,
+                    public_base_url=config.public_base_url, auth_token=config.auth_token,
+                    account_sid=config.account_sid, tts_url=config.tts_url,
+                    stt_url=config.stt_url, out_dir=OUT_DIR, on_event=on_event, carrier=carrier,
+                )  # fmt: skip
         record = await _find_call(cp, tenant_id, report.call_sid)
         _print_summary(report, record)
         print(

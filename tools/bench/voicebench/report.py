@@ -13,13 +13,13 @@ def _cell(value: object) -> str:
     return "-" if value is None else str(value)
 
 
-def _v2v_table(part: dict[str, Any]) -> list[str]:
+def _v2v_table(part: dict[str, Any], key: str = "levels") -> list[str]:
     lines = [
         "| calls | turns | v2v p50 | p95 | p99 | eot | transcript | brain | tts audio "
         "| frame out | overhead p50 | cpu s/call-min | lateness p50/p99 | late frames | answered |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for level in part["levels"]:
+    for level in part[key]:
         v2v, stages, pacing = level["v2v_ms"], level["stages_p50_ms"], level["pacing"]
         late = pacing["lateness_ms"]
         lines.append(
@@ -73,7 +73,11 @@ def markdown(report: dict[str, Any]) -> str:
     lines = [f"# Voice benchmark ({report['measured_at']}, {report['host']})", ""]
     if "voice_to_voice" in report:
         lines += ["## A) Voice-to-voice, real STT/TTS (ms; stages: p50 after the caller stopped)"]
-        lines += ["", *_v2v_table(report["voice_to_voice"]), ""]
+        lines += ["Twilio:", "", *_v2v_table(report["voice_to_voice"]), ""]
+        if report["voice_to_voice"].get("telnyx_levels"):
+            ratios = report["voice_to_voice"]["telnyx_vs_twilio_p50"]
+            lines += [f"Telnyx (TeXML, PCMU; p50 over Twilio's per level: {ratios}):", ""]
+            lines += [*_v2v_table(report["voice_to_voice"], "telnyx_levels"), ""]
         barge_in = report["voice_to_voice"].get("barge_in")
         if barge_in:
             lines += [*_barge_in_lines(barge_in), ""]

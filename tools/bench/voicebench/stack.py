@@ -13,8 +13,14 @@ from pathlib import Path
 
 import httpx
 
-from switchboard_callsim import CallReport, Scenario, run_call
+from switchboard_callsim import CallReport, Scenario, TelnyxSigner, run_call, run_telnyx_call
+from switchboard_common.development import (
+    DEVELOPMENT_TELNYX_API_KEY,
+    DEVELOPMENT_TELNYX_PUBLIC_KEY,
+    DEVELOPMENT_TELNYX_SIGNING_KEY,
+)
 from switchboard_common.test_endpoints import redis_url
+from voicebench.tenant import BENCH_TELNYX_NUMBER
 
 REPO = Path(__file__).resolve().parents[3]
 REDIS_URL = redis_url(5)
@@ -166,6 +172,8 @@ def start_runtime(stack: Stack, *, stt_url: str, tts_url: str, max_calls: int = 
         "VOICE_RUNTIME_TTS_URL": tts_url,
         "VOICE_RUNTIME_TWILIO__AUTH_TOKEN": AUTH_TOKEN,
         "VOICE_RUNTIME_TWILIO__ACCOUNT_SID": ACCOUNT_SID,
+        "VOICE_RUNTIME_TELNYX__PUBLIC_KEY": DEVELOPMENT_TELNYX_PUBLIC_KEY,
+        "VOICE_RUNTIME_TELNYX__API_KEY": DEVELOPMENT_TELNYX_API_KEY,
         "VOICE_RUNTIME_MAX_CALLS": str(max_calls),
         "VOICE_RUNTIME_DRAIN_TIMEOUT_S": "0",
         "VOICE_RUNTIME_LOG_LEVEL": "WARNING",
@@ -175,9 +183,18 @@ def start_runtime(stack: Stack, *, stt_url: str, tts_url: str, max_calls: int = 
 
 
 async def call_runtime(
-    runtime: Service, scenario: Scenario, *, tts_url: str | None = None
+    runtime: Service, scenario: Scenario, *, tts_url: str | None = None, carrier: str = "twilio"
 ) -> CallReport:
-    """One simulated call to the bench runtime, signed as the bench account, no live printing."""
+    """One simulated call to the bench runtime, signed as the bench account, no live printing;
+    ``carrier="telnyx"``: a TeXML call to the Telnyx number, signed with the development key."""
+    if carrier == "telnyx":
+        return await run_telnyx_call(
+            scenario.model_copy(update={"to_number": BENCH_TELNYX_NUMBER}),
+            runtime_url=runtime.url,
+            signer=TelnyxSigner.from_private_key(DEVELOPMENT_TELNYX_SIGNING_KEY),
+            tts_url=tts_url,
+            live_transcripts=False,
+        )
     return await run_call(
         scenario,
         runtime_url=runtime.url,

@@ -11,6 +11,7 @@ from switchboard_common.contract import (
     CallEnded,
     CallStarted,
     CallTurn,
+    DidRoute,
     TenantRuntimeConfig,
     keys,
 )
@@ -20,6 +21,8 @@ from switchboard_voice_runtime.testing.tenants import publish_tenant, read_event
 TENANT_ID = "t-bench"
 AGENT_ID = "a-bench"
 BENCH_NUMBER = "+15005550555"
+BENCH_TELNYX_NUMBER = "+15005550556"
+"""The same agent on a Telnyx number: voice-to-voice over Telnyx beside Twilio."""
 
 END_OF_TURN_SILENCE_MS = 350
 """Above the 200-300 ms pauses inside a spoken sentence (commas, breaths), so a caller is not
@@ -75,11 +78,18 @@ async def publish_bench_tenant(redis: Redis, max_calls: int) -> TenantRuntimeCon
     limits = TenantLimits(
         max_concurrent_calls=max_calls, calls_per_minute=100_000, max_call_duration_s=3600
     )
-    return await publish_tenant(redis, TENANT_ID, BENCH_NUMBER, bench_agent(), limits)
+    snapshot = await publish_tenant(redis, TENANT_ID, BENCH_NUMBER, bench_agent(), limits)
+    telnyx = DidRoute(
+        tenant_id=TENANT_ID, agent_id=AGENT_ID, number_id="n-telnyx", carrier="telnyx"
+    )
+    await redis.set(keys.did_key(BENCH_TELNYX_NUMBER), telnyx.model_dump_json())
+    return snapshot
 
 
 async def remove_bench_tenant(redis: Redis) -> None:
-    await redis.delete(keys.tenant_key(TENANT_ID), keys.did_key(BENCH_NUMBER))
+    await redis.delete(
+        keys.tenant_key(TENANT_ID), keys.did_key(BENCH_NUMBER), keys.did_key(BENCH_TELNYX_NUMBER)
+    )
 
 
 async def read_call_events(

@@ -169,19 +169,23 @@ def _turn_figures(
 
 
 async def _place_calls(
-    runtime: Service, calls: int, scenario: Any
+    runtime: Service, calls: int, scenario: Any, carrier: str
 ) -> tuple[list[CallReport], dict[str, list[float]]]:
     with agent_frame_arrivals() as arrivals:
-        reports = await asyncio.gather(*(call_runtime(runtime, scenario) for _ in range(calls)))
+        reports = await asyncio.gather(
+            *(call_runtime(runtime, scenario, carrier=carrier) for _ in range(calls))
+        )
     return list(reports), arrivals
 
 
-async def run_level(runtime: Service, redis: Redis, calls: int, scenario: Any) -> dict[str, Any]:
-    """``calls`` simulated calls at once; the figures of all their turns."""
+async def run_level(
+    runtime: Service, redis: Redis, calls: int, scenario: Any, carrier: str = "twilio"
+) -> dict[str, Any]:
+    """``calls`` simulated calls at once over ``carrier``; the figures of all their turns."""
     before = histogram_counts(await _metrics_text(runtime), LATENESS_METRIC)
     cpu_before, wall_before = cpu_seconds(runtime.pid), time.monotonic()
     busy_before = machine_busy_seconds()
-    reports, arrivals = await _place_calls(runtime, calls, scenario)
+    reports, arrivals = await _place_calls(runtime, calls, scenario, carrier)
     wall_s = time.monotonic() - wall_before
     busy_cores = (machine_busy_seconds() - busy_before) / wall_s
     runtime_cpu_s = cpu_seconds(runtime.pid) - cpu_before
@@ -192,7 +196,7 @@ async def run_level(runtime: Service, redis: Redis, calls: int, scenario: Any) -
         for segment in _segments(report, arrivals.get(report.call_sid, [])):
             pacing.add_segment(segment)
     call_minutes = sum(report.duration_ms for report in reports) / 60_000
-    level: dict[str, Any] = {"calls": calls, "wall_s": round(wall_s, 1)}
+    level: dict[str, Any] = {"carrier": carrier, "calls": calls, "wall_s": round(wall_s, 1)}
     level["failed_checks"] = [
         f"{check.name}: {check.detail}"
         for r in reports
@@ -233,6 +237,11 @@ async def run_v2v(
         level = await run_level(runtime, redis, calls, scenario)
         results.append(level)
         print_level(level)
+    telnyx = []
+    for calls in levels:  # the same calls over Telnyx (TeXML, PCMU), on the same machine
+        level = await run_level(runtime, redis, calls, scenario, carrier="telnyx")
+        telnyx.append(level)
+        print_level(level)
     return {
         "method": "call simulator (switchboard_callsim.run_call), real STT/TTS, built-in brain",
         "turns_per_call": turns,
@@ -241,13 +250,25 @@ async def run_v2v(
         "stt_url": stt_url,
         "tts_url": tts_url,
         "levels": results,
+        "telnyx_levels": telnyx,
+        "telnyx_vs_twilio_p50": _ratios(results, telnyx),
     }
+
+
+def _ratios(twilio: Sequence[dict[str, Any]], telnyx: Sequence[dict[str, Any]]) -> list[Any]:
+    """Telnyx's voice-to-voice p50 over Twilio's, per concurrency level (goal: within 10%)."""
+    ratios = []
+    for a, b in zip(twilio, telnyx, strict=True):
+        p50_a, p50_b = a["v2v_ms"]["p50"], b["v2v_ms"]["p50"]
+        ratios.append(round(p50_b / p50_a, 3) if p50_a and p50_b else None)
+    return ratios
 
 
 def print_level(level: dict[str, Any]) -> None:
     v2v, pacing = level["v2v_ms"], level["pacing"]
     print(
-        f"  v2v calls={level['calls']} turns={v2v['n']} p50/p95/p99={v2v['p50']}/{v2v['p95']}/"
+        f"  v2v {level.get('carrier', 'twilio')} calls={level['calls']} turns={v2v['n']} "
+        f"p50/p95/p99={v2v['p50']}/{v2v['p95']}/"
         f"{v2v['p99']} ms runtime_v2v p50={level['runtime_v2v_ms']['p50']} "
         f"stages p50={level['stages_p50_ms']} overhead p50={level['overhead_ms']['p50']} ms "
         f"runtime_turns={level['runtime_turns']} end_reasons={level['end_reasons']} "

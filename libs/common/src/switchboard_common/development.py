@@ -9,6 +9,12 @@ from pydantic import SecretStr
 from switchboard_common.contract.envelope import DEVELOPMENT_RUNTIME_KEYS
 from switchboard_common.realtime_token import DEVELOPMENT_PUBLIC_KEYS, DEVELOPMENT_SIGNING_KEY
 
+DEVELOPMENT_TELNYX_SIGNING_KEY = "c3dpdGNoYm9hcmQtZGV2LXRlbG55eC1zaWduaW5nISE="
+"""The development Telnyx webhook signing key (base64 Ed25519 seed) the call simulator signs with;
+public, so production must not trust its public key below."""
+DEVELOPMENT_TELNYX_PUBLIC_KEY = "HOGOprPx0vvQIgX9msHRNIv+vKC2GMLP4Ep5bLaOd9E="
+DEVELOPMENT_TELNYX_API_KEY = "dev-telnyx-api-key"
+
 PUBLIC_DEVELOPMENT_VALUES: tuple[str, ...] = (
     DEVELOPMENT_RUNTIME_KEYS,
     DEVELOPMENT_RUNTIME_KEYS.partition(":")[2],
@@ -19,6 +25,9 @@ PUBLIC_DEVELOPMENT_VALUES: tuple[str, ...] = (
     "change-me-32-bytes-or-more",
     "switchboard-dev-password",
     "dev-twilio-auth-token",
+    DEVELOPMENT_TELNYX_SIGNING_KEY,
+    DEVELOPMENT_TELNYX_PUBLIC_KEY,
+    DEVELOPMENT_TELNYX_API_KEY,
     "dev-call-token-secret-change-me-0123456789",
     "dev-stt-service-token-change-me",
     "dev-tts-service-token-change-me",

@@ -13,6 +13,7 @@ from switchboard_common.kafka_sink import KafkaSettings
 from switchboard_common.recordings import RecordingsSettings
 from switchboard_common.settings import BaseServiceSettings
 from switchboard_voice_runtime.realtime.credentials import RealtimeAuthSettings
+from switchboard_voice_runtime.telnyx_settings import TelnyxSettings
 
 DEV_RUNTIME_KEYS = DEVELOPMENT_RUNTIME_KEYS
 """Shared with the control plane in development; production sets VOICE_RUNTIME_RUNTIME_KEYS."""
@@ -66,6 +67,7 @@ class Settings(BaseServiceSettings):
         description="Realtime sessions (WS /v1/realtime): the public keys client secrets are "
         "verified with (VOICE_RUNTIME_REALTIME__PUBLIC_KEYS)",
     )
+    telnyx: TelnyxSettings = TelnyxSettings()
     recordings: RecordingsSettings = Field(
         default_factory=RecordingsSettings,
         description="Where call recordings go: RECORDINGS__BACKEND=dir (RECORDINGS__DIR) or s3 "
@@ -155,6 +157,7 @@ class Settings(BaseServiceSettings):
                 "stt_token": self.stt_token,
                 "tts_token": self.tts_token,
                 "realtime.public_keys": self.realtime.public_keys,
+                **self.telnyx.development_fields(),
             },
         )
         return self

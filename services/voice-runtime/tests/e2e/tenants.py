@@ -18,7 +18,7 @@ from switchboard_common.contract import (
     TenantRuntimeConfig,
     keys,
 )
-from switchboard_common.contract.tenant_config import TenantLimits
+from switchboard_common.contract.tenant_config import Carrier, TenantLimits
 from switchboard_voice_runtime.testing.tenants import publish_tenant, read_events
 
 SCENARIOS = Path(__file__).resolve().parents[4] / "tools/callsim/scenarios/e2e"
@@ -50,6 +50,7 @@ class Tenants:
         *,
         status: Literal["active", "suspended"] = "active",
         max_concurrent_calls: int = 5,
+        carrier: Carrier | None = None,
     ) -> TenantRuntimeConfig:
         tenant_id = tenant_id_for(number)
         self.written |= {
@@ -59,8 +60,9 @@ class Tenants:
         }
         limits = TenantLimits(max_concurrent_calls=max_concurrent_calls, calls_per_minute=600)
         return await publish_tenant(
-            self.redis, tenant_id, number, agent or e2e_agent(), limits, status=status
-        )
+            self.redis, tenant_id, number, agent or e2e_agent(), limits, status=status,
+            carrier=carrier,
+        )  # fmt: skip
 
     async def clean(self) -> None:
         if self.written:

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import uvicorn
+from fastapi import FastAPI
 
 from switchboard_callsim.carrier import FakeTwilioRest
 from switchboard_callsim.events import SimEvent, describe
@@ -19,6 +20,9 @@ from switchboard_callsim.report import CallReport
 from switchboard_callsim.runner import run_call
 from switchboard_callsim.scenario import ScenarioError, load_scenario
 from switchboard_callsim.speech import SpeechServiceError
+from switchboard_callsim.telnyx_rest import FakeTelnyxRest
+from switchboard_callsim.telnyx_runner import run_telnyx_call
+from switchboard_callsim.telnyx_signature import TelnyxSigner
 from switchboard_callsim.webhook import WebhookError, new_sid
 
 DEMO_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "demo.yaml"
@@ -52,25 +56,46 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--fake-carrier-port",
         type=int,
-        help="serve a fake Twilio REST API here (point VOICE_RUNTIME_TWILIO__API_BASE at it)",
+        help="serve a fake carrier REST API here (point VOICE_RUNTIME_TWILIO__API_BASE, or "
+        "VOICE_RUNTIME_TELNYX__API_BASE with --carrier telnyx, at it)",
     )
     parser.add_argument("--no-live-transcripts", action="store_true")
+    telnyx = parser.add_argument_group("Telnyx (--carrier telnyx)")
+    telnyx.add_argument("--carrier", choices=("twilio", "telnyx"), default="twilio")
+    telnyx.add_argument("--telnyx-mode", choices=("texml", "call-control"), default="texml")
+    telnyx.add_argument(
+        "--telnyx-signing-key",
+        default=env("CALLSIM_TELNYX_SIGNING_KEY"),
+        help="base64 Ed25519 private key (32-byte seed) the webhooks are signed with; the "
+        "runtime's VOICE_RUNTIME_TELNYX__PUBLIC_KEY is its public key "
+        "(default: $CALLSIM_TELNYX_SIGNING_KEY)",
+    )
+    telnyx.add_argument(
+        "--telnyx-api-key",
+        default=env("VOICE_RUNTIME_TELNYX__API_KEY"),
+        help="the API key the fake Telnyx REST API accepts (default: "
+        "$VOICE_RUNTIME_TELNYX__API_KEY); serve it with --fake-carrier-port",
+    )
+    telnyx.add_argument(
+        "--print-telnyx-public-key",
+        action="store_true",
+        help="print the public key of --telnyx-signing-key (for the runtime) and exit",
+    )
+    telnyx.add_argument("--texml-method", choices=("GET", "POST"), default="GET")
+    telnyx.add_argument("--stream-token", help="stream auth token sent on a TeXML media socket")
+    telnyx.add_argument(
+        "--disorder-every", type=int, default=0, help="re-order and repeat every n-th media frame"
+    )
     return parser
 
 
 @contextlib.asynccontextmanager
-async def _fake_carrier(
-    port: int | None, account_sid: str, token: str
-) -> AsyncIterator[FakeTwilioRest | None]:
-    if port is None:
-        yield None
-        return
-    carrier = FakeTwilioRest(account_sid, token)
-    config = uvicorn.Config(carrier.app(), host="127.0.0.1", port=port, log_level="warning")
+async def _serving(app: FastAPI, port: int) -> AsyncIterator[None]:
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     try:
-        yield carrier
+        yield
     finally:
         server.should_exit = True
         await task
@@ -98,9 +123,39 @@ def summary(report: CallReport) -> str:
     return "\n".join(lines)
 
 
+async def _run_telnyx(args: argparse.Namespace) -> CallReport:
+    carrier = FakeTelnyxRest(args.telnyx_api_key or "") if args.fake_carrier_port else None
+    async with contextlib.AsyncExitStack() as stack:
+        if carrier is not None:
+            await stack.enter_async_context(_serving(carrier.app(), args.fake_carrier_port))
+        return await run_telnyx_call(
+            load_scenario(args.scenario),
+            runtime_url=args.runtime_url,
+            signer=TelnyxSigner.from_private_key(args.telnyx_signing_key),
+            mode="texml" if args.telnyx_mode == "texml" else "call_control",
+            carrier=carrier,
+            texml_method=args.texml_method,
+            stream_auth_token=args.stream_token,
+            disorder_every=args.disorder_every,
+            tts_url=args.tts_url,
+            stt_url=args.stt_url,
+            tts_token=args.tts_token,
+            stt_token=args.stt_token,
+            out_dir=args.out_dir,
+            on_event=_print,
+            live_transcripts=not args.no_live_transcripts,
+        )
+
+
 async def _run(args: argparse.Namespace) -> CallReport:
+    if args.carrier == "telnyx":
+        return await _run_telnyx(args)
     account_sid = args.account_sid or new_sid("AC")
-    async with _fake_carrier(args.fake_carrier_port, account_sid, args.auth_token) as carrier:
+    carrier = None
+    async with contextlib.AsyncExitStack() as stack:
+        if args.fake_carrier_port is not None:
+            carrier = FakeTwilioRest(account_sid, args.auth_token)
+            await stack.enter_async_context(_serving(carrier.app(), args.fake_carrier_port))
         return await run_call(
             load_scenario(args.scenario),
             runtime_url=args.runtime_url,
@@ -118,14 +173,35 @@ async def _run(args: argparse.Namespace) -> CallReport:
         )
 
 
+def _missing_credentials(args: argparse.Namespace) -> str | None:
+    if args.carrier == "twilio" and not args.print_telnyx_public_key:
+        if not args.auth_token:
+            return "--auth-token (or VOICE_RUNTIME_TWILIO__AUTH_TOKEN) is required"
+        return None
+    if not args.telnyx_signing_key:
+        return "--telnyx-signing-key (or CALLSIM_TELNYX_SIGNING_KEY) is required"
+    try:
+        TelnyxSigner.from_private_key(args.telnyx_signing_key)
+    except ValueError as exc:
+        return f"--telnyx-signing-key: {exc}"
+    if args.print_telnyx_public_key:
+        return None
+    if args.telnyx_mode == "call-control" and args.fake_carrier_port is None:
+        return "--telnyx-mode call-control needs --fake-carrier-port (the runtime answers there)"
+    if args.fake_carrier_port is not None and not args.telnyx_api_key:
+        return "--fake-carrier-port needs --telnyx-api-key (or VOICE_RUNTIME_TELNYX__API_KEY)"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Exit status: 0 every expectation held, 1 one failed, 2 the call could not be placed."""
     args = _parser().parse_args(argv)
-    if not args.auth_token:
-        print(
-            "error: --auth-token (or VOICE_RUNTIME_TWILIO__AUTH_TOKEN) is required", file=sys.stderr
-        )
+    if (problem := _missing_credentials(args)) is not None:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
+    if args.print_telnyx_public_key:
+        print(TelnyxSigner.from_private_key(args.telnyx_signing_key).public_key)
+        return 0
     try:
         report = asyncio.run(_run(args))
     except (ScenarioError, SpeechServiceError, WebhookError) as exc:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
-from websockets.asyncio.client import connect
+from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import InvalidHandshake, InvalidStatus
 
 from switchboard_callsim.caller import ScenarioDriver
@@ -33,8 +34,8 @@ from switchboard_callsim.webhook import (
 _END_REASONS = {"hangup": "agent_hangup", "transfer": "transferred", "redirect": "redirected"}
 
 
-class _Call:
-    """One call's moving parts; ``run_call`` is its only user."""
+class CallRun:
+    """One call's moving parts, whichever carrier placed it (``run_call``, ``run_telnyx_call``)."""
 
     def __init__(self, scenario: Scenario, speech: SpeechClient, report: CallReport,
                  on_event: OnEvent | None, live_transcripts: bool) -> None:  # fmt: skip
@@ -106,8 +107,33 @@ class _Call:
             await stream.hang_up("runtime")
 
 
+async def run_media_socket(
+    call: CallRun,
+    connect_url: str,
+    headers: dict[str, str],
+    make_stream: Callable[[ClientConnection], MediaStream],
+    utterances: dict[int, bytes],
+    carrier: CarrierObserver | None,
+) -> float:
+    """Opens the media socket (as the carrier would, with ``headers``), runs the call on the
+    stream ``make_stream`` builds over it, and returns its duration in ms (0 when refused)."""
+    report = call.report
+    try:
+        async with connect(connect_url, additional_headers=headers, max_size=2**20) as ws:
+            stream = make_stream(ws)
+            await call.stream(stream, utterances, carrier)
+            return stream.now_ms()
+    except InvalidStatus as exc:
+        report.ended_by, report.end_reason = "runtime", "media_rejected"
+        report.errors.append(f"media upgrade refused: HTTP {exc.response.status_code}")
+    except (InvalidHandshake, OSError) as exc:
+        report.ended_by, report.end_reason = "runtime", "media_failed"
+        report.errors.append(f"media socket failed: {exc!r}")
+    return 0.0
+
+
 async def _open_media(
-    call: _Call,
+    call: CallRun,
     identity: CallIdentity,
     *,
     stream_url: str,
@@ -120,24 +146,16 @@ async def _open_media(
 ) -> float:
     """Opens the signed media socket and runs the call on it; returns its duration in ms."""
     headers = {SIGNATURE_HEADER: twilio_signature(auth_token, stream_url)}
-    report = call.report
-    try:
-        async with connect(connect_url, additional_headers=headers, max_size=2**20) as ws:
-            stream = MediaStream(
-                ws, identity, parameters, report, on_event=call.on_event, voiced_rms=voiced_rms
-            )
-            await call.stream(stream, utterances, carrier)
-            return stream.now_ms()
-    except InvalidStatus as exc:
-        report.ended_by, report.end_reason = "runtime", "media_rejected"
-        report.errors.append(f"media upgrade refused: HTTP {exc.response.status_code}")
-    except (InvalidHandshake, OSError) as exc:
-        report.ended_by, report.end_reason = "runtime", "media_failed"
-        report.errors.append(f"media socket failed: {exc!r}")
-    return 0.0
+
+    def make_stream(ws: ClientConnection) -> MediaStream:
+        return MediaStream(
+            ws, identity, parameters, call.report, on_event=call.on_event, voiced_rms=voiced_rms
+        )
+
+    return await run_media_socket(call, connect_url, headers, make_stream, utterances, carrier)
 
 
-def _write_outputs(report: CallReport, media: MediaStream | None, out_dir: Path) -> None:
+def write_outputs(report: CallReport, media: MediaStream | None, out_dir: Path) -> None:
     stem = f"{report.scenario}-{report.call_sid}"
     if media is not None:
         path = out_dir / f"{stem}.wav"
@@ -200,7 +218,7 @@ async def run_call(
             stream_sid=identity.stream_sid, twiml=twiml.kind, twiml_said=list(twiml.said),
             started_at=started_at,
         )  # fmt: skip
-        call = _Call(scenario, speech, report, on_event, live_transcripts)
+        call = CallRun(scenario, speech, report, on_event, live_transcripts)
         call.emit(CallAnswered(identity.call_sid, twiml.kind))
         if twiml.stream_url is None:
             report.ended_by, report.end_reason = "runtime", twiml.reason or twiml.kind
@@ -213,6 +231,6 @@ async def run_call(
             )  # fmt: skip
     report.checks = evaluate(report, scenario, carrier_observed=carrier is not None)
     if out_dir is not None:
-        _write_outputs(report, call.media, Path(out_dir))
+        write_outputs(report, call.media, Path(out_dir))
     call.emit(CallFinished(report.ended_by, report.end_reason, report.duration_ms, report.passed))
     return report

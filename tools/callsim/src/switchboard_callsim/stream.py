@@ -64,7 +64,7 @@ class MediaStream:
         return await self.wait_until(lambda: not self.timeline.speaking)
 
     async def press(self, digit: str) -> None:
-        if await self._send({"event": "dtmf", "dtmf": {"track": "inbound_track", "digit": digit}}):
+        if await self._send(self._dtmf_message(digit)):
             self.report.dtmf_sent.append(digit)
 
     async def wait_until(
@@ -91,18 +91,13 @@ class MediaStream:
             return
         self.ended_by = ended_by
         self.ended.set()
-        stop = {"accountSid": self._identity.account_sid, "callSid": self._identity.call_sid}
-        if await self._send({"event": "stop", "stop": stop}):
+        if await self._send(self._stop_message()):
             await self._ws.close()
 
     # --- the stream ---------------------------------------------------------------------------
     async def run(self) -> None:
         """Runs until the call ends (``hang_up`` or the runtime closing the socket)."""
-        with contextlib.suppress(ConnectionClosed):
-            await self._ws.send(
-                json.dumps({"event": "connected", "protocol": "Call", "version": "1.0.0"})
-            )
-        await self._send({"event": "start", "start": self._start_body()})
+        await self._open()
         async with asyncio.TaskGroup() as group:
             sender = group.create_task(self._send_frames())
             await self._receive()
@@ -113,6 +108,61 @@ class MediaStream:
             sender.cancel()
         async with self._tick:
             self._tick.notify_all()
+
+    # --- the carrier's wire format (Twilio here; a subclass speaks another carrier) ----------
+    async def _open(self) -> None:
+        """The frames that open the stream: ``connected`` (unnumbered), then ``start``."""
+        with contextlib.suppress(ConnectionClosed):
+            await self._ws.send(
+                json.dumps({"event": "connected", "protocol": "Call", "version": "1.0.0"})
+            )
+        await self._send({"event": "start", "start": self._start_body()})
+
+    def _envelope(self, message: dict[str, Any], sequence: int) -> dict[str, Any]:
+        """``message`` as sent: with its sequence number and the stream's id."""
+        body = {"event": message["event"], "sequenceNumber": str(sequence)}
+        return body | {"streamSid": self._identity.stream_sid} | message
+
+    def _dtmf_message(self, digit: str) -> dict[str, Any]:
+        return {"event": "dtmf", "dtmf": {"track": "inbound_track", "digit": digit}}
+
+    def _stop_message(self) -> dict[str, Any]:
+        stop = {"accountSid": self._identity.account_sid, "callSid": self._identity.call_sid}
+        return {"event": "stop", "stop": stop}
+
+    def _media_message(self, frame: bytes, chunk: int) -> dict[str, Any]:
+        """One 20 ms caller frame (``frame`` is 8 kHz mu-law) as a ``media`` message."""
+        media = {
+            "track": "inbound",
+            "chunk": str(chunk),
+            "timestamp": str((chunk - 1) * FRAME_MS),
+            "payload": base64.b64encode(self._caller_payload(frame)).decode("ascii"),
+        }
+        return {"event": "media", "media": media}
+
+    def _caller_payload(self, frame: bytes) -> bytes:
+        """A caller frame (8 kHz mu-law) in the stream's encoding (Twilio's is the same)."""
+        return frame
+
+    def _foreign(self, message: dict[str, Any]) -> bool:
+        """True when a runtime frame names another stream than ours."""
+        return message.get("streamSid") != self._identity.stream_sid
+
+    def _agent_audio(self, payload: bytes) -> bytes:
+        """The runtime's payload as 8 kHz mu-law (Twilio's payloads already are)."""
+        return payload
+
+    @property
+    def _agent_frame_bytes(self) -> int:
+        """Bytes of 20 ms in the runtime's payload encoding."""
+        return FRAME_BYTES
+
+    async def _send_raw(self, body: dict[str, Any]) -> bool:
+        try:
+            await self._ws.send(json.dumps(body))
+        except ConnectionClosed:
+            return False
+        return True
 
     def _start_body(self) -> dict[str, Any]:
         return {
@@ -129,13 +179,7 @@ class MediaStream:
         closed (the receive loop then ends the call)."""
         async with self._send_lock:
             self._sequence += 1
-            body = {"event": message["event"], "sequenceNumber": str(self._sequence)}
-            body |= {"streamSid": self._identity.stream_sid} | message
-            try:
-                await self._ws.send(json.dumps(body))
-            except ConnectionClosed:
-                return False
-            return True
+            return await self._send_raw(self._envelope(message, self._sequence))
 
     async def _send_frames(self) -> None:
         loop = asyncio.get_running_loop()
@@ -144,13 +188,7 @@ class MediaStream:
             await asyncio.sleep(max(0.0, self._t0 + chunk * FRAME_MS / 1000 - loop.time()))
             frame = self.timeline.next_caller_frame(self.now_ms())
             chunk += 1
-            media = {
-                "track": "inbound",
-                "chunk": str(chunk),
-                "timestamp": str((chunk - 1) * FRAME_MS),
-                "payload": base64.b64encode(frame).decode("ascii"),
-            }
-            if not await self._send({"event": "media", "media": media}):
+            if not await self._send(self._media_message(frame, chunk)):
                 return
             due = self.timeline.playout.due_marks(self.now_ms())
             await self._echo_marks([mark.name for mark in due], cleared=False)
@@ -183,11 +221,8 @@ class MediaStream:
             self.report.protocol_errors.append(f"not JSON: {raw[:80]!r}")
             return
         event = message.get("event") if isinstance(message, dict) else None
-        if (
-            event in ("media", "mark", "clear")
-            and message.get("streamSid") != self._identity.stream_sid
-        ):
-            self.report.protocol_errors.append(f"{event} with wrong streamSid")
+        if event in ("media", "mark", "clear") and self._foreign(message):
+            self.report.protocol_errors.append(f"{event} with wrong stream id")
         if event == "media":
             self._on_media(message)
         elif event == "mark":
@@ -205,10 +240,15 @@ class MediaStream:
         except (binascii.Error, TypeError, ValueError):
             self.report.protocol_errors.append("media payload is not base64")
             return
-        if len(audio) % FRAME_BYTES:
+        if len(audio) % self._agent_frame_bytes:
             self.report.protocol_errors.append(
                 f"media payload of {len(audio)} bytes (not 20 ms aligned)"
             )
+        try:
+            audio = self._agent_audio(audio)
+        except ValueError as exc:
+            self.report.protocol_errors.append(f"media payload: {exc}")
+            return
         turn = self.timeline.agent_audio(audio, self.now_ms())
         if turn is not None:
             self._emit_started(turn)

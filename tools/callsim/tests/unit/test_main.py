@@ -7,6 +7,7 @@ import pytest
 from switchboard_callsim.events import AgentReplied, CallerActed, CallFinished, describe
 from switchboard_callsim.main import DEMO_SCENARIO, main, summary
 from switchboard_callsim.report import CallReport, Check, TurnRecord
+from switchboard_callsim.telnyx_signature import TelnyxSigner
 
 
 def test_default_scenario_is_the_bundled_demo() -> None:
@@ -62,3 +63,29 @@ def test_summary_gives_p50_failures_and_unverified_checks() -> None:
 
 def test_hang_up_line_has_no_empty_quote() -> None:
     assert describe(CallerActed(3, "hangup", "", 2000.0)).endswith("caller hangs up")
+
+
+SEED = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+
+
+def test_telnyx_calls_need_a_signing_key_and_call_control_a_fake_api(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("CALLSIM_TELNYX_SIGNING_KEY", raising=False)
+    monkeypatch.delenv("VOICE_RUNTIME_TELNYX__API_KEY", raising=False)
+    assert main(["--carrier", "telnyx"]) == 2
+    assert "--telnyx-signing-key" in capsys.readouterr().err
+    assert main(["--carrier", "telnyx", "--telnyx-signing-key", "short"]) == 2
+    assert "--telnyx-signing-key" in capsys.readouterr().err
+    base = ["--carrier", "telnyx", "--telnyx-signing-key", SEED]
+    assert main([*base, "--telnyx-mode", "call-control"]) == 2
+    assert "--fake-carrier-port" in capsys.readouterr().err
+    assert main([*base, "--fake-carrier-port", "9"]) == 2
+    assert "--telnyx-api-key" in capsys.readouterr().err
+
+
+def test_the_public_key_of_a_signing_key_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--telnyx-signing-key", SEED, "--print-telnyx-public-key"]) == 0
+    public_key = capsys.readouterr().out.strip()
+    assert public_key == TelnyxSigner.from_private_key(SEED).public_key
+    assert len(public_key) == 44

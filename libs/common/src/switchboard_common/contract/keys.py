@@ -77,3 +77,12 @@ def carrier_call_key(carrier: str, carrier_call_id: str) -> str:
         f"{PREFIX}carrier-call:{_checked_id(carrier, 'carrier')}:"
         f"{_checked_id(carrier_call_id, 'carrier call id')}"
     )
+
+
+def webhook_event_key(carrier: str, event_id: str) -> str:
+    """Set (NX, expiring) by the first runtime replica to take a carrier webhook event: the
+    carrier may deliver one event more than once, to any replica."""
+    return (
+        f"{PREFIX}webhook-event:{_checked_id(carrier, 'carrier')}:"
+        f"{_checked_id(event_id, 'webhook event id')}"
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from datetime import datetime, time
 from typing import Annotated, Literal
@@ -22,6 +24,20 @@ def _check_e164(value: str) -> str:
 
 
 E164 = Annotated[str, AfterValidator(_check_e164)]
+
+
+def _check_ed25519_public_key(value: str) -> str:
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("must be base64 (an Ed25519 public key)") from None
+    if len(raw) != 32:
+        raise ValueError(f"must be a 32-byte Ed25519 public key, base64 ({len(raw)} bytes given)")
+    return value
+
+
+Ed25519PublicKey = Annotated[str, Field(max_length=64), AfterValidator(_check_ed25519_public_key)]
+"""An Ed25519 public key, base64 of its 32 raw bytes (Telnyx's webhook key; not a secret)."""
 Carrier = Literal["twilio", "telnyx"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -66,7 +82,10 @@ class TwilioAccount(ContractModel):
 
 
 class TelnyxAccount(ContractModel):
-    public_key: str = Field(description="Ed25519 webhook public key, base64 (not a secret)")
+    """The tenant's Telnyx account: the key its webhooks are signed with, and its API key (a
+    ``carrier_credential``, sealed) for Call Control commands."""
+
+    public_key: Ed25519PublicKey = Field(description="Ed25519 webhook public key, base64")
     api_key: EncryptedSecret | None = None
 
 

@@ -9,13 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from switchboard_control_plane.agents.models import Agent, AgentVersion
 from switchboard_control_plane.errors import ConflictError
 from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.tenants.telephony import carrier_secret_names
 
 
 def _telephony_references(tenant: Tenant, name: str) -> list[str]:
-    twilio = (tenant.telephony or {}).get("twilio")
-    if isinstance(twilio, dict) and twilio.get("auth_token_secret_name") == name:
-        return ["telephony.twilio.auth_token_secret_name"]
-    return []
+    return [field for field, named in carrier_secret_names(tenant.telephony) if named == name]
 
 
 async def secret_referrers(session: AsyncSession, tenant: Tenant, name: str) -> list[str]:

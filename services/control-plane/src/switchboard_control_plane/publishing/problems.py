@@ -14,6 +14,7 @@ from switchboard_control_plane.agents.models import Agent, AgentVersion
 from switchboard_control_plane.agents.schemas import AgentVersionCreate
 from switchboard_control_plane.credentials.store import SecretStore
 from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.tenants.telephony import carrier_secret_names
 
 
 class RuntimeProblem(BaseModel):
@@ -29,19 +30,19 @@ class RuntimeProblem(BaseModel):
 async def _telephony_problems(
     secrets: SecretStore, session: AsyncSession, tenant: Tenant
 ) -> list[RuntimeProblem]:
-    twilio = (tenant.telephony or {}).get("twilio")
-    if not isinstance(twilio, dict):
-        return []
-    name = str(twilio.get("auth_token_secret_name"))
-    info = await secrets.info(session, tenant.id, name)
-    if info is None:
-        type_, message = "secret_not_found", f"no secret named {name!r} in this tenant"
-    elif (problem := kind_problem(info.kind, "carrier_credential")) is not None:
-        type_, message = "secret_kind_mismatch", f"secret {name!r}: {problem}"
-    else:
-        return []
-    field = "telephony.twilio.auth_token_secret_name"
-    return [RuntimeProblem(agent_id=None, version=None, field=field, type=type_, message=message)]
+    problems: list[RuntimeProblem] = []
+    for field, name in carrier_secret_names(tenant.telephony):
+        info = await secrets.info(session, tenant.id, name)
+        if info is None:
+            type_, message = "secret_not_found", f"no secret named {name!r} in this tenant"
+        elif (problem := kind_problem(info.kind, "carrier_credential")) is not None:
+            type_, message = "secret_kind_mismatch", f"secret {name!r}: {problem}"
+        else:
+            continue
+        problems.append(
+            RuntimeProblem(agent_id=None, version=None, field=field, type=type_, message=message)
+        )
+    return problems
 
 
 async def live_problems(

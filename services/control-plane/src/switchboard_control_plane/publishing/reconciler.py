@@ -50,7 +50,8 @@ async def drift(
     live_agents = {a: c.version for a, c in live.agents.items()}
     if live_agents != {a: c.version for a, c in expected.agents.items()}:
         report.differences.append("agents")
-    if (live.telephony.twilio is None) != (expected.telephony.twilio is None):
+    live_accounts = (live.telephony.twilio is None, live.telephony.telnyx is None)
+    if live_accounts != (expected.telephony.twilio is None, expected.telephony.telnyx is None):
         report.differences.append("telephony")
     for e164, route in sorted(dids.items()):
         value = await redis.get(did_key(e164))

@@ -13,6 +13,7 @@ from switchboard_common.contract.tenant_config import (
     LlmConfig,
     RealtimeKey,
     TelephonyConfig,
+    TelnyxAccount,
     TenantRuntimeConfig,
     TwilioAccount,
 )
@@ -23,6 +24,7 @@ from switchboard_control_plane.credentials.store import SecretStore
 from switchboard_control_plane.numbers.models import PhoneNumber
 from switchboard_control_plane.publishing.plan import PublishPlan
 from switchboard_control_plane.tenants.models import Tenant
+from switchboard_control_plane.tenants.telephony import carrier_account
 from switchboard_control_plane.usage.limits import effective_limits
 
 
@@ -141,12 +143,29 @@ class SnapshotBuilder:
             tenant_id, name, value, kind=info.kind, allowed_host=info.allowed_host
         )
 
+    async def _carrier_key(
+        self, session: AsyncSession, tenant_id: str, name: object
+    ) -> EncryptedSecret | None:
+        """The named secret sealed, when it exists and is a carrier credential."""
+        sealed = await self._seal(session, tenant_id, str(name)) if name is not None else None
+        return sealed if sealed is not None and sealed.kind == "carrier_credential" else None
+
     async def _telephony(self, session: AsyncSession, tenant: Tenant) -> TelephonyConfig:
-        twilio = (tenant.telephony or {}).get("twilio")
-        if not isinstance(twilio, dict):
-            return TelephonyConfig()
-        token = await self._seal(session, tenant.id, str(twilio.get("auth_token_secret_name")))
-        if token is None or token.kind != "carrier_credential":
-            return TelephonyConfig()
-        account = TwilioAccount(account_sid=str(twilio.get("account_sid")), auth_token=token)
-        return TelephonyConfig(twilio=account)
+        """The tenant's own carrier accounts; one whose secret is missing or of another kind
+        is left out (its calls then fail verification, and the runtime view reports why)."""
+        twilio_account = telnyx_account = None
+        twilio = carrier_account(tenant.telephony, "twilio")
+        if twilio is not None:
+            token = await self._carrier_key(
+                session, tenant.id, twilio.get("auth_token_secret_name")
+            )
+            if token is not None:
+                sid = str(twilio.get("account_sid"))
+                twilio_account = TwilioAccount(account_sid=sid, auth_token=token)
+        telnyx = carrier_account(tenant.telephony, "telnyx")
+        if telnyx is not None:
+            api_key = await self._carrier_key(session, tenant.id, telnyx.get("api_key_secret_name"))
+            if api_key is not None:
+                key = str(telnyx.get("public_key"))
+                telnyx_account = TelnyxAccount(public_key=key, api_key=api_key)
+        return TelephonyConfig(twilio=twilio_account, telnyx=telnyx_account)

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from switchboard_common.contract.tenant_config import TenantLimits
+from switchboard_common.contract.tenant_config import Ed25519PublicKey, TenantLimits
 from switchboard_control_plane.agents.schemas import SECRET_NAME_PATTERN
 
 RetentionDays = Annotated[
@@ -66,8 +66,20 @@ class TwilioTelephony(BaseModel):
     auth_token_secret_name: str = Field(pattern=SECRET_NAME_PATTERN)
 
 
+class TelnyxTelephony(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    public_key: Ed25519PublicKey = Field(
+        description="The account's Ed25519 webhook public key (base64 of 32 bytes; not a secret)"
+    )
+    api_key_secret_name: str = Field(
+        pattern=SECRET_NAME_PATTERN,
+        description="A `carrier_credential` secret holding the account's API key",
+    )
+
+
 class Telephony(BaseModel):
-    """The tenant's own carrier account; absent means the platform's account is used."""
+    """The tenant's own carrier accounts; an absent one means the platform's is used."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -77,10 +89,15 @@ class Telephony(BaseModel):
                     "twilio": {
                         "account_sid": "AC" + "0" * 32,
                         "auth_token_secret_name": "twilio-auth-token",
-                    }
+                    },
+                    "telnyx": {
+                        "public_key": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                        "api_key_secret_name": "telnyx-api-key",
+                    },
                 }
             ]
         },
     )
 
     twilio: TwilioTelephony | None = None
+    telnyx: TelnyxTelephony | None = None

@@ -100,21 +100,24 @@ async def delete_tenant(access: TenantAccess) -> None:
     await access.commit(publish=tenant.id, removed_dids=numbers)
 
 
+async def _require_carrier_secret(access: TenantAccess, field: str, name: str) -> None:
+    stored = await access.resources.secrets.info(access.session, access.tenant.id, name)
+    if stored is None:
+        raise InvalidConfigError(
+            field, f"no secret named {name!r} in this tenant", type_="secret_not_found"
+        )
+    if (problem := kind_problem(stored.kind, "carrier_credential")) is not None:
+        raise InvalidConfigError(field, problem, type_="secret_kind_mismatch")
+
+
 async def set_telephony(access: TenantAccess, body: Telephony) -> Telephony:
     tenant = access.tenant
     if body.twilio is not None:
         name = body.twilio.auth_token_secret_name
-        stored = await access.resources.secrets.info(access.session, tenant.id, name)
-        if stored is None:
-            raise InvalidConfigError(
-                "twilio.auth_token_secret_name",
-                f"no secret named {name!r} in this tenant",
-                type_="secret_not_found",
-            )
-        if (problem := kind_problem(stored.kind, "carrier_credential")) is not None:
-            raise InvalidConfigError(
-                "twilio.auth_token_secret_name", problem, type_="secret_kind_mismatch"
-            )
+        await _require_carrier_secret(access, "twilio.auth_token_secret_name", name)
+    if body.telnyx is not None:
+        name = body.telnyx.api_key_secret_name
+        await _require_carrier_secret(access, "telnyx.api_key_secret_name", name)
     before = {"telephony": tenant.telephony}
     tenant.telephony = body.model_dump(mode="json", exclude_none=True) or None
     await access.audit(

@@ -3,26 +3,20 @@ connection, to the call runner (``call_runner.py``)."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
 from fastapi import APIRouter, WebSocket
-from starlette.websockets import WebSocketState
 
 from switchboard_common.audio import AudioFormat
 from switchboard_common.contract.tenant_config import Carrier, TenantRuntimeConfig
 from switchboard_voice_runtime import admission
+from switchboard_voice_runtime.api import media_socket as media_socket_helpers
 from switchboard_voice_runtime.call.ports import CallControl
-from switchboard_voice_runtime.call_runner import APOLOGY_MARK, CallRunner, StartRejectedError
+from switchboard_voice_runtime.call_runner import APOLOGY_MARK, CallRunner
 from switchboard_voice_runtime.runtime import Runtime
 from switchboard_voice_runtime.telephony import twilio, twilio_account
 from switchboard_voice_runtime.telephony.media_events import MediaEvent, MediaRejected
 
 __all__ = ["APOLOGY_MARK", "TwilioMediaConnection", "router"]
 
-logger = logging.getLogger(__name__)
-
-START_TIMEOUT_S = 10.0
 _POLICY_VIOLATION = 1008
 
 router = APIRouter(prefix="/telephony/twilio", tags=["telephony"])
@@ -78,12 +72,7 @@ class TwilioMediaConnection:
         await self._send(twilio.clear_frame(self._stream_sid))
 
     async def _send(self, text: str) -> None:
-        if self._websocket.application_state != WebSocketState.CONNECTED:
-            raise ConnectionError("the media socket is closed")
-        try:
-            await self._websocket.send_text(text)
-        except Exception as exc:  # starlette raises several types once the peer is gone
-            raise ConnectionError("the media socket is closed") from exc
+        await media_socket_helpers.send_text(self._websocket, text)
 
 
 @router.websocket("/media")
@@ -99,21 +88,5 @@ async def media_socket(websocket: WebSocket) -> None:
         await websocket.close(code=_POLICY_VIOLATION)  # before accept: an HTTP 403
         return
     await websocket.accept()
-    call = CallRunner(runtime, TwilioMediaConnection(runtime, websocket, signature or ""))
-    try:
-        async with asyncio.timeout(START_TIMEOUT_S):
-            started = await call.wait_for_start()
-        if started:
-            await call.run()
-    except StartRejectedError as exc:
-        logger.warning("media.start_rejected", extra={"fields": {"reason": str(exc)}})
-        if exc.apologize:
-            await call.apologize()
-    except TimeoutError:
-        logger.warning("media.no_start_frame")
-    finally:
-        if websocket.application_state == WebSocketState.CONNECTED:
-            try:
-                await websocket.close()
-            except Exception:  # the peer may already be gone; nothing is left to free
-                logger.debug("media.close_failed")
+    connection = TwilioMediaConnection(runtime, websocket, signature or "")
+    await media_socket_helpers.run_call(websocket, CallRunner(runtime, connection))

@@ -23,7 +23,7 @@ from switchboard_common.contract import (
     keys,
     parse_call_event,
 )
-from switchboard_common.contract.tenant_config import TenantLimits
+from switchboard_common.contract.tenant_config import Carrier, TenantLimits
 
 
 async def publish_tenant(
@@ -34,9 +34,11 @@ async def publish_tenant(
     limits: TenantLimits,
     *,
     status: Literal["active", "suspended"] = "active",
+    carrier: Carrier | None = None,
 ) -> TenantRuntimeConfig:
     """Writes a snapshot of the tenant with this one agent (revision: now in ms) and routes
-    `number` to the agent, then announces the change so runtimes drop their cached snapshot."""
+    `number` (a number of ``carrier``, the route's default when None) to the agent, then
+    announces the change so runtimes drop their cached snapshot."""
     now = datetime.now(UTC)
     snapshot = TenantRuntimeConfig(
         tenant_id=tenant_id,
@@ -47,6 +49,8 @@ async def publish_tenant(
         agents={agent.agent_id: agent},
     )
     route = DidRoute(tenant_id=tenant_id, agent_id=agent.agent_id, number_id="n-" + tenant_id)
+    if carrier is not None:
+        route = route.model_copy(update={"carrier": carrier})
     await publish_snapshot(redis, snapshot, {number: route})
     return snapshot
 
