@@ -68,9 +68,11 @@ async def _read_until(conn: AsyncRealtimeConnection, heard: Heard, count: int) -
 
 
 async def _say(conn: AsyncRealtimeConnection, audio: bytes, fmt: AudioFormat) -> None:
-    """Streams ``audio`` in 100 ms chunks at the pace of speech, then a second of silence."""
+    """Streams ``audio`` in 100 ms chunks at the pace of speech, then 2 s of silence, as a
+    microphone keeps streaming: end of turn is decided on the audio received, so the silence must
+    outlast the longest wait for a turn the end-of-turn model calls incomplete (1.6 s)."""
     chunk = fmt.bytes_for_ms(100)
-    silence = bytes([fmt.encoding.silence_byte]) * fmt.bytes_for_ms(1000)
+    silence = bytes([fmt.encoding.silence_byte]) * fmt.bytes_for_ms(2000)
     for start in range(0, len(audio + silence), chunk):
         await conn.input_audio_buffer.append(audio=_b64((audio + silence)[start : start + chunk]))
         await asyncio.sleep(0.1)  # pacing the caller like a microphone, not an assertion
