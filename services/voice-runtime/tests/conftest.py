@@ -20,6 +20,7 @@ from switchboard_common.contract import (
     TenantRuntimeConfig,
 )
 from switchboard_common.contract.tenant_config import (
+    Carrier,
     LlmConfig,
     TelephonyConfig,
     TenantLimits,
@@ -105,14 +106,21 @@ def build_snapshot(
 
 @pytest.fixture
 def publish(redis: Redis, keyring: Keyring) -> Publish:
-    """Writes a tenant snapshot and routes numbers to its agent, as the control plane does."""
+    """Writes a tenant snapshot and routes numbers (of ``carrier``) to its agent, as the control
+    plane does."""
 
     async def _publish(
-        tenant_id: str = "t1", numbers: tuple[str, ...] = ("+15550001000",), **options: object
+        tenant_id: str = "t1",
+        numbers: tuple[str, ...] = ("+15550001000",),
+        *,
+        carrier: Carrier = "twilio",
+        **options: object,
     ) -> TenantRuntimeConfig:
         snapshot = build_snapshot(keyring, tenant_id, **options)  # type: ignore[arg-type]
         routes = {
-            number: DidRoute(tenant_id=tenant_id, agent_id="a1", number_id=f"n{index}")
+            number: DidRoute(
+                tenant_id=tenant_id, agent_id="a1", number_id=f"n{index}", carrier=carrier
+            )
             for index, number in enumerate(numbers)
         }
         await publish_snapshot(redis, snapshot, routes)

@@ -21,7 +21,33 @@ Every environment variable the chart gives the services, in one file.
 CONTROL_PLANE_VOICE_RUNTIME_PUBLIC_URL: {{ $svc.voiceRuntimePublicUrl | quote }}
 CONTROL_PLANE_TTS_URL: {{ printf "http://%s-tts:%v" (include "switchboard.fullname" .root) $v.tts.port | quote }}
 CONTROL_PLANE_RATE_LIMIT__REQUESTS_PER_MINUTE: {{ $svc.rateLimitPerMinute | quote }}
+CONTROL_PLANE_RATE_LIMIT__FAILED_LOGINS_PER_MINUTE: {{ $svc.failedLoginsPerMinute | quote }}
+CONTROL_PLANE_MAX_BODY_BYTES: {{ $svc.maxBodyBytes | int64 | quote }}
 CONTROL_PLANE_SECRETS_PROVIDER: {{ $svc.secretsProvider | quote }}
+CONTROL_PLANE_ALLOW_PRIVATE_ADDRESSES: {{ $svc.allowPrivateAddresses | quote }}
+CONTROL_PLANE_USAGE_RECONCILE_S: {{ $svc.usageReconcileSeconds | quote }}
+CONTROL_PLANE_JWT__JWKS_CACHE_S: {{ $svc.jwt.jwksCacheSeconds | quote }}
+CONTROL_PLANE_JWT__JWKS_TIMEOUT_S: {{ $svc.jwt.jwksTimeoutSeconds | quote }}
+CONTROL_PLANE_JWT__JWKS_REFETCH_COOLDOWN_S: {{ $svc.jwt.jwksRefetchCooldownSeconds | quote }}
+CONTROL_PLANE_JWT__JWKS_STALE_IF_ERROR_S: {{ $svc.jwt.jwksStaleIfErrorSeconds | quote }}
+{{- with $svc.console.oidcClientId }}
+CONTROL_PLANE_CONSOLE__OIDC_CLIENT_ID: {{ . | quote }}
+{{- end }}
+CONTROL_PLANE_CONSOLE__OIDC_SCOPES: {{ $svc.console.oidcScopes | quote }}
+{{- with $svc.webhooks }}
+CONTROL_PLANE_WEBHOOKS__RETRY_SCHEDULE_S: {{ toJson .retryScheduleSeconds | quote }}
+CONTROL_PLANE_WEBHOOKS__ATTEMPT_TIMEOUT_S: {{ .attemptTimeoutSeconds | quote }}
+CONTROL_PLANE_WEBHOOKS__POLL_S: {{ .pollSeconds | quote }}
+CONTROL_PLANE_WEBHOOKS__CONCURRENCY: {{ .concurrency | quote }}
+CONTROL_PLANE_WEBHOOKS__DISABLE_AFTER_FAILURES: {{ .disableAfterFailures | quote }}
+CONTROL_PLANE_WEBHOOKS__ROTATION_OVERLAP_S: {{ .rotationOverlapSeconds | int64 | quote }}
+{{- end }}
+{{- with $svc.analysis }}
+CONTROL_PLANE_ANALYSIS__MAX_ATTEMPTS: {{ .maxAttempts | quote }}
+CONTROL_PLANE_ANALYSIS__RETRY_S: {{ .retrySeconds | quote }}
+CONTROL_PLANE_ANALYSIS__POLL_S: {{ .pollSeconds | quote }}
+CONTROL_PLANE_ANALYSIS__TIMEOUT_S: {{ .timeoutSeconds | quote }}
+{{- end }}
 CONTROL_PLANE_MIGRATE_ON_START: "false"
 CONTROL_PLANE_EVENTS_SOURCE: {{ $svc.eventsSource | quote }}
 {{- with $svc.jwt.jwksUrl }}
@@ -45,6 +71,17 @@ VOICE_RUNTIME_CALL_TOKEN_TTL_S: {{ $svc.callTokenTtlSeconds | quote }}
 VOICE_RUNTIME_TWILIO__ACCOUNT_SID: {{ . | quote }}
 {{- end }}
 VOICE_RUNTIME_TWILIO__API_BASE: {{ $svc.twilioApiBase | quote }}
+{{- with $svc.telnyx.publicKey }}
+VOICE_RUNTIME_TELNYX__PUBLIC_KEY: {{ . | quote }}
+{{- end }}
+VOICE_RUNTIME_TELNYX__API_BASE: {{ $svc.telnyx.apiBase | quote }}
+VOICE_RUNTIME_TELNYX__CODEC: {{ $svc.telnyx.codec | quote }}
+{{- with $svc.realtimePublicKeys }}
+VOICE_RUNTIME_REALTIME__PUBLIC_KEYS: {{ . | quote }}
+{{- end }}
+VOICE_RUNTIME_END_OF_TURN_MODEL: {{ $svc.endOfTurnModel | quote }}
+VOICE_RUNTIME_SILERO_VAD: {{ $svc.sileroVad | quote }}
+VOICE_RUNTIME_ALLOW_PRIVATE_ADDRESSES: {{ $svc.allowPrivateAddresses | quote }}
 VOICE_RUNTIME_LEASE_TTL_S: {{ $svc.leaseTtlSeconds | quote }}
 VOICE_RUNTIME_MAX_CALLS: {{ $svc.maxCalls | quote }}
 VOICE_RUNTIME_DRAIN_TIMEOUT_S: {{ $svc.drainTimeoutSeconds | quote }}
@@ -57,6 +94,7 @@ STT_MAX_CONCURRENCY: {{ $svc.maxConcurrency | quote }}
 STT_MAX_QUEUE: {{ $svc.maxQueue | quote }}
 STT_MAX_UPLOAD_BYTES: {{ $svc.maxUploadBytes | int64 | quote }}
 STT_MAX_AUDIO_S: {{ $svc.maxAudioSeconds | quote }}
+STT_PROMPT_MAX_TOKENS: {{ $svc.promptMaxTokens | quote }}
 {{- else if eq .name "tts" }}
 TTS_DEFAULT_VOICE: {{ $svc.defaultVoice | quote }}
 TTS_MAX_INPUT_CHARS: {{ $svc.maxInputChars | quote }}
@@ -102,6 +140,7 @@ TTS_MAX_INPUT_CHARS: {{ $svc.maxInputChars | quote }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_RUNTIME_KEYS" "key" "runtime-keys") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_API_KEY_PEPPER" "key" "api-key-pepper") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_JWT__HS256_SECRET" "key" "jwt-hs256-secret" "optional" true) }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_REALTIME_SIGNING_KEY" "key" "realtime-signing-key" "optional" true) }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_TTS_TOKEN" "key" "tts-service-token") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_RECORDINGS__ACCESS_KEY_ID" "key" "recordings-access-key-id" "optional" true) }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "CONTROL_PLANE_RECORDINGS__SECRET_ACCESS_KEY" "key" "recordings-secret-access-key" "optional" true) }}
@@ -110,6 +149,7 @@ TTS_MAX_INPUT_CHARS: {{ $svc.maxInputChars | quote }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_RUNTIME_KEYS" "key" "runtime-keys") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_CALL_TOKEN_SECRET" "key" "call-token-secret") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_TWILIO__AUTH_TOKEN" "key" "twilio-auth-token") }}
+{{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_TELNYX__API_KEY" "key" "telnyx-api-key" "optional" true) }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_STT_TOKEN" "key" "stt-service-token") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_TTS_TOKEN" "key" "tts-service-token") }}
 {{ include "switchboard.secretRef" (dict "root" $r "env" "VOICE_RUNTIME_RECORDINGS__ACCESS_KEY_ID" "key" "recordings-access-key-id" "optional" true) }}

@@ -96,7 +96,8 @@ async def admit(
     *,
     audio_format: AudioFormat,
 ) -> Admission:
-    """Drain, config, number, tenant status, replay, then capacity (a pending lease of
+    """Drain, config, number (known, and routed to ``carrier``: a number of the other carrier
+    is refused as unknown), tenant status, replay, then capacity (a pending lease of
     ``pending_lease_ttl_s`` that the media connection adopts). Counts and logs the outcome;
     ``audio_format`` is what the media connection will take (its phrases are pre-warmed)."""
     admission = await _decide(runtime, carrier, carrier_call_id, lookup)
@@ -128,6 +129,13 @@ async def _decide(
         return _refused("config_unavailable", UNAVAILABLE_MESSAGE, None)
     tenant, route = lookup.tenant, lookup.route
     if agent is None or tenant is None or route is None:
+        return _refused("unknown_number", UNKNOWN_NUMBER_MESSAGE, None)
+    if route.carrier != carrier:
+        # routed to the other carrier: not this carrier's to answer, whoever signed the webhook
+        logger.warning(
+            "webhook.wrong_carrier",
+            extra={"fields": {"carrier": carrier, "number_carrier": route.carrier}},
+        )
         return _refused("unknown_number", UNKNOWN_NUMBER_MESSAGE, None)
     if tenant.status != "active":
         return _refused("suspended", UNAVAILABLE_MESSAGE, agent)

@@ -46,6 +46,15 @@ async def test_a_suspended_tenant_s_caller_hears_a_polite_message(
     assert "cannot take your call" in " ".join(report.twiml_said)
 
 
+async def test_a_telnyx_number_called_through_twilio_hears_it_is_not_in_service(
+    stack: E2EStack, tenants: Tenants
+) -> None:
+    await tenants.publish("+15005556014", carrier="telnyx")
+    report = await stack.call(parse_scenario(refused_call("+15005556014")), transcribe=False)
+    assert report.passed, report.checks
+    assert "not in service" in " ".join(report.twiml_said)
+
+
 async def test_a_call_over_the_tenant_s_limit_hears_busy(stack: E2EStack, tenants: Tenants) -> None:
     number = "+15005556011"
     await tenants.publish(number, max_concurrent_calls=1)

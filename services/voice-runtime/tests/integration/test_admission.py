@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 from switchboard_common.app_testing import running_client
 from switchboard_common.audio import TELEPHONY_MULAW
 from switchboard_common.contract import TenantRuntimeConfig
+from switchboard_common.contract.tenant_config import Carrier
 from switchboard_voice_runtime import admission
 from switchboard_voice_runtime.admission import Admitted, AlreadyEnded, Refused
 from switchboard_voice_runtime.app import create_app
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.integration
 Publish = Callable[..., Awaitable[TenantRuntimeConfig]]
 
 NUMBER = "+15550001000"
+TWILIO_NUMBER = "+15550002000"
 
 
 @pytest.fixture
@@ -33,21 +35,19 @@ async def runtime(
         yield app.state.runtime
 
 
-async def _admit(runtime: Runtime, carrier_call_id: str, *, carrier: str = "telnyx") -> object:
-    lookup = await runtime.lookup(NUMBER)
+async def _admit(
+    runtime: Runtime, carrier_call_id: str, *, carrier: Carrier = "telnyx", number: str = NUMBER
+) -> object:
+    lookup = await runtime.lookup(number)
     return await admission.admit(
-        runtime,
-        "telnyx" if carrier == "telnyx" else "twilio",
-        carrier_call_id,
-        lookup,
-        audio_format=TELEPHONY_MULAW,
+        runtime, carrier, carrier_call_id, lookup, audio_format=TELEPHONY_MULAW
     )
 
 
 async def test_a_replayed_carrier_call_gets_the_same_call_and_takes_no_second_lease(
     runtime: Runtime, publish: Publish, redis: Redis
 ) -> None:
-    await publish()
+    await publish(carrier="telnyx")
     first, again = await _admit(runtime, "c-1"), await _admit(runtime, "c-1")
     assert isinstance(first, Admitted) and isinstance(again, Admitted)
     assert (again.call_id, again.issued_at_s, again.replayed) == (
@@ -59,8 +59,10 @@ async def test_a_replayed_carrier_call_gets_the_same_call_and_takes_no_second_le
 
 
 async def test_the_ledger_is_per_carrier(runtime: Runtime, publish: Publish) -> None:
-    await publish()
-    telnyx, twilio = await _admit(runtime, "same-id"), await _admit(runtime, "same-id", carrier="x")
+    await publish(carrier="telnyx")
+    await publish(numbers=(TWILIO_NUMBER,), carrier="twilio")
+    telnyx = await _admit(runtime, "same-id")
+    twilio = await _admit(runtime, "same-id", carrier="twilio", number=TWILIO_NUMBER)
     assert isinstance(telnyx, Admitted) and isinstance(twilio, Admitted)
     assert telnyx.call_id != twilio.call_id and not twilio.replayed
 
@@ -68,7 +70,7 @@ async def test_the_ledger_is_per_carrier(runtime: Runtime, publish: Publish) -> 
 async def test_refusals_are_typed_and_an_ended_call_is_hung_up(
     runtime: Runtime, publish: Publish, redis: Redis
 ) -> None:
-    await publish(max_concurrent_calls=1, reject_when_busy=True)
+    await publish(max_concurrent_calls=1, reject_when_busy=True, carrier="telnyx")
     unknown = await admission.admit(
         runtime, "telnyx", "c-0", await runtime.lookup("+15550009999"), audio_format=TELEPHONY_MULAW
     )
@@ -83,3 +85,14 @@ async def test_refusals_are_typed_and_an_ended_call_is_hung_up(
     assert await redis.zcard("sb:v1:capacity:tenant:t1") == 0
     assert not await admission.end_carrier_call(runtime, "telnyx", "c-1", live_here=False)
     assert isinstance(await _admit(runtime, "c-1"), AlreadyEnded)
+
+
+@pytest.mark.parametrize(("carrier", "number_carrier"), [("twilio", "telnyx"), ("telnyx", "twilio")])
+async def test_a_number_of_the_other_carrier_is_refused_as_unknown(
+    runtime: Runtime, publish: Publish, redis: Redis, carrier: Carrier, number_carrier: Carrier
+) -> None:
+    await publish(carrier=number_carrier, reject_when_busy=True)
+    refused = await _admit(runtime, "c-1", carrier=carrier)
+    assert refused == Refused("unknown_number", admission.UNKNOWN_NUMBER_MESSAGE)
+    assert await redis.zcard("sb:v1:capacity:tenant:t1") == 0
+    assert isinstance(await _admit(runtime, "c-2", carrier=number_carrier), Admitted)

@@ -125,7 +125,7 @@ async def test_a_neutral_connection_runs_its_call_at_its_own_rate_and_frees_the_
     runtime_and_sessions: tuple[Runtime, Sessions], publish: Publish, redis: Redis
 ) -> None:
     runtime, sessions = runtime_and_sessions
-    await publish()
+    await publish(carrier="telnyx")
     connection = QueueConnection()
     audio = b"\x01\x00" * 320  # 20 ms of 16 kHz PCM16
     for event in (
@@ -155,7 +155,7 @@ async def test_a_token_minted_for_another_carrier_is_refused(
     runtime_and_sessions: tuple[Runtime, Sessions], publish: Publish
 ) -> None:
     runtime, sessions = runtime_and_sessions
-    await publish()
+    await publish(carrier="telnyx")
     connection = QueueConnection()
     connection.inbound.put_nowait(_start(await _token(runtime, carrier="twilio")))
     with pytest.raises(StartRejectedError, match="another call"):
@@ -167,7 +167,7 @@ async def test_a_connection_that_does_not_speak_for_the_tenants_account_is_refus
     runtime_and_sessions: tuple[Runtime, Sessions], publish: Publish, redis: Redis
 ) -> None:
     runtime, sessions = runtime_and_sessions
-    await publish()
+    await publish(carrier="telnyx")
     connection = QueueConnection(authorized=False)
     connection.inbound.put_nowait(_start(await _token(runtime)))
     with pytest.raises(StartRejectedError, match="account"):

@@ -192,6 +192,22 @@ async def test_unknown_number_hears_a_message_and_hangup(webhooks: Webhooks) -> 
     assert "<Connect>" not in response.text
 
 
+async def test_a_telnyx_number_is_not_admitted_by_the_twilio_webhook(
+    webhooks: Webhooks, publish: Publish, redis: Redis
+) -> None:
+    await publish(carrier="telnyx", reject_when_busy=True)
+    response = await webhooks.post()
+    assert response.status_code == 200
+    assert "not in service" in response.text and "<Hangup/>" in response.text
+    assert "<Connect>" not in response.text and "<Reject" not in response.text
+    assert await redis.zcard("sb:v1:capacity:tenant:t1") == 0
+    metrics = (await webhooks.client.get("/metrics")).text
+    assert (
+        'voice_runtime_webhook_outcomes_total{carrier="twilio",outcome="unknown_number"} 1.0'
+        in metrics
+    )
+
+
 async def test_suspended_tenant_is_refused_politely(webhooks: Webhooks, publish: Publish) -> None:
     await publish(status="suspended")
     response = await webhooks.post()
