@@ -87,7 +87,9 @@ async def test_refusals_are_typed_and_an_ended_call_is_hung_up(
     assert isinstance(await _admit(runtime, "c-1"), AlreadyEnded)
 
 
-@pytest.mark.parametrize(("carrier", "number_carrier"), [("twilio", "telnyx"), ("telnyx", "twilio")])
+@pytest.mark.parametrize(
+    ("carrier", "number_carrier"), [("twilio", "telnyx"), ("telnyx", "twilio")]
+)
 async def test_a_number_of_the_other_carrier_is_refused_as_unknown(
     runtime: Runtime, publish: Publish, redis: Redis, carrier: Carrier, number_carrier: Carrier
 ) -> None:

@@ -37,6 +37,11 @@ COMPLETE_PROBABILITY = 0.5
 """The end-of-turn model's verdict: at or above, the caller is done."""
 
 
+WORDS_RECHECK_S = 0.3
+"""While a tentative interruption has heard no words yet and the caller talks on, how often the
+words so far are transcribed again (one request in flight at a time)."""
+
+
 class CallerTurns:
     """Listens to the caller's turn events and DTMF and hands their words to ``Answering``."""
 
@@ -111,8 +116,10 @@ class CallerTurns:
     def _on_sustained(self, audio: bytes) -> None:
         """The caller talks on: turns still being transcribed merge into this one, and an agent
         who is speaking pauses (a tentative interruption): the words decide. Those heard so far
-        are transcribed at once; real words commit the barge-in while the caller still talks,
-        a backchannel or nothing leaves it to the end of the caller's turn."""
+        are transcribed at once, and again every ``WORDS_RECHECK_S`` while the caller talks on
+        with no words yet (the first 180 ms rarely hold one): real words commit the barge-in
+        while the caller still talks; a backchannel or nothing leaves it to the end of the
+        caller's turn."""
         self._openings.activity()
         for task, pending_audio in self._pending.items():
             task.cancel()
@@ -123,11 +130,18 @@ class CallerTurns:
             self._tasks.spawn(self._words_decide(self._carry + audio))
 
     async def _words_decide(self, audio: bytes) -> None:
-        heard = await self._transcribe(audio)
-        if not self._voice.paused:  # already decided (the turn ended, or a new answer began)
-            return
-        if heard.text and not self._is_backchannel(heard.text):
-            await self._voice.barge_in()
+        carry = self._carry
+        while True:
+            heard = await self._transcribe(audio)
+            if not self._voice.paused:  # already decided (the turn ended, or a new answer began)
+                return
+            if heard.text and not self._is_backchannel(heard.text):
+                await self._voice.barge_in()
+                return
+            await self._clock.sleep(WORDS_RECHECK_S)
+            if not self._voice.paused or self._caller_quiet.is_set():
+                return  # the end of the caller's turn decides
+            audio = carry + self._hearing.so_far()
 
     def _resume(self) -> None:
         """A tentative interruption that said nothing (or only a backchannel) ends: the agent

@@ -90,6 +90,10 @@ class Hearing:
     def press_digit(self, digit: str) -> None:
         self.inbox.put_nowait(digit)
 
+    def so_far(self) -> bytes:
+        """The audio of the turn being spoken, up to now (it goes on collecting)."""
+        return self._utterance.snapshot() if self._utterance.collecting else b""
+
     def unfinished(self) -> bytes:
         """The audio of a turn still being spoken (for the closing transcript)."""
         return self._utterance.finish() if self._utterance.collecting else b""

@@ -291,3 +291,26 @@ def test_real_words_commit_the_interruption_while_the_caller_still_talks() -> No
     assert paused and paused[-1].at_s < clear.at_s - 0.2
     first = call.events.turns()[0]
     assert first.interrupted and first.agent_text == "We open at nine in the morning."
+
+
+def test_words_that_come_late_still_commit_the_interruption_while_the_caller_talks() -> None:
+    caller = (
+        ScriptedCaller(until_s=14)
+        .say(0.5, HOURS, "what are your opening hours")
+        .say(5.0, WAIT, "wait, I have another question about the prices")
+    )
+
+    def factory() -> CallHarness:
+        call = build_call(sample_agent(), caller)
+        # the first ~700 ms of the interruption transcribe to nothing (too short for words)
+        call.stt.text_for = lambda now_s: "" if 5.0 <= now_s < 5.9 else caller.text_at(now_s)
+        return call
+
+    call = _run(factory)
+
+    clear = next(item for item in call.media.sent if item.kind == "clear")
+    # asked again while the caller talks on: cleared soon after words come, long before the
+    # caller's turn ends (~7.4 s)
+    assert 5.9 < clear.at_s < 6.9
+    first = call.events.turns()[0]
+    assert first.interrupted and first.agent_text == "We open at nine in the morning."
