@@ -36,6 +36,9 @@ CONSOLE_ACTIONS = (
     "runtime.publish",
     "webhooks.read",
     "webhooks.write",
+    "usage.read",
+    "tenants.plan.write",
+    "realtime.client_secrets.create",
 )
 
 
