@@ -92,3 +92,6 @@ async def test_plans_are_managed_and_a_tenant_sees_its_usage_and_plan(
     await expect(page.get_by_role("heading", level=1, name="Usage")).to_be_visible()
     await expect(page.get_by_role("button", name="Save plan")).to_have_count(0)
     await expect(page.get_by_role("navigation", name="Platform")).to_have_count(0)
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await shot(page, "usage-390px")
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
