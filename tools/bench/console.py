@@ -135,6 +135,8 @@ async def main(calls: int, rounds: int) -> dict[str, Any]:
             "analytics": (f"/admin/t/{tenant}/analytics", "figure.chart"),
             "agent": (f"/admin/t/{tenant}/agents/{agent}", "table.diff, .agent-form input"),
             "audit": (f"/admin/t/{tenant}/audit", "tbody tr"),
+            "usage": (f"/admin/t/{tenant}/usage", "[data-testid=usage-totals] dd"),
+            "plans": ("/admin/plans", ".state.empty, tbody tr"),
         }
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM)

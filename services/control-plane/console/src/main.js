@@ -18,6 +18,8 @@ import { Calls } from "./pages/calls.js";
 import { CallPage } from "./pages/call.js";
 import { Analytics } from "./pages/analytics.js";
 import { Webhooks } from "./pages/webhooks.js";
+import { Usage } from "./pages/usage.js";
+import { Plans } from "./pages/plans.js";
 
 const SECTIONS = [
   ["", "Home", "runtime.read"],
@@ -25,6 +27,7 @@ const SECTIONS = [
   ["agents", "Agents", "calls.read"],
   ["calls", "Calls", "calls.read"],
   ["analytics", "Analytics", "analytics.read"],
+  ["usage", "Usage", "usage.read"],
   ["secrets", "Secrets", "secrets.read"],
   ["members", "Members", "members.read"],
   ["api-keys", "API keys", "api_keys.read"],
@@ -43,6 +46,7 @@ const PAGES = {
   calls: Calls,
   analytics: Analytics,
   webhooks: Webhooks,
+  usage: Usage,
 };
 
 function TenantArea({ me, tenantId, section, item }) {
@@ -96,6 +100,10 @@ function Shell() {
   const header = html`<header class="top">
     <a class="skip" href="#main">Skip to content</a>
     <${Link} href="/admin" class="brand">Switchboard</${Link}>
+    ${me && me.platform_admin ? html`<nav class="top-nav" aria-label="Platform">
+      <${Link} href="/admin" aria-current=${route === "/admin" ? "page" : undefined}>Tenants</${Link}>
+      <${Link} href="/admin/plans" aria-current=${route === "/admin/plans" ? "page" : undefined}>Plans</${Link}>
+    </nav>` : null}
     <span class="who">${me ? me.subject : ""}</span>
     <button type="button" class="ghost" onClick=${out}>Sign out</button>
   </header>`;
@@ -106,7 +114,9 @@ function Shell() {
   const body = match
     ? html`<div class="layout"><${TenantArea} me=${me} tenantId=${decodeURIComponent(match[1])}
         section=${match[2] || ""} item=${match[3] ? decodeURIComponent(match[3]) : null} /></div>`
-    : html`<main id="main" class="content"><${Tenants} me=${me} /></main>`;
+    : route === "/admin/plans" && me.platform_admin
+      ? html`<main id="main" class="content"><${Plans} /></main>`
+      : html`<main id="main" class="content"><${Tenants} me=${me} /></main>`;
   return html`${header}${body}<span hidden>${path}</span>`;
 }
 

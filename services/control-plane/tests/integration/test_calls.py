@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
-from switchboard_common.contract import CallEnded, CallStarted, CallTurn, TurnStages
+from switchboard_common.contract import CallEnded, CallStarted, CallTurn, ToolCallReport, TurnStages
 from switchboard_common.contract.events import TranscriptEntry
 from switchboard_common.contract.keys import EVENT_FIELD, EVENTS_CONSUMER_GROUP, EVENTS_STREAM
 from switchboard_control_plane.calls.consumer import EventsConsumer
@@ -51,6 +51,11 @@ def call_events(tenant_id: str, call_id: str, *, turns: int = 2) -> list[Any]:
                 caller_text=f"question {index}",
                 agent_text=f"answer {index}",
                 stages=stages,
+                tool_calls=(
+                    ToolCallReport(name="find_slot", ok=False, status_code=503, duration_ms=120.5),
+                )
+                if index == 1
+                else (),
             )
         )
     events.append(
@@ -102,6 +107,10 @@ async def test_events_become_a_call_with_transcript_and_latency(harness: Harness
     assert call["outcome"] == "answered" and call["duration_s"] == 90.0
     assert call["recording_ref"] == "s3://recordings/x.wav"
     assert [t["voice_to_voice_ms"] for t in call["turn_details"]] == [400.0, 500.0]
+    assert [t["tool_calls"] for t in call["turn_details"]] == [
+        [],
+        [{"name": "find_slot", "ok": False, "status_code": 503, "duration_ms": 120.5}],
+    ]
     assert call["transcript"][0]["text"] == "Hello"
     async with asyncio.timeout(10):
         while await _pending(harness.redis):  # noqa: ASYNC110 - the ack happens in Redis

@@ -31,7 +31,12 @@ async def test_the_console_page_is_served_with_a_strict_policy(harness: Harness)
 
 async def test_console_config_offers_oidc_only_when_configured(harness: Harness) -> None:
     plain = await ok(harness.client.get("/v1/console/config", headers={}))
-    assert plain == {"oidc_issuer": None, "oidc_client_id": None, "oidc_scopes": "openid profile"}
+    assert plain == {
+        "oidc_issuer": None,
+        "oidc_client_id": None,
+        "oidc_scopes": "openid profile",
+        "voice_runtime_public_url": harness.settings.voice_runtime_public_url,
+    }
 
 
 @pytest.fixture
@@ -68,21 +73,27 @@ async def test_permissions_follow_the_policy_per_role(harness: Harness) -> None:
         viewer["allowed"]
     )
     assert "webhooks.write" not in viewer["allowed"]
+    assert "usage.read" in viewer["allowed"]
+    assert not {"realtime.client_secrets.create", "tenants.plan.write"} & set(viewer["allowed"])
     assert not {"agents.write", "numbers.write", "secrets.read", "audit.read"} & set(
         viewer["allowed"]
     )
     editor = await ok(
         client.get(path, headers=harness.as_(await api_key(client, tenant_id, "editor")))
     )
-    assert {"agents.write", "agents.publish"} <= set(editor["allowed"])
+    assert {"agents.write", "agents.publish", "realtime.client_secrets.create"} <= set(
+        editor["allowed"]
+    )
     assert "numbers.write" not in editor["allowed"]
     owner = await ok(
         client.get(path, headers=harness.as_(await api_key(client, tenant_id, "owner")))
     )
     assert {"members.write", "tenants.delete"} <= set(owner["allowed"])
-    assert "tenants.suspend" not in owner["allowed"]  # platform admins only
+    assert not {"tenants.suspend", "tenants.plan.write"} & set(owner["allowed"])  # platform
     admin = await ok(client.get(path))
-    assert admin["platform_admin"] and "tenants.suspend" in admin["allowed"]
+    assert admin["platform_admin"] and {"tenants.suspend", "tenants.plan.write"} <= set(
+        admin["allowed"]
+    )
     other = await tenant(client, "Other")
     stranger = harness.as_(await api_key(client, other, "owner"))
     assert (await client.get(path, headers=stranger)).status_code == 404

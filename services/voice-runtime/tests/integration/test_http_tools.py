@@ -151,6 +151,25 @@ async def test_failures_become_results_the_model_can_explain(
     assert len(server.received) == 3
 
 
+async def test_call_reports_whether_it_worked_and_the_http_status(
+    server: ToolServer, http: httpx.AsyncClient
+) -> None:
+    runner = HttpToolRunner(http, allow_private_addresses=True)
+
+    worked = await runner.call(_tool(f"{server.url}/slots"), {"day": "monday"}, CONTEXT)
+    broken = await runner.call(_tool(f"{server.url}/broken"), {}, CONTEXT)
+    slow = await runner.call(_tool(f"{server.url}/slow", timeout_s=0.3), {}, CONTEXT)
+
+    assert (worked.ok, worked.status_code) == (True, 200)
+    assert json.loads(worked.text)["asked"] == {"day": "monday"}
+    assert (broken.ok, broken.status_code, broken.text) == (
+        False,
+        503,
+        "error: HTTP 503 database down",
+    )
+    assert (slow.ok, slow.status_code) == (False, None)
+
+
 async def test_a_huge_answer_is_cut_to_what_the_model_gets(
     server: ToolServer, http: httpx.AsyncClient
 ) -> None:

@@ -66,6 +66,16 @@ class TurnStages(ContractModel):
         return self.first_frame_out_ms - self.caller_stopped_ms
 
 
+class ToolCallReport(ContractModel):
+    """One HTTP tool call made while answering a turn: which tool, whether it worked, how long it
+    took. Never its arguments or its answer (they may carry the caller's or the tenant's data)."""
+
+    name: str
+    ok: bool
+    status_code: int | None = Field(default=None, description="HTTP status, if one came back")
+    duration_ms: float = Field(ge=0)
+
+
 class CallTurn(_CallEventBase):
     type: Literal["call.turn"] = "call.turn"
     turn_index: int = Field(ge=0)
@@ -74,6 +84,8 @@ class CallTurn(_CallEventBase):
     interrupted: bool = False
     brain: Literal["quick_reply", "llm", "builtin", "system"] = "builtin"
     stages: TurnStages = TurnStages()
+    tool_calls: tuple[ToolCallReport, ...] = ()
+    """The HTTP tool calls made for this answer, in the order they were asked for."""
 
 
 class TranscriptEntry(ContractModel):

@@ -24,6 +24,7 @@ from switchboard_common.contract import (
     DidRoute,
     EncryptedSecret,
     TenantRuntimeConfig,
+    ToolCallReport,
     TranscriptEntry,
     TurnStages,
     parse_call_event,
@@ -129,6 +130,10 @@ def examples() -> dict[str, BaseModel]:
             agent_text="Monday to Friday.",
             brain="builtin",
             stages=stages,
+            tool_calls=(
+                ToolCallReport(name="find_slot", ok=True, status_code=200, duration_ms=84.5),
+                ToolCallReport(name="book", ok=False, duration_ms=2000.0),
+            ),
         ),
         "call_ended": CallEnded(
             event_id="evt_3",
@@ -161,6 +166,13 @@ def test_model_matches_its_golden_json(name: str) -> None:
 def test_events_parse_by_their_type(name: str) -> None:
     model = examples()[name]
     assert parse_call_event(model.model_dump_json()) == model
+
+
+def test_a_turn_from_a_runtime_without_tool_reports_parses_with_none() -> None:
+    golden = json.loads((GOLDEN / "call_turn.json").read_text())
+    del golden["tool_calls"]
+    turn = parse_call_event(json.dumps(golden))
+    assert isinstance(turn, CallTurn) and turn.tool_calls == ()
 
 
 def test_snapshot_rejects_unknown_fields_and_is_frozen() -> None:

@@ -5,6 +5,7 @@ import { useContext, useEffect, useState } from "preact/hooks";
 import { api, get, postForBlob } from "../api.js";
 import { defaults, Properties, schemaOf } from "../schemaform.js";
 import { ErrorNote, html, Loaded, PageHead, fmtTime, useCan, useLoad } from "../ui.js";
+import { TalkButton } from "./talk.js";
 
 function flatten(value, prefix = "", out = {}) {
   if (value && typeof value === "object" && !Array.isArray(value)) {
@@ -148,6 +149,7 @@ export function AgentPage({ tenantId, item }) {
   return html`<${Loaded} state=${state}>${({ agent, versions }) => html`
     <${PageHead} title=${agent.name}>
       <span class="badge">${agent.live_version ? `live: version ${agent.live_version}` : "not live"}</span>
+      <${TalkButton} base=${base} agent=${agent} />
     </${PageHead}>
     <div class="agent-grid">
       <${TenantBase.Provider} value=${`/v1/tenants/${tenantId}`}>

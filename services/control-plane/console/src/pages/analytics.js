@@ -8,18 +8,19 @@ const W = 640;
 const H = 180;
 const PAD = 36;
 
-function Chart({ title, days, series, kind = "bar", format = fmtNum }) {
+// A bar or line chart of ``days`` (objects with ``day``, or whatever ``label`` names) per series.
+export function Chart({ title, days, series, kind = "bar", format = fmtNum, label = (d) => fmtDay(d.day) }) {
   const values = days.flatMap((d) => series.map((s) => d[s.key] ?? 0));
   const max = Math.max(1, ...values);
   const step = (W - PAD * 2) / Math.max(1, days.length);
   const y = (v) => H - 20 - ((v ?? 0) / max) * (H - 40);
-  const summary = days.map((d) => `${fmtDay(d.day)}: ${series.map((s) => `${s.label} ${format(d[s.key])}`).join(", ")}`).join("; ");
+  const summary = days.map((d) => `${label(d)}: ${series.map((s) => `${s.label} ${format(d[s.key])}`).join(", ")}`).join("; ");
   return html`<figure class="chart"><figcaption>${title}</figcaption>
     <svg viewBox=${`0 0 ${W} ${H}`} role="img" aria-label=${`${title}. ${summary}`}>
       <line x1=${PAD} x2=${W - PAD} y1=${H - 20} y2=${H - 20} class="axis" />
       <text x="2" y="14" class="label">${format(max)}</text>
       ${days.map((d, i) => html`<text x=${PAD + i * step + step / 2} y=${H - 4} class="label" text-anchor="middle">
-        ${i % Math.ceil(days.length / 7) === 0 ? fmtDay(d.day) : ""}</text>`)}
+        ${i % Math.ceil(days.length / 7) === 0 ? label(d) : ""}</text>`)}
       ${kind === "bar"
         ? days.map((d, i) => {
             let base = 0;
@@ -28,7 +29,7 @@ function Chart({ title, days, series, kind = "bar", format = fmtNum }) {
               const top = y(base + v);
               const rect = html`<rect x=${PAD + i * step + step * 0.15} width=${step * 0.7}
                 y=${top} height=${Math.max(0, y(base) - top)} class=${`bar s${j}`}>
-                <title>${fmtDay(d.day)} ${s.label}: ${format(v)}</title></rect>`;
+                <title>${label(d)} ${s.label}: ${format(v)}</title></rect>`;
               base += v;
               return rect;
             });
@@ -39,7 +40,7 @@ function Chart({ title, days, series, kind = "bar", format = fmtNum }) {
             return html`<g class=${`line s${j}`}>
               <polyline fill="none" points=${points.map((p) => at(p).join(",")).join(" ")} />
               ${points.map((p) => html`<circle cx=${at(p)[0]} cy=${at(p)[1]} r="4">
-                <title>${fmtDay(days[p[0]].day)} ${s.label}: ${format(p[1])}</title></circle>`)}
+                <title>${label(days[p[0]])} ${s.label}: ${format(p[1])}</title></circle>`)}
             </g>`;
           })}
     </svg>

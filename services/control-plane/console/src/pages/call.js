@@ -107,6 +107,27 @@ function Recording({ path, audioRef, onTime }) {
   </div>`;
 }
 
+// The HTTP tool calls the runtime reported per turn (name, worked or not, HTTP status, time).
+function ToolCalls({ turns }) {
+  const rows = turns.flatMap((t) => (t.tool_calls || []).map((c) => ({ turn: t.turn_index, ...c })));
+  if (!rows.length) return html`<p class="empty" data-testid="tool-calls">No tool calls.</p>`;
+  return html`<div class="table-wrap"><table data-testid="tool-calls">
+    <caption>HTTP tool calls</caption>
+    <thead><tr><th scope="col">Turn</th><th scope="col">Tool</th><th scope="col">Result</th>
+      <th scope="col">HTTP status</th><th scope="col">Duration</th></tr></thead>
+    <tbody>${rows.map((r) => html`<tr class=${r.ok ? "" : "failed"}>
+      <td>${r.turn + 1}</td><td class="mono">${r.name}</td><td>${r.ok ? "ok" : "failed"}</td>
+      <td>${r.status_code ?? "—"}</td><td>${fmtMs(r.duration_ms)}</td></tr>`)}</tbody>
+  </table></div>`;
+}
+
+function toolSummary(turns) {
+  const calls = turns.flatMap((t) => t.tool_calls || []);
+  const failed = calls.filter((c) => !c.ok).length;
+  if (!calls.length) return "none";
+  return failed ? `${calls.length} (${failed} failed)` : String(calls.length);
+}
+
 // The post-call analysis, once the control plane has run it (LLM or built-in rules).
 function Analysis({ call }) {
   const a = call.analysis;
@@ -146,7 +167,7 @@ export function CallPage({ tenantId, item }) {
       <div><dt>End reason</dt><dd data-testid="end-reason">${call.end_reason || "—"}</dd></div>
       <div><dt>Transferred to</dt><dd class="mono">${call.transferred_to || "—"}</dd></div>
       <div><dt>Agent version</dt><dd>${call.agent_version ?? "—"}</dd></div>
-      <div><dt>Tool calls</dt><dd>not reported by the runtime yet</dd></div>
+      <div><dt>Tool calls</dt><dd data-testid="tool-summary">${toolSummary(call.turn_details)}</dd></div>
     </dl>
     <${Analysis} call=${call} />
     <div class="call-grid">
@@ -166,6 +187,8 @@ export function CallPage({ tenantId, item }) {
       </section>
       <section aria-label="Latency waterfall"><h2>Latency per turn</h2>
         <${Waterfall} turns=${call.turn_details} />
+        <h2>Tool calls</h2>
+        <${ToolCalls} turns=${call.turn_details} />
       </section>
     </div>`}</${Loaded}>`;
 }

@@ -86,6 +86,9 @@ class CallTurnRecord(TenantOwned, Base):
     brain: Mapped[str] = mapped_column(String(16))
     stages: Mapped[dict[str, Any]]
     voice_to_voice_ms: Mapped[float | None] = mapped_column(default=None)
+    tool_calls: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONB, default=list, server_default=text("'[]'::jsonb")
+    )
 
 
 class ProcessedEvent(Base):

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from switchboard_common.contract import ToolCallReport
 from switchboard_control_plane.analysis.schemas import CallAnalysis
 
 Outcome = Literal["in_progress", "answered", "missed", "transferred", "failed"]
@@ -44,6 +45,11 @@ class TurnOut(BaseModel):
     brain: str
     stages: dict[str, Any] = Field(description="Milliseconds since call start of each stage")
     voice_to_voice_ms: float | None
+    tool_calls: list[ToolCallReport] = Field(
+        default_factory=list,
+        description="HTTP tool calls of the answer: name, ok, status_code, duration_ms (no "
+        "arguments or answers)",
+    )
 
 
 class CallDetail(CallSummary):

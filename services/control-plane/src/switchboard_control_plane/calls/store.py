@@ -94,6 +94,7 @@ async def _store_turn(session: AsyncSession, event: CallTurn) -> None:
         brain=event.brain,
         stages=event.stages.model_dump(mode="json"),
         voice_to_voice_ms=event.stages.voice_to_voice_ms,
+        tool_calls=[report.model_dump(mode="json") for report in event.tool_calls],
     )
     await session.execute(turn.on_conflict_do_nothing(index_elements=["call_id", "turn_index"]))
 

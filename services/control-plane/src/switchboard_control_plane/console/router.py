@@ -36,6 +36,9 @@ CONSOLE_ACTIONS = (
     "runtime.publish",
     "webhooks.read",
     "webhooks.write",
+    "usage.read",
+    "tenants.plan.write",
+    "realtime.client_secrets.create",
 )
 
 
@@ -43,6 +46,10 @@ class ConsoleConfig(BaseModel):
     oidc_issuer: str | None = Field(description="Set when OIDC sign-in is offered")
     oidc_client_id: str | None
     oidc_scopes: str
+    voice_runtime_public_url: str = Field(
+        description="The voice runtime's public URL: the console opens its talk page "
+        '(`/v1/realtime/talk`) for "Talk to this agent"'
+    )
 
 
 class Permissions(BaseModel):
@@ -63,6 +70,7 @@ async def console_config(resources: ResourcesDep) -> ConsoleConfig:
         oidc_issuer=issuer,
         oidc_client_id=client_id if issuer else None,
         oidc_scopes=settings.console.oidc_scopes,
+        voice_runtime_public_url=settings.voice_runtime_public_url,
     )
 
 

@@ -87,6 +87,7 @@ class Answering:
             return
         reply = self._brain.reply(text, self._turn_log.conversation.history)
         turn.brain = reply.kind
+        turn.tool_calls = reply.tool_calls
         fillers = self._tasks.spawn(self._fillers.bridge(turn.utterance, quiet_since_s=heard_at_s))
         try:
             actions = await voice_reply(turn, reply, voice.speaker, self._clock)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncGenerator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from switchboard_common.contract.events import ToolCallReport
 from switchboard_common.contract.tenant_config import AgentConfig, QuickReply
 from switchboard_voice_runtime.providers.llm import ChatMessage
 
@@ -38,8 +39,11 @@ class BrainOutput:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
+    """``tool_calls`` fills while ``outputs`` is iterated: the HTTP tool calls the answer made."""
+
     kind: BrainKind
     outputs: AsyncGenerator[BrainOutput, None]
+    tool_calls: list[ToolCallReport] = field(default_factory=list)
 
 
 class Brain(Protocol):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncGenerator, Sequence
 
+from switchboard_common.contract.events import ToolCallReport
 from switchboard_common.contract.tenant_config import AgentConfig, HttpTool
 from switchboard_voice_runtime.call.brain import BrainOutput, EndCall, Reply, TransferCall
 from switchboard_voice_runtime.call.usage import UsageTally
@@ -60,7 +61,9 @@ class LlmBrain:
     """Streams the model's answer; ``end_call`` and ``transfer_call`` become call actions, and
     the agent's HTTP tools are called (all of one round at once) with their results fed back to
     the model, which then goes on answering. Text spoken before a tool call (\"Let me check.\")
-    is streamed to the caller at once. Token usage and tool calls are counted in ``usage``."""
+    is streamed to the caller at once. Token usage and tool calls are counted in ``usage``; each
+    HTTP tool call (name, outcome, status, duration: never its arguments) goes into the reply's
+    ``tool_calls`` for the turn's ``call.turn`` event."""
 
     def __init__(
         self,
@@ -83,9 +86,12 @@ class LlmBrain:
         self._tools = tool_specs(agent, http_tools=http_tools is not None)
 
     def reply(self, caller_text: str, history: Sequence[ChatMessage]) -> Reply:
-        return Reply("llm", self._outputs([self._system, *history]))
+        reports: list[ToolCallReport] = []
+        return Reply("llm", self._outputs([self._system, *history], reports), reports)
 
-    async def _outputs(self, messages: list[ChatMessage]) -> AsyncGenerator[BrainOutput, None]:
+    async def _outputs(
+        self, messages: list[ChatMessage], reports: list[ToolCallReport]
+    ) -> AsyncGenerator[BrainOutput, None]:
         for _round in range(MAX_TOOL_ROUNDS + 1):
             said: list[str] = []
             pending: list[ToolCall] = []
@@ -108,18 +114,26 @@ class LlmBrain:
             if not pending:
                 return
             results = await asyncio.gather(*(self._run_tool(call) for call in pending))
+            reports += (report for _text, report in results)
             messages = [
                 *messages,
                 ChatMessage("assistant", "".join(said), tool_calls=tuple(pending)),
                 *(
-                    ChatMessage("tool", result, tool_call_id=call.id)
-                    for call, result in zip(pending, results, strict=True)
+                    ChatMessage("tool", text, tool_call_id=call.id)
+                    for call, (text, _report) in zip(pending, results, strict=True)
                 ),
             ]
 
-    async def _run_tool(self, call: ToolCall) -> str:
+    async def _run_tool(self, call: ToolCall) -> tuple[str, ToolCallReport]:
         assert self._runner is not None, "HTTP tools are only offered with a runner"
-        return await self._runner.run(self._http_tools[call.name], call.arguments, self._context)
+        loop = asyncio.get_running_loop()  # the call's clock (virtual in the call tests)
+        started_s = loop.time()
+        result = await self._runner.call(self._http_tools[call.name], call.arguments, self._context)
+        duration_ms = round((loop.time() - started_s) * 1000, 1)
+        report = ToolCallReport(
+            name=call.name, ok=result.ok, status_code=result.status_code, duration_ms=duration_ms
+        )
+        return result.text, report
 
     def _action(self, call: ToolCall) -> EndCall | TransferCall | None:
         if call.name == "end_call" and self._agent.tools.end_call:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from switchboard_common.contract import TurnStages
-from switchboard_common.contract.events import EndReason
+from switchboard_common.contract.events import EndReason, ToolCallReport
 from switchboard_voice_runtime.call.brain import BrainKind
 from switchboard_voice_runtime.call.speaker import Utterance
 from switchboard_voice_runtime.providers.errors import ProviderError
@@ -56,6 +57,7 @@ class AgentTurn:
     stages: StageTimes = field(default_factory=StageTimes)
     counts_as_activity: bool = True
     finished: bool = False
+    tool_calls: Sequence[ToolCallReport] = ()
 
 
 @dataclass(frozen=True, slots=True)

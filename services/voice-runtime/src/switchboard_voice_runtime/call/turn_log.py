@@ -75,6 +75,7 @@ class TurnLog:
                 interrupted=interrupted,
                 brain=turn.brain,
                 stages=turn.stages.relative(self.started_at_s, turn.utterance),
+                tool_calls=tuple(turn.tool_calls),
             )
         )
 

@@ -40,11 +40,21 @@ class ToolCallContext:
     agent_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class ToolResult:
+    """What a tool call gave: ``text`` for the model, and for the call's record whether it
+    worked and the HTTP status (None when no answer came)."""
+
+    text: str
+    ok: bool
+    status_code: int | None = None
+
+
 class ToolRunner(Protocol):
-    async def run(
+    async def call(
         self, tool: HttpTool, arguments: Mapping[str, object], context: ToolCallContext
-    ) -> str:
-        """The tool's result as text for the model; never raises but for cancellation."""
+    ) -> ToolResult:
+        """The tool's result; never raises but for cancellation."""
 
 
 class HttpToolRunner:
@@ -65,14 +75,23 @@ class HttpToolRunner:
         self, tool: HttpTool, arguments: Mapping[str, object], context: ToolCallContext
     ) -> str:
         """The result text for the model; cancellation (barge-in) propagates, nothing else does."""
+        return (await self.call(tool, arguments, context)).text
+
+    async def call(
+        self, tool: HttpTool, arguments: Mapping[str, object], context: ToolCallContext
+    ) -> ToolResult:
+        """The result with its outcome; cancellation (barge-in) propagates, nothing else does."""
         outcome: ToolOutcome
+        status_code: int | None = None
         try:
             async with asyncio.timeout(tool.timeout_s):
                 url = httpx.URL(tool.url)
                 address = await checked_address(
                     url.host, url_port(url), allow_private=self._allow_private
                 )
-                result, outcome = await self._request(tool, url, arguments, context, address)
+                result, outcome, status_code = await self._request(
+                    tool, url, arguments, context, address
+                )
         except AddressRefusedError:
             result, outcome = "error: this tool's address is not allowed", "refused"
         except TimeoutError:
@@ -83,7 +102,7 @@ class HttpToolRunner:
         _log.info("call.http_tool", extra={"tool": tool.name, "outcome": outcome})
         if self._on_outcome is not None:
             self._on_outcome(outcome)
-        return result
+        return ToolResult(result, ok=outcome == "ok", status_code=status_code)
 
     async def _request(
         self,
@@ -92,7 +111,7 @@ class HttpToolRunner:
         arguments: Mapping[str, object],
         context: ToolCallContext,
         address: str,
-    ) -> tuple[str, ToolOutcome]:
+    ) -> tuple[str, ToolOutcome, int]:
         target, host_header, extensions = pinned(url, address)
         headers = {
             "Host": host_header,
@@ -124,8 +143,9 @@ class HttpToolRunner:
         text = bytes(body[:MAX_RESPONSE_BYTES]).decode("utf-8", errors="replace")
         text = text[:MAX_RESULT_CHARS]
         if response.is_success:
-            return text or "ok", "ok"
-        return f"error: HTTP {response.status_code} {text[:200]}".rstrip(), "http_error"
+            return text or "ok", "ok", response.status_code
+        error = f"error: HTTP {response.status_code} {text[:200]}".rstrip()
+        return error, "http_error", response.status_code
 
 
 def _query_value(value: object) -> str:

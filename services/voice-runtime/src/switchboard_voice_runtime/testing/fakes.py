@@ -11,7 +11,7 @@ from switchboard_common.contract import CallEnded, CallStarted, CallTurn
 from switchboard_common.contract.tenant_config import HttpTool
 from switchboard_voice_runtime.call.ports import CallControlError
 from switchboard_voice_runtime.providers import ChatDelta, ChatMessage, ProviderError, ToolSpec
-from switchboard_voice_runtime.providers.http_tools import ToolCallContext
+from switchboard_voice_runtime.providers.http_tools import ToolCallContext, ToolResult
 
 FRAME_S = 0.02
 TONE_FRAME = bytes(range(0x20, 0x20 + 160))
@@ -216,9 +216,11 @@ class FakeToolRunner:
         self.delay_s = delay_s
         self.calls: list[tuple[str, dict[str, object], ToolCallContext]] = []
 
-    async def run(
+    async def call(
         self, tool: HttpTool, arguments: Mapping[str, object], context: ToolCallContext
-    ) -> str:
+    ) -> ToolResult:
         self.calls.append((tool.name, dict(arguments), context))
         await asyncio.sleep(self.delay_s)
-        return self.results.get(tool.name, "ok")
+        text = self.results.get(tool.name, "ok")
+        ok = not text.startswith("error:")
+        return ToolResult(text, ok=ok, status_code=200 if ok else 500)

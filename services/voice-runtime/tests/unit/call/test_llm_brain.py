@@ -83,3 +83,44 @@ async def test_token_usage_of_every_round_and_every_tool_call_are_counted() -> N
 
     assert outputs == [BrainOutput(action=EndCall()), BrainOutput(text="It shipped.")]
     assert (usage.llm_prompt_tokens, usage.llm_completion_tokens, usage.tool_calls) == (230, 25, 2)
+
+
+async def test_each_http_tool_call_is_reported_without_its_arguments() -> None:
+    chat = FakeChatModel(
+        [
+            (0.0, ChatDelta(tool_call=ToolCall("lookup", {"card": "4111 1111"}, "a"))),
+            (0.0, ChatDelta(tool_call=ToolCall("end_call", {}, "b"))),
+        ],
+        then=[
+            [(0.0, ChatDelta(tool_call=ToolCall("lookup", {"id": "2"}, "c")))],
+            [(0.0, ChatDelta(text="Sorry, the lookup failed."))],
+        ],
+    )
+    tools = FakeToolRunner({"lookup": "shipped"}, delay_s=0.0)
+    brain = LlmBrain(_agent(), chat, http_tools=tools, context=CONTEXT)
+    reply = brain.reply("where is my order", [ChatMessage("user", "where is my order")])
+    assert reply.tool_calls == []
+    first = [output async for output in reply.outputs]
+
+    assert first[-1] == BrainOutput(text="Sorry, the lookup failed.")
+    assert [(r.name, r.ok, r.status_code) for r in reply.tool_calls] == [
+        ("lookup", True, 200),
+        ("lookup", True, 200),
+    ]
+    assert all(r.duration_ms >= 0 for r in reply.tool_calls)
+    assert "4111" not in reply.tool_calls[0].model_dump_json()
+
+
+async def test_a_failed_tool_call_is_reported_as_not_ok() -> None:
+    chat = FakeChatModel(
+        [(0.0, ChatDelta(tool_call=ToolCall("lookup", {"id": "1"}, "a")))],
+        then=[[(0.0, ChatDelta(text="It did not work."))]],
+    )
+    tools = FakeToolRunner({"lookup": "error: HTTP 500 boom"}, delay_s=0.0)
+    reply = LlmBrain(_agent(), chat, http_tools=tools, context=CONTEXT).reply(
+        "where is my order", [ChatMessage("user", "where is my order")]
+    )
+    [_ async for _ in reply.outputs]
+
+    (report,) = reply.tool_calls
+    assert (report.name, report.ok, report.status_code) == ("lookup", False, 500)

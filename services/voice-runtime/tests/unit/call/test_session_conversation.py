@@ -184,6 +184,9 @@ def test_an_http_tool_is_called_mid_answer_and_its_result_finishes_the_answer() 
 
     (turn,) = call.events.turns()
     assert turn.agent_text == "Let me check. Monday at ten is free."
+    (report,) = turn.tool_calls
+    assert (report.name, report.ok, report.status_code) == ("find_slot", True, 200)
+    assert report.duration_ms >= 400  # the tool's own time, measured where it ran
     ((name, arguments, context),) = tools.calls
     assert (name, arguments) == ("find_slot", {"day": "monday"})
     assert context.call_id == call.session._context.call_id and context.agent_id == "agent-1"
