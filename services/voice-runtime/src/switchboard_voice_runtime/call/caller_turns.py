@@ -11,7 +11,7 @@ from switchboard_common.contract.vocabulary import stt_prompt
 from switchboard_voice_runtime.call.answering import Answering
 from switchboard_voice_runtime.call.brain import words
 from switchboard_voice_runtime.call.fillers import Fillers
-from switchboard_voice_runtime.call.hearing import Hearing, Inbound
+from switchboard_voice_runtime.call.hearing import CallerDropped, Hearing, Inbound
 from switchboard_voice_runtime.call.openings import Openings
 from switchboard_voice_runtime.call.phrases import APOLOGY_REPEAT
 from switchboard_voice_runtime.call.ports import CallContext, Clock
@@ -90,7 +90,9 @@ class CallerTurns:
                 self._on_digit(item)
                 continue
             event, audio = item
-            if isinstance(event, SpeechStarted):
+            if isinstance(event, CallerDropped):
+                self._on_dropped()
+            elif isinstance(event, SpeechStarted):
                 self._caller_quiet.clear()
                 self._openings.activity()
             elif isinstance(event, SpeechSustained):
@@ -107,6 +109,14 @@ class CallerTurns:
             else:
                 self._caller_quiet.set()
                 self._on_turn_ended(event, audio)
+
+    def _on_dropped(self) -> None:
+        """The client dropped the turn in progress: no transcript, the agent goes on."""
+        self._caller_quiet.set()
+        if self._speculative is not None:
+            self._speculative.cancel()
+            self._speculative = None
+        self._resume()
 
     def _on_sustained(self, audio: bytes) -> None:
         """The caller talks on: turns still being transcribed merge into this one, and an agent
@@ -171,6 +181,10 @@ class CallerTurns:
             return
         self._openings.activity()
         self._tasks.spawn(self._answering.answer(text, StageTimes()))
+
+    async def transcribe(self, audio: bytes) -> Heard:
+        """The caller's words in ``audio`` (at the call's rate); a failure is in ``error``."""
+        return await self._transcribe(audio)
 
     async def _transcribe(self, audio: bytes) -> Heard:
         pcm16 = to_stt_rate(audio, self._caller_rate_hz)

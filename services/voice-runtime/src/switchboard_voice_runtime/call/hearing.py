@@ -4,11 +4,13 @@ utterance audio each event carries into the dialogue's inbox."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 
 from switchboard_common.contract.tenant_config import TurnTakingConfig
 from switchboard_voice_runtime.call.ports import CallObserver
 from switchboard_voice_runtime.call.silero_vad import SileroGate
 from switchboard_voice_runtime.call.turns import (
+    FRAME_S,
     MediaClock,
     SpeechPaused,
     SpeechStarted,
@@ -21,7 +23,16 @@ from switchboard_voice_runtime.call.turns import (
 )
 from switchboard_voice_runtime.call.vad import CallerAudio
 
-Inbound = tuple[TurnEvent, bytes] | str
+MAX_COMMIT_S = 30.0
+"""The most caller audio one manual commit carries (the oldest goes first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CallerDropped:
+    """The client dropped the caller audio it had not committed (a turn in progress is gone)."""
+
+
+Inbound = tuple[TurnEvent | CallerDropped, bytes] | str
 """A turn event with the utterance audio it carries (pauses and ends), or a DTMF digit."""
 
 
@@ -51,12 +62,58 @@ class Hearing:
         self._detector = TurnDetector(config, model=model)
         self._utterance = UtteranceAudio()
         self._offset_s = 0.0
+        self._manual: list[bytes] | None = None
+        self._max_manual_frames = int(MAX_COMMIT_S / FRAME_S)
+
+    @property
+    def manual(self) -> bool:
+        """The client ends the caller's turns (``commit``); no speech detection."""
+        return self._manual is not None
+
+    def set_manual(self, manual: bool) -> None:
+        """Switches between server turn detection and client commits; a turn in progress (or
+        uncommitted audio) is dropped either way."""
+        if manual == self.manual:
+            return
+        self.clear()
+        self._manual = [] if manual else None
+
+    def take_manual(self) -> bytes:
+        """Manual turns: the audio since the last commit or clear (it is taken)."""
+        audio = b"".join(self._manual or [])
+        if self._manual is not None:
+            self._manual = []
+        return audio
+
+    def commit(self, now_s: float) -> bool:
+        """Server detection: the turn in progress ends now as if its silence had (answered as
+        usual). False when the caller is not speaking."""
+        ended = self._detector.end_turn(now_s - self._offset_s)
+        if ended is None:
+            return False
+        self.inbox.put_nowait((shifted(ended, self._offset_s), self._utterance.finish()))
+        return True
+
+    def clear(self) -> None:
+        """Drops the caller audio not yet committed (and the turn in progress, if any)."""
+        if self._manual is not None:
+            self._manual = []
+            return
+        speaking = self._detector.in_speech
+        self._detector.reset()
+        self._utterance.finish()
+        if speaking:
+            self.inbox.put_nowait((CallerDropped(), b""))
 
     @property
     def in_speech(self) -> bool:
         return self._detector.in_speech
 
     def push(self, payload: bytes, now_s: float) -> None:
+        if self._manual is not None:
+            self._manual.extend(frame for frame, _voiced in self._audio.feed(payload))
+            del self._manual[: -self._max_manual_frames]
+            return
         for frame, voiced in self._audio.feed(payload):
             self._utterance.add(frame)
             audio_s = self._media_clock.advance(now_s)
