@@ -20,7 +20,13 @@ from starlette.websockets import WebSocketDisconnect, WebSocketState
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
 from switchboard_common.log import bound
 from switchboard_voice_runtime.call.ports import CallContext, CallControlError, EventSink
-from switchboard_voice_runtime.calls import LiveCall, RegisteredCall, run_live_call
+from switchboard_voice_runtime.call.turn_control import TurnControl
+from switchboard_voice_runtime.calls import (
+    LiveCall,
+    RegisteredCall,
+    SteerableCall,
+    run_live_call,
+)
 from switchboard_voice_runtime.capacity import CapacityExceededError, Lease
 from switchboard_voice_runtime.config_cache import ConfigUnavailableError
 from switchboard_voice_runtime.metrics import MeteredEventSink
@@ -82,6 +88,12 @@ class _LiveToClient:
         events = [] if channel.responding_now else channel.response_started()
         self._runner.post(events + channel.agent_sentence(text))
 
+    def caller_transcribed(self, text: str) -> None:
+        try:
+            self._runner.caller_transcribed(text)
+        except ConnectionError:
+            logger.info("realtime.client_gone")
+
 
 class RealtimeRunner:
     def __init__(
@@ -99,6 +111,10 @@ class RealtimeRunner:
         self._lease: Lease | None = None
         self._context: CallContext | None = None
         self._greeting_open = True
+        self._stop_reason: str | None = None
+        self._told_early: list[str] = []
+        self._history_stale = False
+        self._session: LiveCall | None = None
 
     async def admit(self) -> RealtimeRefusal | None:
         runtime, admission = self._runtime, self._admission
@@ -121,6 +137,7 @@ class RealtimeRunner:
             )
         except CapacityExceededError:
             return RealtimeRefusal("busy", "The tenant has no capacity for another session.")
+        self.channel.allow_instructions = agent.realtime.allow_client_instructions
         api_key = None
         secret = agent.llm.api_key_secret
         if secret is not None:
@@ -176,6 +193,7 @@ class RealtimeRunner:
             session = runtime.session_factory(
                 context, self.media, _SocketControl(self._websocket), _TurnsToClient(events, self)
             )
+            self._session = session
             self.media.on_mark_played(session.mark_played, self._all_played)
             runtime.calls.add(RegisteredCall(context.call_id, context.carrier_call_id, session))
             runtime.metrics.active_calls.inc()
@@ -216,30 +234,73 @@ class RealtimeRunner:
                 session.hang_up("caller_hangup")
 
     async def _act(self, session: LiveCall, command: cmd.Command) -> None:
-        """Carries a client command out on the call; those the CallSession offers no way to do
-        yet (a response on demand, a cancel, a manual commit) get a ``not_supported`` error."""
-        match command:
-            case cmd.HearAudio(audio=audio, audio_format=audio_format):
-                for frame in self.media.hear(audio, audio_format):
-                    session.push_audio(frame)
-            case cmd.Respond() | cmd.StopResponse() | cmd.EndCallerTurn():
+        """Carries a client command out on the call, through its ``TurnControl``."""
+        if isinstance(command, cmd.HearAudio):
+            for frame in self.media.hear(command.audio, command.audio_format):
+                session.push_audio(frame)
+            return
+        control = session.turn_control if isinstance(session, SteerableCall) else None
+        if control is None:
+            if not isinstance(command, cmd.ApplySettings | cmd.RewriteHistory):
                 await self._send(self.channel.refuse(command))
-            case cmd.ApplySettings() | cmd.RewriteHistory() | cmd.DropCallerAudio():
-                pass  # the client's view (items, formats) is the channel's; the call keeps its own
+            return
+        match command:
+            case cmd.EndCallerTurn():
+                if not control.commit():  # server detection, and the caller was not speaking
+                    await self._send(self.channel.caller_transcript("", 0.0))
+            case cmd.DropCallerAudio():
+                control.clear()
+            case cmd.Respond(instructions=instructions):
+                self._refresh_history(control, force=True)
+                control.respond(instructions)
+            case cmd.StopResponse():
+                self._stop_reason = "client_cancelled"
+                self.media.client_stops()
+                control.cancel()
+            case cmd.ApplySettings(settings=settings):
+                control.set_manual(settings.turn_detection is None)
+                control.instruct(settings.instructions if self.channel.allow_instructions else "")
+            case cmd.RewriteHistory():
+                self._history_stale = True
+                self._refresh_history(control)
+
+    def _refresh_history(self, control: TurnControl, *, force: bool = False) -> None:
+        """Gives the brain the client's items as its history once they are settled (no turn
+        half-told: the call may know words the client has not been sent yet)."""
+        channel = self.channel
+        settled = not channel.responding_now and not channel.awaiting_transcript
+        if self._history_stale and (settled or force):
+            self._history_stale = False
+            control.rewrite_history(channel.items.history())
+
+    def caller_transcribed(self, text: str) -> None:
+        """A manual commit's words (the turn's event later carries them again: not re-sent)."""
+        if text:
+            self._told_early.append(text)
+        self.post(self.channel.caller_transcript(text, 0.0))
 
     async def turn_finished(self, turn: CallTurn) -> None:
         """A turn's words: the caller's transcript, then the end of the agent's response (its
         words were sent live, sentence by sentence; ``agent_text`` covers a session without)."""
         channel = self.channel
-        events = channel.caller_transcript(turn.caller_text, 0.0) if turn.caller_text else []
+        told, self._told_early = " ".join(self._told_early), []
+        caller_text = "" if told and turn.caller_text == told else turn.caller_text
+        events = channel.caller_transcript(caller_text, 0.0) if caller_text else []
+        stop_reason, self._stop_reason = self._stop_reason, None
         if channel.responding_now:
             if not channel.agent_text:
                 events += channel.agent_transcript(turn.agent_text, self.media.spoken_ms)
             if turn.interrupted:
-                events += channel.response_finished("cancelled", reason="turn_detected")
+                events += channel.response_finished(
+                    "cancelled", reason=stop_reason or "turn_detected"
+                )
             else:
                 events += channel.response_finished("completed")
+        else:
+            events += channel.response_finished()  # a response asked for that said nothing
         await self._send(events)
+        if isinstance(self._session, SteerableCall):
+            self._refresh_history(self._session.turn_control)
 
     def _all_played(self) -> None:
         """The greeting has no turn of its own: it ends when its audio has played."""
@@ -251,7 +312,11 @@ class RealtimeRunner:
                 events += channel.agent_transcript(
                     self._context.agent.greeting, self.media.spoken_ms
                 )
-            events += channel.response_finished()
+            stop_reason, self._stop_reason = self._stop_reason, None
+            if stop_reason is None:
+                events += channel.response_finished()
+            else:
+                events += channel.response_finished("cancelled", reason=stop_reason)
             try:
                 self.post(events)
             except ConnectionError:

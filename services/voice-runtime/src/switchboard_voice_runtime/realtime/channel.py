@@ -42,8 +42,15 @@ class _Response:
 
 
 class RealtimeChannel:
-    def __init__(self, settings: RealtimeSessionSettings) -> None:
+    """``allow_instructions``: the agent lets a client's ``instructions`` into its prompt;
+    otherwise they get an ``error`` (``instructions_not_allowed``) and the rest of the event
+    still applies."""
+
+    def __init__(
+        self, settings: RealtimeSessionSettings, *, allow_instructions: bool = False
+    ) -> None:
         self.settings = settings
+        self.allow_instructions = allow_instructions
         self.items = ConversationItems()
         self._buffered_ms = 0.0
         self._speaking: ConversationItem | None = None
@@ -65,6 +72,11 @@ class RealtimeChannel:
     def agent_text(self) -> str:
         """The words of the response in progress so far ("" when none)."""
         return self._response.item.text if self._response and self._response.item else ""
+
+    @property
+    def awaiting_transcript(self) -> bool:
+        """A committed caller turn's words have not come yet."""
+        return bool(self._untranscribed)
 
     @property
     def responding(self) -> bool:
@@ -89,9 +101,14 @@ class RealtimeChannel:
     def _handle(self, event: wire.ClientEvent) -> Step:
         match event:
             case wire.SessionUpdate(session=session):
+                refused = self._refused_instructions(
+                    session.instructions, "session.instructions", event.event_id
+                )
+                if refused:
+                    session = session.model_copy(update={"instructions": None})
                 self.settings = self.settings.updated(session)
                 return Step(
-                    [ev.session_updated(self.settings.to_wire())],
+                    [*refused, ev.session_updated(self.settings.to_wire())],
                     [cmd.ApplySettings(self.settings)],
                 )
             case wire.InputAudioBufferAppend(audio=audio):
@@ -119,12 +136,25 @@ class RealtimeChannel:
                 self.items.delete(item_id)
                 return Step([ev.item_deleted(item_id)], [self._history()])
             case wire.ResponseCreate(response=params):
-                return self._respond(event.event_id, params.instructions if params else None)
+                instructions = params.instructions if params else None
+                refused = self._refused_instructions(
+                    instructions, "response.instructions", event.event_id
+                )
+                step = self._respond(event.event_id, None if refused else instructions)
+                return Step(refused + step.events, step.commands)
             case wire.ResponseCancel(response_id=response_id):
                 return self._cancel(event.event_id, response_id)
             case wire.OutputAudioBufferClear():
                 cleared = [ev.output_cleared(self._response.response_id)] if self._response else []
                 return Step(cleared, [cmd.StopResponse("output_cleared")])
+
+    def _refused_instructions(
+        self, instructions: str | None, param: str, event_id: str | None
+    ) -> list[ev.Event]:
+        if instructions is None or self.allow_instructions:
+            return []
+        message = "This agent does not accept instructions from the client; they were ignored."
+        return [ev.error("instructions_not_allowed", message, param=param, event_id=event_id)]
 
     def _history(self) -> cmd.RewriteHistory:
         return cmd.RewriteHistory(tuple(self.items.history()))
