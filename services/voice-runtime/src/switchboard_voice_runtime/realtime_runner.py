@@ -258,7 +258,9 @@ class RealtimeRunner:
                 self.media.client_stops()
                 control.cancel()
             case cmd.ApplySettings(settings=settings):
-                control.set_manual(settings.turn_detection is None)
+                detection = settings.turn_detection
+                control.set_manual(detection is None)
+                control.set_auto_answer(detection is None or detection.create_response)
                 control.instruct(settings.instructions if self.channel.allow_instructions else "")
             case cmd.RewriteHistory():
                 self._history_stale = True

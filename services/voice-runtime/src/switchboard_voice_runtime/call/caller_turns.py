@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from switchboard_common.contract.vocabulary import stt_prompt
 from switchboard_voice_runtime.call.answering import Answering
@@ -77,6 +78,9 @@ class CallerTurns:
         self._carry = b""
         self._caller_quiet = asyncio.Event()
         self._caller_quiet.set()
+        self.hold: Callable[[str], None] | None = None
+        """Set: a finished turn's words go here instead of being answered (a client that asks
+        for answers itself)."""
 
     @property
     def pending(self) -> bool:
@@ -222,6 +226,9 @@ class CallerTurns:
         if over_agent and self._voice.busy and self._is_backchannel(heard.text):
             _log.info("backchannel ignored", extra={"pii": {"text": heard.text}})
             self._resume()
+            return
+        if self.hold is not None:
+            self.hold(heard.text)
             return
         self._unrecorded[me] = heard.text
         await self._answering.answer(

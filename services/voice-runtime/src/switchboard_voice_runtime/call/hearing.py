@@ -29,7 +29,7 @@ MAX_COMMIT_S = 30.0
 
 @dataclass(frozen=True, slots=True)
 class CallerDropped:
-    """The client dropped the caller audio it had not committed (a turn in progress is gone)."""
+    """The turn in progress left server detection: the client committed or dropped it."""
 
 
 Inbound = tuple[TurnEvent | CallerDropped, bytes] | str
@@ -78,32 +78,31 @@ class Hearing:
         self.clear()
         self._manual = [] if manual else None
 
-    def take_manual(self) -> bytes:
-        """Manual turns: the audio since the last commit or clear (it is taken)."""
-        audio = b"".join(self._manual or [])
+    def take_committed(self) -> bytes:
+        """The client committed: manual turns give the audio since the last commit or clear;
+        server detection gives the turn in progress, taken whole (no ``TurnEnded``: a commit
+        is never answered by itself). b"" when there is nothing to commit."""
         if self._manual is not None:
-            self._manual = []
+            audio, self._manual = b"".join(self._manual), []
+            return audio
+        if not self._detector.in_speech:
+            return b""
+        audio = self._utterance.finish()
+        self._drop_turn()
         return audio
-
-    def commit(self, now_s: float) -> bool:
-        """Server detection: the turn in progress ends now as if its silence had (answered as
-        usual). False when the caller is not speaking."""
-        ended = self._detector.end_turn(now_s - self._offset_s)
-        if ended is None:
-            return False
-        self.inbox.put_nowait((shifted(ended, self._offset_s), self._utterance.finish()))
-        return True
 
     def clear(self) -> None:
         """Drops the caller audio not yet committed (and the turn in progress, if any)."""
         if self._manual is not None:
             self._manual = []
             return
-        speaking = self._detector.in_speech
+        if self._detector.in_speech:
+            self._utterance.finish()
+            self._drop_turn()
+
+    def _drop_turn(self) -> None:
         self._detector.reset()
-        self._utterance.finish()
-        if speaking:
-            self.inbox.put_nowait((CallerDropped(), b""))
+        self.inbox.put_nowait((CallerDropped(), b""))
 
     @property
     def in_speech(self) -> bool:

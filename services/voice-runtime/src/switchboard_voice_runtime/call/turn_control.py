@@ -28,8 +28,9 @@ class TurnControl:
 
     Manual turns (``set_manual``): the caller's audio is only collected; ``commit`` ends the
     turn, its words are transcribed, recorded in the conversation and told to the observer
-    (``caller_transcribed``), and nothing answers until ``respond``. With server detection a
-    commit ends the turn in progress at once (answered as usual)."""
+    (``caller_transcribed``), and nothing answers until ``respond`` (as OpenAI's protocol has
+    it, a commit never asks for an answer; with server detection it takes the turn in progress
+    the same way)."""
 
     def __init__(
         self,
@@ -64,12 +65,17 @@ class TurnControl:
         """True: the client commits the caller's turns; False: the server detects them."""
         self._hearing.set_manual(manual)
 
+    def set_auto_answer(self, auto: bool) -> None:
+        """Server detection: whether a finished turn is answered (OpenAI's ``create_response``);
+        False: its words are recorded as a commit's are, and ``respond`` answers."""
+        self._caller.hold = None if auto else self._record
+
     def commit(self) -> bool:
-        """Ends the caller's turn now; False when there was no audio (or no turn) to end."""
+        """Ends the caller's turn now (manual turns: the audio since the last commit; server
+        detection: the turn in progress); its words are recorded, not answered. False when
+        there was nothing to commit."""
         self._openings.activity()
-        if not self._hearing.manual:
-            return self._hearing.commit(self._clock.now())
-        audio = self._hearing.take_manual()
+        audio = self._hearing.take_committed()
         if audio:  # spawned before any later respond(), so its words come first
             self._tasks.spawn(self._committed_turn(audio))
         return bool(audio)
@@ -104,14 +110,18 @@ class TurnControl:
         """A manual commit's audio: transcribed in order, recorded, told to the observer."""
         async with self._committing:
             heard = await self._caller.transcribe(audio)
-            log = self._turn_log
             if heard.error is not None:
-                log.note(f"{heard.error.provider} failed")
-            if heard.text:
-                log.conversation.caller_said(heard.text, log.since_start_ms(heard.at_s))
-                self._committed.append(heard.text)
-            if self._observer is not None:
-                self._observer.caller_transcribed(heard.text)
+                self._turn_log.note(f"{heard.error.provider} failed")
+            self._record(heard.text)
+
+    def _record(self, text: str) -> None:
+        """The caller's words, in the conversation and told to the observer; unanswered."""
+        log = self._turn_log
+        if text:
+            log.conversation.caller_said(text, log.since_start_ms(self._clock.now()))
+            self._committed.append(text)
+        if self._observer is not None:
+            self._observer.caller_transcribed(text)
 
     async def _respond(self, instructions: str | None) -> None:
         async with self._committing:

@@ -161,15 +161,6 @@ class TurnDetector:
             return SpeechPaused(self._last_voiced_at_s, self._pauses)
         return None
 
-    def end_turn(self, at_s: float) -> TurnEnded | None:
-        """Ends the turn in progress at ``at_s`` whatever the silence (the client committed
-        it); None when the caller is not speaking."""
-        if not self._speaking:
-            return None
-        self._speaking, self._voiced_run = False, 0
-        speech_ms = (self._last_voiced_at_s - self._started_at_s) * 1000
-        return TurnEnded(self._last_voiced_at_s, max(at_s, self._last_voiced_at_s), speech_ms)
-
     def reset(self) -> None:
         """Forgets the turn in progress (the client dropped its audio)."""
         self._speaking = self._paused = self._sustained = False

@@ -162,21 +162,56 @@ def test_instructions_and_a_rewritten_history_reach_the_brain() -> None:
     assert [turn.agent_text for turn in call.events.turns()] == ["Of course.", "Of course."]
 
 
-def test_a_commit_with_server_detection_ends_the_turn_at_once_and_clear_drops_it() -> None:
+def test_with_server_detection_a_commit_takes_the_turn_unanswered_and_clear_drops_one() -> None:
     caller = ScriptedCaller(until_s=20)
     caller.say(2.0, HOURS, "what are your opening hours")
     caller.say(9.0, HOURS, "where are you")
-    ended: list[bool] = []
-    call = _run(
-        lambda: build_call(sample_agent(), caller),
+    observed = Observed()
+    committed: list[bool] = []
+    turns_before_respond: list[int] = []
+    holder: list[CallHarness] = []
+
+    def build() -> CallHarness:
+        holder.append(build_call(sample_agent(), caller, observer=observed))
+        return holder[0]
+
+    _run(
+        build,
         [
-            (3.5, lambda control: ended.append(control.commit())),  # before the silence ends it
+            (3.5, lambda control: committed.append(control.commit())),  # before silence would
             (10.5, TurnControl.clear),  # the last words: the turn is dropped
+            (12.0, lambda _control: turns_before_respond.append(len(holder[0].events.turns()))),
+            (12.0, TurnControl.respond),
         ],
         until_s=18,
     )
-    assert ended == [True]
-    turns = call.events.turns()
-    assert [turn.caller_text for turn in turns] == ["what are your opening hours"]
-    end_of_turn_ms = turns[0].stages.end_of_turn_ms
-    assert end_of_turn_ms is not None and 3500 <= end_of_turn_ms < 3600
+    assert committed == [True] and turns_before_respond == [0]
+    assert ("transcribed", "what are your opening hours") in observed.happened
+    (turn,) = holder[0].events.turns()
+    assert turn.caller_text == "what are your opening hours" and "nine" in turn.agent_text
+
+
+def test_without_auto_answers_a_detected_turn_waits_for_respond() -> None:
+    caller = ScriptedCaller(until_s=16).say(2.0, HOURS, "what are your opening hours")
+    observed = Observed()
+    turns_before_respond: list[int] = []
+    holder: list[CallHarness] = []
+
+    def build() -> CallHarness:
+        holder.append(build_call(sample_agent(), caller, observer=observed))
+        holder[0].session.turn_control.set_auto_answer(False)
+        return holder[0]
+
+    _run(
+        build,
+        [
+            (8.0, lambda _control: turns_before_respond.append(len(holder[0].events.turns()))),
+            (8.0, TurnControl.respond),
+        ],
+        until_s=14,
+    )
+    kinds = [kind for kind, _ in observed.happened]
+    assert kinds.index("caller_stopped") < kinds.index("transcribed")
+    assert turns_before_respond == [0]
+    (turn,) = holder[0].events.turns()
+    assert turn.caller_text == "what are your opening hours" and "nine" in turn.agent_text
