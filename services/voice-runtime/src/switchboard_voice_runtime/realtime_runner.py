@@ -254,9 +254,11 @@ class RealtimeRunner:
                 self._refresh_history(control, force=True)
                 control.respond(instructions)
             case cmd.StopResponse():
-                self._stop_reason = "client_cancelled"
-                self.media.client_stops()
-                control.cancel()
+                self.media.client_stops()  # before the clear the cancel causes
+                if control.cancel():
+                    self._stop_reason = "client_cancelled"
+                else:
+                    self.media.client_stops(False)
             case cmd.ApplySettings(settings=settings):
                 detection = settings.turn_detection
                 control.set_manual(detection is None)

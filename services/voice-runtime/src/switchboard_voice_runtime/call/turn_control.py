@@ -95,11 +95,13 @@ class TurnControl:
         self._openings.activity()
         self._tasks.spawn(self._respond(instructions))
 
-    def cancel(self) -> None:
+    def cancel(self) -> bool:
         """Stops the agent's answer in progress: no more audio, and the history keeps what
-        was sent of it (the turn ends as interrupted)."""
-        if self._voice.busy:
-            self._tasks.spawn(self._voice.barge_in())
+        was sent of it (the turn ends as interrupted). False when the agent was not talking."""
+        if not self._voice.busy:
+            return False
+        self._tasks.spawn(self._voice.barge_in())
+        return True
 
     def rewrite_history(self, history: Sequence[tuple[HistoryRole, str]]) -> None:
         """The brain's history as the client's items now say (created, deleted, truncated)."""

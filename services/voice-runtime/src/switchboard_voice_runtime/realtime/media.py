@@ -79,10 +79,10 @@ class RealtimeMedia:
         loop = asyncio.get_running_loop()
         self._pending[name] = loop.call_later(delay_s, self._played, name)
 
-    def client_stops(self) -> None:
+    def client_stops(self, stops: bool = True) -> None:
         """The client itself stops the output (``response.cancel``): the next clear is its
-        own, not a barge-in, so it sends no ``speech_started``."""
-        self._client_stop = True
+        own, not a barge-in, so it sends no ``speech_started`` (False: it stopped nothing)."""
+        self._client_stop = stops
 
     async def send_clear(self) -> None:
         """Barge-in: the client hears ``speech_started`` (and stops playing); the response ends

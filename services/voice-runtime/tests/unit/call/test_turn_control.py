@@ -121,8 +121,14 @@ def test_cancel_stops_the_answer_and_the_history_keeps_what_was_sent() -> None:
     )
     agent = sample_agent(llm=LLM)
     caller = ScriptedCaller(until_s=20).say(0.5, HOURS, "what are your opening hours")
-    steps: Steps = [(6.5, TurnControl.cancel), (14.0, TurnControl.respond)]
+    cancels: list[bool] = []
+    steps: Steps = [
+        (1.5, lambda control: cancels.append(control.cancel())),  # the greeting has played
+        (6.5, lambda control: cancels.append(control.cancel())),
+        (14.0, TurnControl.respond),
+    ]
     call = _run(lambda: build_call(agent, caller, chat=chat), steps, until_s=18)
+    assert cancels == [False, True]
     first, second = call.events.turns()
     assert first.interrupted and first.agent_text.startswith("We open at nine")
     assert "weekends" not in first.agent_text
