@@ -37,6 +37,7 @@ from switchboard_voice_runtime.realtime.credentials import RealtimeAdmission, Re
 from switchboard_voice_runtime.realtime.ids import new_id
 from switchboard_voice_runtime.realtime.media import CALL_FORMAT, RealtimeMedia
 from switchboard_voice_runtime.realtime.session_config import RealtimeSessionSettings
+from switchboard_voice_runtime.realtime_controls import ClientControls
 from switchboard_voice_runtime.runtime import Runtime
 
 logger = logging.getLogger(__name__)
@@ -111,9 +112,7 @@ class RealtimeRunner:
         self._lease: Lease | None = None
         self._context: CallContext | None = None
         self._greeting_open = True
-        self._stop_reason: str | None = None
-        self._told_early: list[str] = []
-        self._history_stale = False
+        self.controls = ClientControls(self.channel, self.media, self._send)
         self._session: LiveCall | None = None
 
     async def admit(self) -> RealtimeRefusal | None:
@@ -234,63 +233,23 @@ class RealtimeRunner:
                 session.hang_up("caller_hangup")
 
     async def _act(self, session: LiveCall, command: cmd.Command) -> None:
-        """Carries a client command out on the call, through its ``TurnControl``."""
+        """Carries a client command out on the call (the rest through its ``TurnControl``)."""
         if isinstance(command, cmd.HearAudio):
             for frame in self.media.hear(command.audio, command.audio_format):
                 session.push_audio(frame)
             return
-        control = session.turn_control if isinstance(session, SteerableCall) else None
-        if control is None:
-            if not isinstance(command, cmd.ApplySettings | cmd.RewriteHistory):
-                await self._send(self.channel.refuse(command))
-            return
-        match command:
-            case cmd.EndCallerTurn():
-                if not control.commit():  # server detection, and the caller was not speaking
-                    await self._send(self.channel.caller_transcript("", 0.0))
-            case cmd.DropCallerAudio():
-                control.clear()
-            case cmd.Respond(instructions=instructions):
-                self._refresh_history(control, force=True)
-                control.respond(instructions)
-            case cmd.StopResponse():
-                self.media.client_stops()  # before the clear the cancel causes
-                if control.cancel():
-                    self._stop_reason = "client_cancelled"
-                else:
-                    self.media.client_stops(False)
-            case cmd.ApplySettings(settings=settings):
-                detection = settings.turn_detection
-                control.set_manual(detection is None)
-                control.set_auto_answer(detection is None or detection.create_response)
-                control.instruct(settings.instructions if self.channel.allow_instructions else "")
-            case cmd.RewriteHistory():
-                self._history_stale = True
-                self._refresh_history(control)
-
-    def _refresh_history(self, control: TurnControl, *, force: bool = False) -> None:
-        """Gives the brain the client's items as its history once they are settled (no turn
-        half-told: the call may know words the client has not been sent yet)."""
-        channel = self.channel
-        settled = not channel.responding_now and not channel.awaiting_transcript
-        if self._history_stale and (settled or force):
-            self._history_stale = False
-            control.rewrite_history(channel.items.history())
+        await self.controls.act(_turn_control(session), command)
 
     def caller_transcribed(self, text: str) -> None:
-        """A manual commit's words (the turn's event later carries them again: not re-sent)."""
-        if text:
-            self._told_early.append(text)
-        self.post(self.channel.caller_transcript(text, 0.0))
+        self.post(self.controls.caller_transcribed(text))
 
     async def turn_finished(self, turn: CallTurn) -> None:
         """A turn's words: the caller's transcript, then the end of the agent's response (its
         words were sent live, sentence by sentence; ``agent_text`` covers a session without)."""
         channel = self.channel
-        told, self._told_early = " ".join(self._told_early), []
-        caller_text = "" if told and turn.caller_text == told else turn.caller_text
+        caller_text = self.controls.untold(turn.caller_text)
         events = channel.caller_transcript(caller_text, 0.0) if caller_text else []
-        stop_reason, self._stop_reason = self._stop_reason, None
+        stop_reason = self.controls.stop_reason()
         if channel.responding_now:
             if not channel.agent_text:
                 events += channel.agent_transcript(turn.agent_text, self.media.spoken_ms)
@@ -303,8 +262,9 @@ class RealtimeRunner:
         else:
             events += channel.response_finished()  # a response asked for that said nothing
         await self._send(events)
-        if isinstance(self._session, SteerableCall):
-            self._refresh_history(self._session.turn_control)
+        control = _turn_control(self._session)
+        if control is not None:
+            self.controls.refresh_history(control)
 
     def _all_played(self) -> None:
         """The greeting has no turn of its own: it ends when its audio has played."""
@@ -316,7 +276,7 @@ class RealtimeRunner:
                 events += channel.agent_transcript(
                     self._context.agent.greeting, self.media.spoken_ms
                 )
-            stop_reason, self._stop_reason = self._stop_reason, None
+            stop_reason = self.controls.stop_reason()
             if stop_reason is None:
                 events += channel.response_finished()
             else:
@@ -325,3 +285,7 @@ class RealtimeRunner:
                 self.post(events)
             except ConnectionError:
                 logger.info("realtime.client_gone")
+
+
+def _turn_control(session: LiveCall | None) -> TurnControl | None:
+    return session.turn_control if isinstance(session, SteerableCall) else None
