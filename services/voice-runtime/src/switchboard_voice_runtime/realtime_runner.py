@@ -253,10 +253,11 @@ class RealtimeRunner:
         if channel.responding_now:
             if not channel.agent_text:
                 events += channel.agent_transcript(turn.agent_text, self.media.spoken_ms)
-            if turn.interrupted:
-                events += channel.response_finished(
-                    "cancelled", reason=stop_reason or "turn_detected"
-                )
+            if turn.interrupted and stop_reason is not None:
+                channel.agent_kept(turn.agent_text, self.media.spoken_ms)
+                events += channel.response_finished("cancelled", reason=stop_reason)
+            elif turn.interrupted:
+                events += channel.response_finished("cancelled", reason="turn_detected")
             else:
                 events += channel.response_finished("completed")
         else:

@@ -280,9 +280,12 @@ async def test_response_cancel_stops_the_answer_and_keeps_what_was_sent(
             await conn.response.create()
             async for event in conn:
                 heard.types.append(event.type)
-                if event.type == "response.output_audio.delta" and "cancel" not in heard.types:
-                    heard.types.append("cancel")
-                    await conn.response.cancel()
+                if event.type == "response.output_audio.delta":
+                    heard.audio_bytes += len(base64.b64decode(event.delta))
+                    sent_a_sentence = heard.audio_bytes >= PCM_24K.bytes_for_ms(3000)
+                    if sent_a_sentence and "cancel" not in heard.types:
+                        heard.types.append("cancel")
+                        await conn.response.cancel()
                 elif event.type == "response.output_audio_transcript.done":
                     kept = event.transcript
                 elif event.type == "response.done":

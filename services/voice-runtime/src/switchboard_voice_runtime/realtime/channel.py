@@ -252,6 +252,13 @@ class RealtimeChannel:
         item.segments = [SpokenSegment(item.text, audio_ms)]
         return [self._part().transcript_delta(delta)] if delta else []
 
+    def agent_kept(self, text: str, audio_ms: float) -> None:
+        """The response in progress keeps only ``text`` (a cancel: what the call says was
+        sent of it), spread over ``audio_ms`` for a later truncate."""
+        item = self._item()
+        item.text = text
+        item.segments = [SpokenSegment(text, audio_ms)]
+
     def agent_audio(self, audio: bytes) -> list[ev.Event]:
         """Agent audio in the session's output format, sent as it comes."""
         item = self._item()

@@ -247,3 +247,12 @@ def test_a_commit_awaits_its_transcript() -> None:
     assert channel.awaiting_transcript
     channel.caller_transcript("Hello.", 0.2)
     assert not channel.awaiting_transcript
+
+
+def test_a_cancelled_response_keeps_what_the_call_says_was_sent() -> None:
+    channel = _channel()
+    _reply(channel, ("Nine to five.", "Closed on Sundays.", "And on holidays."))
+    channel.agent_kept("Nine to five.", 500.0)
+    done = channel.response_finished("cancelled", reason="client_cancelled")
+    assert done[1]["transcript"] == "Nine to five."
+    assert channel.items.history()[-1] == ("assistant", "Nine to five.")
