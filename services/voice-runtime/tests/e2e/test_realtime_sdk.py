@@ -267,6 +267,7 @@ async def test_response_cancel_stops_the_answer_and_keeps_what_was_sent(
     heard = Heard()
     status: str | None = None
     kept: str | None = None
+    answer_bytes = 0
     async with client.realtime.connect(model="gpt-realtime") as conn:
         async with asyncio.timeout(90):
             await _read_until(conn, heard, 1)  # the greeting
@@ -281,8 +282,8 @@ async def test_response_cancel_stops_the_answer_and_keeps_what_was_sent(
             async for event in conn:
                 heard.types.append(event.type)
                 if event.type == "response.output_audio.delta":
-                    heard.audio_bytes += len(base64.b64decode(event.delta))
-                    sent_a_sentence = heard.audio_bytes >= PCM_24K.bytes_for_ms(3000)
+                    answer_bytes += len(base64.b64decode(event.delta))
+                    sent_a_sentence = answer_bytes >= PCM_24K.bytes_for_ms(3000)
                     if sent_a_sentence and "cancel" not in heard.types:
                         heard.types.append("cancel")
                         await conn.response.cancel()
