@@ -39,6 +39,8 @@ class Step:
 class _Response:
     response_id: str
     item: ConversationItem | None = None
+    sending: int = 0
+    """The segment whose audio is being sent (sentences are announced ahead of their audio)."""
 
 
 class RealtimeChannel:
@@ -264,10 +266,18 @@ class RealtimeChannel:
         item = self._item()
         if not item.segments:
             item.segments.append(SpokenSegment("", 0.0))
-        last = item.segments[-1]
+        assert self._response is not None
+        index = min(self._response.sending, len(item.segments) - 1)
+        segment = item.segments[index]
         sent_ms = self.settings.output_audio.ms_for_bytes(len(audio))
-        item.segments[-1] = SpokenSegment(last.text, last.audio_ms + sent_ms)
+        item.segments[index] = SpokenSegment(segment.text, segment.audio_ms + sent_ms)
         return [self._part().audio_delta(audio)]
+
+    def segment_sent(self) -> None:
+        """The audio of the segment being sent is complete (its mark went out): what follows
+        belongs to the next sentence."""
+        if self._response is not None:
+            self._response.sending += 1
 
     def response_finished(
         self,

@@ -75,6 +75,7 @@ class RealtimeMedia:
         return self._sent_ms if self._cut_ms is None else self._cut_ms
 
     async def send_mark(self, name: str) -> None:
+        self._channel.segment_sent()
         delay_s = max(0.0, self._play_end_s - time.monotonic())
         loop = asyncio.get_running_loop()
         self._pending[name] = loop.call_later(delay_s, self._played, name)

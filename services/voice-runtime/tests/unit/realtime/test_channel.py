@@ -42,6 +42,7 @@ def _reply(
     for sentence in sentences:
         events += channel.agent_sentence(sentence)
         events += channel.agent_audio(MS_100 * 5)
+        channel.segment_sent()  # the media's mark after each sentence's audio
     return events
 
 
@@ -256,3 +257,26 @@ def test_a_cancelled_response_keeps_what_the_call_says_was_sent() -> None:
     done = channel.response_finished("cancelled", reason="client_cancelled")
     assert done[1]["transcript"] == "Nine to five."
     assert channel.items.history()[-1] == ("assistant", "Nine to five.")
+
+
+def test_audio_belongs_to_the_sentence_being_sent_though_later_ones_are_announced() -> None:
+    channel = _channel()
+    channel.response_started()
+    for sentence in ("We open at nine.", "We close at five.", "Closed on Sundays."):
+        channel.agent_sentence(sentence)  # the speaker announces sentences ahead of their audio
+    item_id = channel.items.last_id
+    assert item_id is not None
+    channel.agent_audio(MS_100 * 10)
+    channel.segment_sent()
+    channel.agent_audio(MS_100 * 10)
+    channel.client_message(
+        json.dumps(
+            {
+                "type": "conversation.item.truncate",
+                "item_id": item_id,
+                "content_index": 0,
+                "audio_end_ms": 1500,
+            }
+        )
+    )
+    assert channel.items.history()[-1] == ("assistant", "We open at nine. We close")
