@@ -6,10 +6,11 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from switchboard_common.contract.events import EndReason
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, EventSink, MediaSink
+from switchboard_voice_runtime.call.turn_control import TurnControl
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,14 @@ class LiveCall(Protocol):
 
     @property
     def ended(self) -> bool: ...
+
+
+@runtime_checkable
+class SteerableCall(LiveCall, Protocol):
+    """A call whose turns a client may steer (a realtime session's CallSession)."""
+
+    @property
+    def turn_control(self) -> TurnControl: ...
 
 
 async def run_live_call(

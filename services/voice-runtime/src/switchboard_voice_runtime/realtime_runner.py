@@ -20,7 +20,13 @@ from starlette.websockets import WebSocketDisconnect, WebSocketState
 from switchboard_common.contract import CallEnded, CallStarted, CallTurn
 from switchboard_common.log import bound
 from switchboard_voice_runtime.call.ports import CallContext, CallControlError, EventSink
-from switchboard_voice_runtime.calls import LiveCall, RegisteredCall, run_live_call
+from switchboard_voice_runtime.call.turn_control import TurnControl
+from switchboard_voice_runtime.calls import (
+    LiveCall,
+    RegisteredCall,
+    SteerableCall,
+    run_live_call,
+)
 from switchboard_voice_runtime.capacity import CapacityExceededError, Lease
 from switchboard_voice_runtime.config_cache import ConfigUnavailableError
 from switchboard_voice_runtime.metrics import MeteredEventSink
@@ -31,6 +37,7 @@ from switchboard_voice_runtime.realtime.credentials import RealtimeAdmission, Re
 from switchboard_voice_runtime.realtime.ids import new_id
 from switchboard_voice_runtime.realtime.media import CALL_FORMAT, RealtimeMedia
 from switchboard_voice_runtime.realtime.session_config import RealtimeSessionSettings
+from switchboard_voice_runtime.realtime_controls import ClientControls
 from switchboard_voice_runtime.runtime import Runtime
 
 logger = logging.getLogger(__name__)
@@ -82,6 +89,12 @@ class _LiveToClient:
         events = [] if channel.responding_now else channel.response_started()
         self._runner.post(events + channel.agent_sentence(text))
 
+    def caller_transcribed(self, text: str) -> None:
+        try:
+            self._runner.caller_transcribed(text)
+        except ConnectionError:
+            logger.info("realtime.client_gone")
+
 
 class RealtimeRunner:
     def __init__(
@@ -99,6 +112,8 @@ class RealtimeRunner:
         self._lease: Lease | None = None
         self._context: CallContext | None = None
         self._greeting_open = True
+        self.controls = ClientControls(self.channel, self.media, self._send)
+        self._session: LiveCall | None = None
 
     async def admit(self) -> RealtimeRefusal | None:
         runtime, admission = self._runtime, self._admission
@@ -121,6 +136,7 @@ class RealtimeRunner:
             )
         except CapacityExceededError:
             return RealtimeRefusal("busy", "The tenant has no capacity for another session.")
+        self.channel.allow_instructions = agent.realtime.allow_client_instructions
         api_key = None
         secret = agent.llm.api_key_secret
         if secret is not None:
@@ -176,6 +192,7 @@ class RealtimeRunner:
             session = runtime.session_factory(
                 context, self.media, _SocketControl(self._websocket), _TurnsToClient(events, self)
             )
+            self._session = session
             self.media.on_mark_played(session.mark_played, self._all_played)
             runtime.calls.add(RegisteredCall(context.call_id, context.carrier_call_id, session))
             runtime.metrics.active_calls.inc()
@@ -216,30 +233,39 @@ class RealtimeRunner:
                 session.hang_up("caller_hangup")
 
     async def _act(self, session: LiveCall, command: cmd.Command) -> None:
-        """Carries a client command out on the call; those the CallSession offers no way to do
-        yet (a response on demand, a cancel, a manual commit) get a ``not_supported`` error."""
-        match command:
-            case cmd.HearAudio(audio=audio, audio_format=audio_format):
-                for frame in self.media.hear(audio, audio_format):
-                    session.push_audio(frame)
-            case cmd.Respond() | cmd.StopResponse() | cmd.EndCallerTurn():
-                await self._send(self.channel.refuse(command))
-            case cmd.ApplySettings() | cmd.RewriteHistory() | cmd.DropCallerAudio():
-                pass  # the client's view (items, formats) is the channel's; the call keeps its own
+        """Carries a client command out on the call (the rest through its ``TurnControl``)."""
+        if isinstance(command, cmd.HearAudio):
+            for frame in self.media.hear(command.audio, command.audio_format):
+                session.push_audio(frame)
+            return
+        await self.controls.act(_turn_control(session), command)
+
+    def caller_transcribed(self, text: str) -> None:
+        self.post(self.controls.caller_transcribed(text))
 
     async def turn_finished(self, turn: CallTurn) -> None:
         """A turn's words: the caller's transcript, then the end of the agent's response (its
         words were sent live, sentence by sentence; ``agent_text`` covers a session without)."""
         channel = self.channel
-        events = channel.caller_transcript(turn.caller_text, 0.0) if turn.caller_text else []
+        caller_text = self.controls.untold(turn.caller_text)
+        events = channel.caller_transcript(caller_text, 0.0) if caller_text else []
+        stop_reason = self.controls.stop_reason()
         if channel.responding_now:
             if not channel.agent_text:
                 events += channel.agent_transcript(turn.agent_text, self.media.spoken_ms)
-            if turn.interrupted:
+            if turn.interrupted and stop_reason is not None:
+                channel.agent_kept(turn.agent_text, self.media.spoken_ms)
+                events += channel.response_finished("cancelled", reason=stop_reason)
+            elif turn.interrupted:
                 events += channel.response_finished("cancelled", reason="turn_detected")
             else:
                 events += channel.response_finished("completed")
+        else:
+            events += channel.response_finished()  # a response asked for that said nothing
         await self._send(events)
+        control = _turn_control(self._session)
+        if control is not None:
+            self.controls.refresh_history(control)
 
     def _all_played(self) -> None:
         """The greeting has no turn of its own: it ends when its audio has played."""
@@ -251,8 +277,16 @@ class RealtimeRunner:
                 events += channel.agent_transcript(
                     self._context.agent.greeting, self.media.spoken_ms
                 )
-            events += channel.response_finished()
+            stop_reason = self.controls.stop_reason()
+            if stop_reason is None:
+                events += channel.response_finished()
+            else:
+                events += channel.response_finished("cancelled", reason=stop_reason)
             try:
                 self.post(events)
             except ConnectionError:
                 logger.info("realtime.client_gone")
+
+
+def _turn_control(session: LiveCall | None) -> TurnControl | None:
+    return session.turn_control if isinstance(session, SteerableCall) else None

@@ -1,5 +1,6 @@
 """Realtime sessions driven by the official openai SDK against the real runtime, STT and TTS:
-recorded speech in, the agent's audio and both transcripts out; bad events get errors."""
+recorded speech in, the agent's audio and both transcripts out; manual commits answered on
+``response.create``; ``response.cancel``; bad events get errors."""
 
 from __future__ import annotations
 
@@ -134,7 +135,6 @@ async def test_bad_events_get_errors_and_the_session_goes_on(
                     break
             await conn.response.create()  # while the greeting plays: one response at a time
             await _read_until(conn, heard, 1)
-            await conn.response.create()  # the session cannot answer on demand yet
             await conn.conversation.item.truncate(
                 item_id="item_nope", content_index=0, audio_end_ms=5
             )
@@ -150,8 +150,8 @@ async def test_bad_events_get_errors_and_the_session_goes_on(
         ("invalid_json", None),
         ("unknown_event", "evt_bad"),
         ("conversation_already_has_active_response", None),
-        ("not_supported", None),
         ("item_not_found", None),
+        ("instructions_not_allowed", None),  # the agent does not allow client instructions
     ], codes
     assert heard.types.count("session.updated") == 1
 
@@ -225,3 +225,74 @@ async def test_barge_in_with_truncate_trims_the_answer_to_what_was_heard(
     assert len(retrieved) < len(SERVICES) and SERVICES.startswith(retrieved.rstrip(".")), retrieved
     answer = heard.agent[-1].lower()
     assert any(word in answer for word in ("insurance", "delta", "cigna", "plans")), answer
+
+
+async def test_a_manual_commit_is_answered_when_the_client_asks(
+    stack: E2EStack, tenants: Tenants
+) -> None:
+    client = await _session(stack, tenants, "+15557770005")
+    speech = await _speech(stack, QUESTION)
+    heard = Heard()
+    async with client.realtime.connect(model="gpt-realtime") as conn:
+        manual: RealtimeSessionCreateRequestParam = {
+            "type": "realtime",
+            "audio": {"input": {"turn_detection": None}},
+        }
+        await conn.session.update(session=manual)
+        async with asyncio.timeout(90):
+            await _read_until(conn, heard, 1)  # the greeting
+            greeted = len(heard.types)
+            await _say(conn, speech, PCM_24K)
+            await conn.input_audio_buffer.commit()
+            async for event in conn:
+                heard.types.append(event.type)
+                if event.type == "conversation.item.input_audio_transcription.completed":
+                    heard.caller.append(event.transcript)
+                    break
+            unasked = [t for t in heard.types[greeted:] if t.startswith("response.")]
+            await conn.response.create()
+            await _read_until(conn, heard, 1)
+    assert "input_audio_buffer.speech_started" not in heard.types  # no server VAD
+    assert unasked == [], unasked  # the commit alone is not answered
+    assert "input_audio_buffer.committed" in heard.types and not heard.errors, heard.errors
+    assert any("open" in text.lower() for text in heard.caller), heard.caller
+    assert heard.agent and any(w in heard.agent[-1].lower() for w in ("nine", "monday")), (
+        heard.agent
+    )
+    assert heard.audio_bytes > 0
+
+
+async def test_response_cancel_stops_the_answer_and_keeps_what_was_sent(
+    stack: E2EStack, tenants: Tenants
+) -> None:
+    client = await _session(stack, tenants, "+15557770006")
+    heard = Heard()
+    status: str | None = None
+    kept: str | None = None
+    answer_bytes = 0
+    async with client.realtime.connect(model="gpt-realtime") as conn:
+        async with asyncio.timeout(90):
+            await _read_until(conn, heard, 1)  # the greeting
+            await conn.conversation.item.create(
+                item={
+                    "type": "message",
+                    "role": "user",
+                    "content": [{"type": "input_text", "text": "Tell me about your services."}],
+                }
+            )
+            await conn.response.create()
+            async for event in conn:
+                heard.types.append(event.type)
+                if event.type == "response.output_audio.delta":
+                    answer_bytes += len(base64.b64decode(event.delta))
+                    sent_a_sentence = answer_bytes >= PCM_24K.bytes_for_ms(3000)
+                    if sent_a_sentence and "cancel" not in heard.types:
+                        heard.types.append("cancel")
+                        await conn.response.cancel()
+                elif event.type == "response.output_audio_transcript.done":
+                    kept = event.transcript
+                elif event.type == "response.done":
+                    status = event.response.status
+                    break
+    assert status == "cancelled", heard.types
+    assert kept and len(kept) < len(SERVICES) and SERVICES.startswith(kept.rstrip(".")), kept

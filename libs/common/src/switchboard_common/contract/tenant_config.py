@@ -176,6 +176,14 @@ class TtsConfig(ContractModel):
         return self
 
 
+class RealtimeConfig(ContractModel):
+    """What a realtime session's client (an app, a browser) may change about the agent."""
+
+    allow_client_instructions: bool = False
+    """Whether ``instructions`` a client sends (``session.update``, ``response.create``) are
+    appended to the agent's prompt; refused with an ``error`` otherwise."""
+
+
 class TurnTakingConfig(ContractModel):
     end_of_turn_silence_ms: int = Field(default=500, ge=100, le=5_000)
     """The silence that ends a turn where no end-of-turn model decides (the runtime has none)."""
@@ -242,6 +250,7 @@ class AgentConfig(ContractModel):
     tts: TtsConfig = TtsConfig()
     turn_taking: TurnTakingConfig = TurnTakingConfig()
     tools: ToolsConfig = ToolsConfig()
+    realtime: RealtimeConfig = RealtimeConfig()
     recording: bool = False
     reject_when_busy: bool = False
     unavailable_message: str | None = Field(

@@ -11,6 +11,7 @@ from switchboard_common.contract.tenant_config import (
     BusinessHours,
     KnowledgeSection,
     QuickReply,
+    RealtimeConfig,
     SttConfig,
     ToolsConfig,
     TtsConfig,
@@ -109,6 +110,11 @@ class AgentVersionCreate(BaseModel):
     tts: TtsConfig = TtsConfig()
     turn_taking: TurnTakingConfig = TurnTakingConfig()
     tools: ToolsConfig = ToolsConfig()
+    realtime: RealtimeConfig = Field(
+        default_factory=RealtimeConfig,
+        description="Realtime sessions: allow_client_instructions (default false) lets a "
+        "client's instructions be appended to the prompt",
+    )
     recording: bool = False
     reject_when_busy: bool = False
     unavailable_message: str | None = Field(

@@ -28,6 +28,7 @@ from switchboard_voice_runtime.call.usage import UsageTally
 from switchboard_voice_runtime.call.voice import Voice
 from switchboard_voice_runtime.providers import ProviderError, SpeechServices
 from switchboard_voice_runtime.providers.http_tools import ToolCallContext
+from switchboard_voice_runtime.providers.llm import ChatMessage
 
 _log = logging.getLogger(__name__)
 MAX_FAILURES = 3
@@ -63,6 +64,9 @@ class Answering:
         self._failures = 0
         self.after_hours = False
         self.transferred_to: str | None = None
+        self.instructions = ""
+        """The client's instructions added to the agent's prompt (a realtime session whose
+        agent allows them); "" for none."""
 
     async def answer(
         self, text: str, stages: StageTimes, *, recorded: Callable[[], object] | None = None
@@ -85,7 +89,30 @@ class Answering:
         if self.after_hours:
             await self._close_after_hours(turn)
             return
-        reply = self._brain.reply(text, self._turn_log.conversation.history)
+        await self._reply(turn, text, heard_at_s, self.instructions)
+
+    async def respond(self, caller_text: str = "", *, instructions: str | None = None) -> None:
+        """Answers now from the conversation so far (a client asked: its caller words, if any,
+        are already in it); ``instructions`` replace the session's for this answer only."""
+        voice = self._voice
+        await voice.claim()
+        turn = AgentTurn(
+            voice.new_utterance(), index=self._turn_log.next_index(), caller_text=caller_text
+        )
+        voice.speaking = turn
+        history = self._turn_log.conversation.history
+        last_user = next((m.content for m in reversed(history) if m.role == "user"), "")
+        chosen = self.instructions if instructions is None else instructions
+        await self._reply(turn, last_user, self._clock.now(), chosen)
+
+    async def _reply(
+        self, turn: AgentTurn, text: str, heard_at_s: float, instructions: str
+    ) -> None:
+        voice = self._voice
+        history = self._turn_log.conversation.history
+        if instructions:
+            history = (ChatMessage("system", instructions), *history)
+        reply = self._brain.reply(text, history)
         turn.brain = reply.kind
         turn.tool_calls = reply.tool_calls
         fillers = self._tasks.spawn(self._fillers.bridge(turn.utterance, quiet_since_s=heard_at_s))

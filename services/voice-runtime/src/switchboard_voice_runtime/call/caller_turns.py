@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from switchboard_common.contract.vocabulary import stt_prompt
 from switchboard_voice_runtime.call.answering import Answering
 from switchboard_voice_runtime.call.brain import words
 from switchboard_voice_runtime.call.fillers import Fillers
-from switchboard_voice_runtime.call.hearing import Hearing, Inbound
+from switchboard_voice_runtime.call.hearing import CallerDropped, Hearing, Inbound
 from switchboard_voice_runtime.call.openings import Openings
 from switchboard_voice_runtime.call.phrases import APOLOGY_REPEAT
 from switchboard_voice_runtime.call.ports import CallContext, Clock
@@ -82,6 +83,9 @@ class CallerTurns:
         self._carry = b""
         self._caller_quiet = asyncio.Event()
         self._caller_quiet.set()
+        self.hold: Callable[[str], None] | None = None
+        """Set: a finished turn's words go here instead of being answered (a client that asks
+        for answers itself)."""
 
     @property
     def pending(self) -> bool:
@@ -95,7 +99,9 @@ class CallerTurns:
                 self._on_digit(item)
                 continue
             event, audio = item
-            if isinstance(event, SpeechStarted):
+            if isinstance(event, CallerDropped):
+                self._on_dropped()
+            elif isinstance(event, SpeechStarted):
                 self._caller_quiet.clear()
                 self._openings.activity()
             elif isinstance(event, SpeechSustained):
@@ -112,6 +118,14 @@ class CallerTurns:
             else:
                 self._caller_quiet.set()
                 self._on_turn_ended(event, audio)
+
+    def _on_dropped(self) -> None:
+        """The client dropped the turn in progress: no transcript, the agent goes on."""
+        self._caller_quiet.set()
+        if self._speculative is not None:
+            self._speculative.cancel()
+            self._speculative = None
+        self._resume()
 
     def _on_sustained(self, audio: bytes) -> None:
         """The caller talks on: turns still being transcribed merge into this one, and an agent
@@ -186,6 +200,10 @@ class CallerTurns:
         self._openings.activity()
         self._tasks.spawn(self._answering.answer(text, StageTimes()))
 
+    async def transcribe(self, audio: bytes) -> Heard:
+        """The caller's words in ``audio`` (at the call's rate); a failure is in ``error``."""
+        return await self._transcribe(audio)
+
     async def _transcribe(self, audio: bytes) -> Heard:
         pcm16 = to_stt_rate(audio, self._caller_rate_hz)
         self._usage.heard(pcm16, STT_RATE_HZ)
@@ -222,6 +240,9 @@ class CallerTurns:
         if over_agent and self._voice.busy and self._is_backchannel(heard.text):
             _log.info("backchannel ignored", extra={"pii": {"text": heard.text}})
             self._resume()
+            return
+        if self.hold is not None:
+            self.hold(heard.text)
             return
         self._unrecorded[me] = heard.text
         await self._answering.answer(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from switchboard_common.contract import TranscriptEntry
 from switchboard_voice_runtime.providers.llm import ChatMessage
 
@@ -34,6 +36,11 @@ class Conversation:
         self._transcript.append(
             TranscriptEntry(role="agent", text=text, at_ms=max(0.0, at_ms), interrupted=interrupted)
         )
+
+    def replace_history(self, messages: Sequence[ChatMessage]) -> None:
+        """The brain's history as a client rewrote it (items created, deleted, truncated); the
+        transcript keeps what happened."""
+        self._history = list(messages)
 
     def note(self, text: str, at_ms: float) -> None:
         """A system entry in the transcript (DTMF, transfer, failures); not sent to the brain."""

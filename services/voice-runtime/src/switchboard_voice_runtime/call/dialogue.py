@@ -15,6 +15,7 @@ from switchboard_voice_runtime.call.playout import Playout
 from switchboard_voice_runtime.call.ports import CallContext, CallControl, Clock
 from switchboard_voice_runtime.call.speaker import Speaker
 from switchboard_voice_runtime.call.tasks import CallTasks
+from switchboard_voice_runtime.call.turn_control import TurnControl
 from switchboard_voice_runtime.call.turn_log import TurnLog
 from switchboard_voice_runtime.call.usage import UsageTally
 from switchboard_voice_runtime.call.voice import Voice
@@ -88,6 +89,18 @@ class Dialogue:
             tasks=tasks,
             usage=self.usage,
         )
+        self.control = TurnControl(
+            hearing=hearing,
+            caller=self._caller,
+            answering=answering,
+            voice=voice,
+            openings=openings,
+            log=log,
+            clock=clock,
+            tasks=tasks,
+            observer=context.observer,
+        )
+        """Turns steered by the client (realtime sessions)."""
 
     @property
     def turns(self) -> int:
@@ -118,4 +131,5 @@ class Dialogue:
         if turn is not None:
             cut = any(not segment.heard for segment in turn.utterance.segments)
             await self._turn_log.finish(turn, interrupted=cut)
+        await self.control.close()
         await self._caller.close(unfinished_audio)

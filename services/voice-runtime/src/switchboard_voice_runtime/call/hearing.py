@@ -4,11 +4,13 @@ utterance audio each event carries into the dialogue's inbox."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 
 from switchboard_common.contract.tenant_config import TurnTakingConfig
 from switchboard_voice_runtime.call.ports import CallObserver
 from switchboard_voice_runtime.call.silero_vad import SileroGate
 from switchboard_voice_runtime.call.turns import (
+    FRAME_S,
     MediaClock,
     SpeechPaused,
     SpeechStarted,
@@ -21,7 +23,16 @@ from switchboard_voice_runtime.call.turns import (
 )
 from switchboard_voice_runtime.call.vad import CallerAudio
 
-Inbound = tuple[TurnEvent, bytes] | str
+MAX_COMMIT_S = 30.0
+"""The most caller audio one manual commit carries (the oldest goes first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CallerDropped:
+    """The turn in progress left server detection: the client committed or dropped it."""
+
+
+Inbound = tuple[TurnEvent | CallerDropped, bytes] | str
 """A turn event with the utterance audio it carries (pauses and ends), or a DTMF digit."""
 
 
@@ -51,12 +62,57 @@ class Hearing:
         self._detector = TurnDetector(config, model=model)
         self._utterance = UtteranceAudio()
         self._offset_s = 0.0
+        self._manual: list[bytes] | None = None
+        self._max_manual_frames = int(MAX_COMMIT_S / FRAME_S)
+
+    @property
+    def manual(self) -> bool:
+        """The client ends the caller's turns (``commit``); no speech detection."""
+        return self._manual is not None
+
+    def set_manual(self, manual: bool) -> None:
+        """Switches between server turn detection and client commits; a turn in progress (or
+        uncommitted audio) is dropped either way."""
+        if manual == self.manual:
+            return
+        self.clear()
+        self._manual = [] if manual else None
+
+    def take_committed(self) -> bytes:
+        """The client committed: manual turns give the audio since the last commit or clear;
+        server detection gives the turn in progress, taken whole (no ``TurnEnded``: a commit
+        is never answered by itself). b"" when there is nothing to commit."""
+        if self._manual is not None:
+            audio, self._manual = b"".join(self._manual), []
+            return audio
+        if not self._detector.in_speech:
+            return b""
+        audio = self._utterance.finish()
+        self._drop_turn()
+        return audio
+
+    def clear(self) -> None:
+        """Drops the caller audio not yet committed (and the turn in progress, if any)."""
+        if self._manual is not None:
+            self._manual = []
+            return
+        if self._detector.in_speech:
+            self._utterance.finish()
+            self._drop_turn()
+
+    def _drop_turn(self) -> None:
+        self._detector.reset()
+        self.inbox.put_nowait((CallerDropped(), b""))
 
     @property
     def in_speech(self) -> bool:
         return self._detector.in_speech
 
     def push(self, payload: bytes, now_s: float) -> None:
+        if self._manual is not None:
+            self._manual.extend(frame for frame, _voiced in self._audio.feed(payload))
+            del self._manual[: -self._max_manual_frames]
+            return
         for frame, voiced in self._audio.feed(payload):
             self._utterance.add(frame)
             audio_s = self._media_clock.advance(now_s)

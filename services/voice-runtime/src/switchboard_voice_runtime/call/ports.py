@@ -95,6 +95,9 @@ class CallObserver(Protocol):
     def agent_segment(self, mark: str, text: str) -> None:
         """The agent is about to say ``text``; its audio follows, up to the mark ``mark``."""
 
+    def caller_transcribed(self, text: str) -> None:
+        """The words of a turn the client committed itself (manual turns; "" when none)."""
+
 
 @dataclass(frozen=True, slots=True)
 class CallContext:

@@ -25,6 +25,7 @@ from switchboard_voice_runtime.call.ports import (
 )
 from switchboard_voice_runtime.call.recording import CallRecorder
 from switchboard_voice_runtime.call.records import CallOutcome
+from switchboard_voice_runtime.call.turn_control import TurnControl
 from switchboard_voice_runtime.call.turn_log import TurnLog
 from switchboard_voice_runtime.providers import SpeechServices
 
@@ -104,6 +105,12 @@ class CallSession:
             clock=self._clock,
             filler_after_s=filler_after_s,
         )
+
+    @property
+    def turn_control(self) -> TurnControl:
+        """Turns steered by the client: manual commits, answers on demand, cancel, prompt
+        instructions, history (a realtime session's edge; carriers do not use it)."""
+        return self._dialogue.control
 
     @property
     def ended(self) -> bool:

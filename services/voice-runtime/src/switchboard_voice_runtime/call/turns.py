@@ -161,6 +161,11 @@ class TurnDetector:
             return SpeechPaused(self._last_voiced_at_s, self._pauses)
         return None
 
+    def reset(self) -> None:
+        """Forgets the turn in progress (the client dropped its audio)."""
+        self._speaking = self._paused = self._sustained = False
+        self._voiced_run = 0
+
     def end_now(self, pause: int, at_s: float) -> TurnEnded | None:
         """Ends the turn at ``at_s`` (audio time) if the caller is still silent in pause number
         ``pause``; None when they spoke again since (or the turn already ended)."""

@@ -39,11 +39,20 @@ class Step:
 class _Response:
     response_id: str
     item: ConversationItem | None = None
+    sending: int = 0
+    """The segment whose audio is being sent (sentences are announced ahead of their audio)."""
 
 
 class RealtimeChannel:
-    def __init__(self, settings: RealtimeSessionSettings) -> None:
+    """``allow_instructions``: the agent lets a client's ``instructions`` into its prompt;
+    otherwise they get an ``error`` (``instructions_not_allowed``) and the rest of the event
+    still applies."""
+
+    def __init__(
+        self, settings: RealtimeSessionSettings, *, allow_instructions: bool = False
+    ) -> None:
         self.settings = settings
+        self.allow_instructions = allow_instructions
         self.items = ConversationItems()
         self._buffered_ms = 0.0
         self._speaking: ConversationItem | None = None
@@ -65,6 +74,11 @@ class RealtimeChannel:
     def agent_text(self) -> str:
         """The words of the response in progress so far ("" when none)."""
         return self._response.item.text if self._response and self._response.item else ""
+
+    @property
+    def awaiting_transcript(self) -> bool:
+        """A committed caller turn's words have not come yet."""
+        return bool(self._untranscribed)
 
     @property
     def responding(self) -> bool:
@@ -89,9 +103,14 @@ class RealtimeChannel:
     def _handle(self, event: wire.ClientEvent) -> Step:
         match event:
             case wire.SessionUpdate(session=session):
+                refused = self._refused_instructions(
+                    session.instructions, "session.instructions", event.event_id
+                )
+                if refused:
+                    session = session.model_copy(update={"instructions": None})
                 self.settings = self.settings.updated(session)
                 return Step(
-                    [ev.session_updated(self.settings.to_wire())],
+                    [*refused, ev.session_updated(self.settings.to_wire())],
                     [cmd.ApplySettings(self.settings)],
                 )
             case wire.InputAudioBufferAppend(audio=audio):
@@ -119,12 +138,25 @@ class RealtimeChannel:
                 self.items.delete(item_id)
                 return Step([ev.item_deleted(item_id)], [self._history()])
             case wire.ResponseCreate(response=params):
-                return self._respond(event.event_id, params.instructions if params else None)
+                instructions = params.instructions if params else None
+                refused = self._refused_instructions(
+                    instructions, "response.instructions", event.event_id
+                )
+                step = self._respond(event.event_id, None if refused else instructions)
+                return Step(refused + step.events, step.commands)
             case wire.ResponseCancel(response_id=response_id):
                 return self._cancel(event.event_id, response_id)
             case wire.OutputAudioBufferClear():
                 cleared = [ev.output_cleared(self._response.response_id)] if self._response else []
                 return Step(cleared, [cmd.StopResponse("output_cleared")])
+
+    def _refused_instructions(
+        self, instructions: str | None, param: str, event_id: str | None
+    ) -> list[ev.Event]:
+        if instructions is None or self.allow_instructions:
+            return []
+        message = "This agent does not accept instructions from the client; they were ignored."
+        return [ev.error("instructions_not_allowed", message, param=param, event_id=event_id)]
 
     def _history(self) -> cmd.RewriteHistory:
         return cmd.RewriteHistory(tuple(self.items.history()))
@@ -222,15 +254,30 @@ class RealtimeChannel:
         item.segments = [SpokenSegment(item.text, audio_ms)]
         return [self._part().transcript_delta(delta)] if delta else []
 
+    def agent_kept(self, text: str, audio_ms: float) -> None:
+        """The response in progress keeps only ``text`` (a cancel: what the call says was
+        sent of it), spread over ``audio_ms`` for a later truncate."""
+        item = self._item()
+        item.text = text
+        item.segments = [SpokenSegment(text, audio_ms)]
+
     def agent_audio(self, audio: bytes) -> list[ev.Event]:
         """Agent audio in the session's output format, sent as it comes."""
         item = self._item()
         if not item.segments:
             item.segments.append(SpokenSegment("", 0.0))
-        last = item.segments[-1]
+        assert self._response is not None
+        index = min(self._response.sending, len(item.segments) - 1)
+        segment = item.segments[index]
         sent_ms = self.settings.output_audio.ms_for_bytes(len(audio))
-        item.segments[-1] = SpokenSegment(last.text, last.audio_ms + sent_ms)
+        item.segments[index] = SpokenSegment(segment.text, segment.audio_ms + sent_ms)
         return [self._part().audio_delta(audio)]
+
+    def segment_sent(self) -> None:
+        """The audio of the segment being sent is complete (its mark went out): what follows
+        belongs to the next sentence."""
+        if self._response is not None:
+            self._response.sending += 1
 
     def response_finished(
         self,

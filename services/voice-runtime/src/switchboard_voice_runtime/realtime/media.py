@@ -45,6 +45,7 @@ class RealtimeMedia:
         self.heard_ms = 0.0
         self._sent_ms = 0.0
         self._cut_ms: float | None = None
+        self._client_stop = False
 
     def on_mark_played(
         self, callback: Callable[[str], None], all_played: Callable[[], None]
@@ -74,9 +75,15 @@ class RealtimeMedia:
         return self._sent_ms if self._cut_ms is None else self._cut_ms
 
     async def send_mark(self, name: str) -> None:
+        self._channel.segment_sent()
         delay_s = max(0.0, self._play_end_s - time.monotonic())
         loop = asyncio.get_running_loop()
         self._pending[name] = loop.call_later(delay_s, self._played, name)
+
+    def client_stops(self, stops: bool = True) -> None:
+        """The client itself stops the output (``response.cancel``): the next clear is its
+        own, not a barge-in, so it sends no ``speech_started`` (False: it stopped nothing)."""
+        self._client_stop = stops
 
     async def send_clear(self) -> None:
         """Barge-in: the client hears ``speech_started`` (and stops playing); the response ends
@@ -85,7 +92,8 @@ class RealtimeMedia:
         unplayed_ms = max(0.0, self._play_end_s - now_s) * 1000
         self._cut_ms = max(0.0, self._sent_ms - unplayed_ms)
         self._play_end_s = now_s
-        if not self._channel.caller_speaking:
+        client_stop, self._client_stop = self._client_stop, False
+        if not client_stop and not self._channel.caller_speaking:
             await self._send(self._channel.speech_started(round(self.heard_ms)))
         for name, handle in list(self._pending.items()):
             handle.cancel()

@@ -27,6 +27,9 @@ class Observed:
     def agent_segment(self, mark: str, text: str) -> None:
         self.happened.append(("agent", mark, text))
 
+    def caller_transcribed(self, text: str) -> None:
+        self.happened.append(("transcribed", text))
+
 
 def test_the_observer_hears_the_turns_and_sentences_as_they_happen() -> None:
     agent = sample_agent()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+from typing import cast
 
 from openai.types.realtime import RealtimeServerEvent
 from pydantic import TypeAdapter
@@ -23,8 +24,9 @@ def _types(events: list[ev.Event]) -> list[str]:
     return [SDK_EVENT.validate_python(event).type for event in events]
 
 
-def _channel() -> RealtimeChannel:
-    return RealtimeChannel(RealtimeSessionSettings(session_id="sess_1", model="agt_1"))
+def _channel(*, allow_instructions: bool = False) -> RealtimeChannel:
+    settings = RealtimeSessionSettings(session_id="sess_1", model="agt_1")
+    return RealtimeChannel(settings, allow_instructions=allow_instructions)
 
 
 def _append(audio: bytes) -> str:
@@ -40,6 +42,7 @@ def _reply(
     for sentence in sentences:
         events += channel.agent_sentence(sentence)
         events += channel.agent_audio(MS_100 * 5)
+        channel.segment_sent()  # the media's mark after each sentence's audio
     return events
 
 
@@ -111,7 +114,7 @@ def test_with_turn_detection_null_the_client_commits() -> None:
 
 
 def test_one_response_at_a_time() -> None:
-    channel = _channel()
+    channel = _channel(allow_instructions=True)  # the agent lets client instructions in
     first = channel.client_message(
         '{"type": "response.create", "response": {"instructions": "Hi"}}'
     )
@@ -193,3 +196,87 @@ def test_a_refused_response_request_is_no_longer_pending() -> None:
     assert channel.responding
     assert _types(channel.refuse(respond)) == ["error"]
     assert not channel.responding
+
+
+def _instructed(channel: RealtimeChannel) -> tuple[list[ev.Event], list[cmd.Command]]:
+    update = {
+        "type": "session.update",
+        "event_id": "evt_1",
+        "session": {
+            "type": "realtime",
+            "instructions": "Speak French.",
+            "audio": {"input": {"turn_detection": None}},
+        },
+    }
+    step = channel.client_message(json.dumps(update))
+    return step.events, step.commands
+
+
+def test_instructions_are_refused_unless_the_agent_allows_them_and_the_rest_applies() -> None:
+    channel = _channel()
+    events, commands = _instructed(channel)
+    assert _types(events) == ["error", "session.updated"]
+    error = cast("dict[str, str]", events[0]["error"])
+    assert error["code"] == "instructions_not_allowed"
+    assert (error["param"], error["event_id"]) == ("session.instructions", "evt_1")
+    (apply,) = commands
+    assert isinstance(apply, cmd.ApplySettings)
+    assert apply.settings.instructions == "" and apply.settings.turn_detection is None
+    step = channel.client_message(
+        '{"type": "response.create", "response": {"instructions": "Shout."}}'
+    )
+    assert _types(step.events) == ["error"]
+    assert isinstance(step.commands[0], cmd.Respond) and step.commands[0].instructions is None
+
+    allowing = _channel(allow_instructions=True)
+    events, commands = _instructed(allowing)
+    assert _types(events) == ["session.updated"]
+    assert cast("dict[str, str]", events[0]["session"])["instructions"] == "Speak French."
+    step = allowing.client_message(
+        '{"type": "response.create", "response": {"instructions": "Shout."}}'
+    )
+    (respond,) = step.commands
+    assert step.events == [] and isinstance(respond, cmd.Respond)
+    assert respond.instructions == "Shout."
+
+
+def test_a_commit_awaits_its_transcript() -> None:
+    channel = _channel()
+    assert not channel.awaiting_transcript
+    channel.client_message(_append(MS_100 * 2))
+    channel.client_message('{"type": "input_audio_buffer.commit"}')
+    assert channel.awaiting_transcript
+    channel.caller_transcript("Hello.", 0.2)
+    assert not channel.awaiting_transcript
+
+
+def test_a_cancelled_response_keeps_what_the_call_says_was_sent() -> None:
+    channel = _channel()
+    _reply(channel, ("Nine to five.", "Closed on Sundays.", "And on holidays."))
+    channel.agent_kept("Nine to five.", 500.0)
+    done = channel.response_finished("cancelled", reason="client_cancelled")
+    assert done[1]["transcript"] == "Nine to five."
+    assert channel.items.history()[-1] == ("assistant", "Nine to five.")
+
+
+def test_audio_belongs_to_the_sentence_being_sent_though_later_ones_are_announced() -> None:
+    channel = _channel()
+    channel.response_started()
+    for sentence in ("We open at nine.", "We close at five.", "Closed on Sundays."):
+        channel.agent_sentence(sentence)  # the speaker announces sentences ahead of their audio
+    item_id = channel.items.last_id
+    assert item_id is not None
+    channel.agent_audio(MS_100 * 10)
+    channel.segment_sent()
+    channel.agent_audio(MS_100 * 10)
+    channel.client_message(
+        json.dumps(
+            {
+                "type": "conversation.item.truncate",
+                "item_id": item_id,
+                "content_index": 0,
+                "audio_end_ms": 1500,
+            }
+        )
+    )
+    assert channel.items.history()[-1] == ("assistant", "We open at nine. We close")

@@ -87,3 +87,17 @@ async def test_a_barge_in_echoes_pending_marks_at_once_and_says_speech_started()
     assert sent.types[-1] == "input_audio_buffer.speech_started"
     assert 0 <= media.spoken_ms < 1000
     assert channel.responding_now  # ends when the session publishes the interrupted turn
+
+
+async def test_a_clear_the_client_asked_for_is_not_a_barge_in() -> None:
+    media, _, sent = _media()
+    echoed: list[str] = []
+    media.on_mark_played(echoed.append, lambda: None)
+    await media.send_audio(_tone(24_000, 1000))
+    await media.send_mark("t1-s0")
+    media.client_stops()
+    await media.send_clear()
+    assert echoed == ["t1-s0"] and "input_audio_buffer.speech_started" not in sent.types
+    await media.send_audio(_tone(24_000, 100))
+    await media.send_clear()  # the next one is a barge-in again
+    assert sent.types[-1] == "input_audio_buffer.speech_started"
