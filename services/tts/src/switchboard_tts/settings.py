@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, PositiveInt
 from pydantic_settings import SettingsConfigDict
 
 from switchboard_common.service_token import ServiceTokenSettings
@@ -41,7 +41,7 @@ class Settings(ServiceTokenSettings):
         description="Run Piper's decoder in chunks, so a sentence's first audio comes after the "
         "front-end and one decoder window; false: Piper's whole-sentence synthesis.",
     )
-    piper_chunk_frames: list[int] = Field(
+    piper_chunk_frames: list[PositiveInt] = Field(
         default=[16, 48, 128, 256],
         min_length=1,
         description="Decoder window sizes in latent frames (11.6 ms of audio each at 22.05 kHz): "

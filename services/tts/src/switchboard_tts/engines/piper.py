@@ -104,6 +104,10 @@ class PiperEngine:
     def voices(self) -> Sequence[VoiceInfo]:
         return [info for _, info in self._voices.values()]
 
+    def synth(self, voice: str) -> PiperSynth:
+        """The loaded voice behind a name (KeyError for one it does not have)."""
+        return self._voices[voice][0]
+
     def synthesize(self, text: str, voice: str, *, speed: float) -> Iterator[AudioChunk]:
         synth, info = self._voices[voice]
         for pcm in synth.synthesize(text, speed=speed):
