@@ -7,7 +7,8 @@ real-time factor of the long text. The goal (issue 16): first audio for the 25-w
 within 1.3x that of the 5-word one. Configurations: before (`TTS_PIPER_CHUNKED_DECODER=false`)
 and after (the default), each with the first sentence cut at `TTS_FIRST_CHUNK_MAX_CHARS` (40, the
 default) and uncut (whole sentences, as Piper's prosody wants them). Writes
-`.bench/tts_first_audio.json` and prints a markdown table.
+`.bench/tts_first_audio.json` and prints a markdown table. The four services run side by side and
+are measured in turn, run after run, so a shared machine's changing load hits all alike.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import asyncio
 import json
 import os
 import platform
+from contextlib import AsyncExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,41 +43,61 @@ CONFIGS = (
 )
 
 
-async def measure(url: str, runs: int) -> dict[str, Any]:
-    short: list[float] = []
-    long: list[float] = []
-    totals: list[float] = []
-    audio_bytes = 0
-    async with httpx.AsyncClient(base_url=url, timeout=120) as client:
-        for text in (SHORT, LONG):
-            await tts_first_audio(client, text)
-        for _ in range(runs):  # interleaved, so a change in machine load hits both alike
-            short.append((await tts_first_audio(client, SHORT))[0])
-            first_s, total_s, audio_bytes = await tts_first_audio(client, LONG)
-            long.append(first_s)
-            totals.append(total_s)
-    result: dict[str, Any] = {"short": percentiles_ms(short), "long": percentiles_ms(long)}
-    result["ratio"] = round(result["long"]["p50_ms"] / result["short"]["p50_ms"], 2)
-    result["rtf_long"] = round(float(np.median(totals)) / (audio_bytes / 8000), 3)
-    return result
+@dataclass
+class Samples:
+    short: list[float] = field(default_factory=list)
+    long: list[float] = field(default_factory=list)
+    totals: list[float] = field(default_factory=list)
+    audio_bytes: int = 0
+
+    async def run_once(self, client: httpx.AsyncClient) -> None:
+        self.short.append((await tts_first_audio(client, SHORT))[0])
+        first_s, total_s, self.audio_bytes = await tts_first_audio(client, LONG)
+        self.long.append(first_s)
+        self.totals.append(total_s)
+
+    def summary(self) -> dict[str, Any]:
+        result: dict[str, Any] = {
+            "short": percentiles_ms(self.short),
+            "long": percentiles_ms(self.long),
+        }
+        result["ratio"] = round(result["long"]["p50_ms"] / result["short"]["p50_ms"], 2)
+        audio_s = self.audio_bytes / 8000
+        result["rtf_long"] = round(float(np.median(self.totals)) / audio_s, 3)
+        return result
 
 
 async def main(runs: int) -> dict[str, Any]:
+    """All configurations run side by side and are measured in turn, run after run, so a change
+    in machine load (other work on a shared machine) hits every configuration alike."""
     report: dict[str, Any] = {
         "machine": f"{platform.node()} ({os.cpu_count()} CPUs, Python {platform.python_version()})",
         "load_before": [round(x, 2) for x in os.getloadavg()],
         "goal_ratio": GOAL_RATIO,
-        "configs": {},
+        "runs": runs,
     }
-    for name, chunked, cut_chars in CONFIGS:
-        env = {
-            "TTS_CACHE_MEMORY_BYTES": "0",
-            "TTS_REDIS_URL": "",
-            "TTS_PIPER_CHUNKED_DECODER": chunked,
-            "TTS_FIRST_CHUNK_MAX_CHARS": cut_chars,
-        }
-        async with service("tts", env) as url:
-            report["configs"][name] = await measure(url, runs)
+    async with AsyncExitStack() as stack:
+        clients: list[httpx.AsyncClient] = []
+        for _, chunked, cut_chars in CONFIGS:
+            env = {
+                "TTS_CACHE_MEMORY_BYTES": "0",
+                "TTS_REDIS_URL": "",
+                "TTS_PIPER_CHUNKED_DECODER": chunked,
+                "TTS_FIRST_CHUNK_MAX_CHARS": cut_chars,
+            }
+            url = await stack.enter_async_context(service("tts", env))
+            client = httpx.AsyncClient(base_url=url, timeout=120)
+            clients.append(await stack.enter_async_context(client))
+        samples = [Samples() for _ in CONFIGS]
+        for client in clients:
+            for text in (SHORT, LONG):
+                await tts_first_audio(client, text)
+        for _ in range(runs):
+            for client, sample in zip(clients, samples, strict=True):
+                await sample.run_once(client)
+    report["configs"] = {
+        name: sample.summary() for (name, _, _), sample in zip(CONFIGS, samples, strict=True)
+    }
     report["load_after"] = [round(x, 2) for x in os.getloadavg()]
     return report
 
@@ -103,7 +126,7 @@ def _pp(p: dict[str, float]) -> str:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=10, help="requests per sentence and config")
+    parser.add_argument("--runs", type=int, default=15, help="requests per sentence and config")
     args = parser.parse_args()
     result = asyncio.run(main(args.runs))
     out = ROOT / ".bench" / "tts_first_audio.json"

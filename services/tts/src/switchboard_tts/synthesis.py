@@ -15,7 +15,7 @@ from switchboard_common.errors import InvalidParameterError, OverloadedError
 from switchboard_common.inference_pool import InferencePool, QueueFullError
 from switchboard_tts.audio_output import OutputFormat, StreamEncoder, complete_body, output_rate
 from switchboard_tts.cache import PhraseCache, cache_key
-from switchboard_tts.engines.base import AudioChunk, SpeechEngine, VoiceInfo
+from switchboard_tts.engines.base import AudioChunk, FirstAudioEngine, SpeechEngine, VoiceInfo
 from switchboard_tts.engines.registry import EngineRegistry
 from switchboard_tts.errors import EmptyInputError, InputTooLongError
 from switchboard_tts.metrics import TtsMetrics
@@ -131,8 +131,8 @@ class Synthesizer:
             "tts.synthesize", attributes={"tts.voice": job.voice.id, "tts.chars": len(job.text)}
         )
         try:
-            for piece in self._pieces(job):
-                async with aclosing(self._piece_chunks(job, piece)) as chunks:
+            for index, piece in enumerate(self._pieces(job)):
+                async with aclosing(self._piece_chunks(job, piece, index == 0)) as chunks:
                     async for chunk, step_s in chunks:
                         engine_s += step_s
                         data = encoder.encode(chunk.pcm)
@@ -171,19 +171,23 @@ class Synthesizer:
         )
 
     async def _piece_chunks(
-        self, job: SpeechJob, piece: str
+        self, job: SpeechJob, piece: str, first: bool
     ) -> AsyncGenerator[tuple[AudioChunk, float], None]:
         """The engine's chunks for one piece, each with the worker seconds it took, as soon as
         the engine yields it: one pool job per chunk, so a chunked engine's first window
-        leaves before the rest of the sentence is decoded."""
+        leaves before the rest of the sentence is decoded. The first piece goes to
+        `synthesize_first` where the engine has it."""
         engine, voice_name, speed = job.engine, job.voice.name, job.speed
+        synthesize = engine.synthesize
+        if first and isinstance(engine, FirstAudioEngine):
+            synthesize = engine.synthesize_first
         chunks: Iterator[AudioChunk] | None = None
 
         def step() -> tuple[AudioChunk | None, float]:
             nonlocal chunks
             step_started = time.perf_counter()
             if chunks is None:
-                chunks = iter(engine.synthesize(piece, voice_name, speed=speed))
+                chunks = iter(synthesize(piece, voice_name, speed=speed))
             return next(chunks, None), time.perf_counter() - step_started
 
         piece_s = 0.0

@@ -58,9 +58,10 @@ def voice_files_in(folder: Path) -> list[PiperVoiceFiles]:
 
 
 class PiperSynth(Protocol):
-    """One loaded voice: PCM16 chunks at the voice's rate for a piece of text."""
+    """One loaded voice: PCM16 chunks at the voice's rate for a piece of text (`ramp`: a
+    listener waits for this piece's first audio)."""
 
-    def synthesize(self, text: str, *, speed: float) -> Iterator[Pcm16]: ...
+    def synthesize(self, text: str, *, speed: float, ramp: bool = True) -> Iterator[Pcm16]: ...
 
 
 class WholeSentencePiperVoice:
@@ -69,7 +70,7 @@ class WholeSentencePiperVoice:
     def __init__(self, voice: PiperVoice) -> None:
         self.voice = voice
 
-    def synthesize(self, text: str, *, speed: float) -> Iterator[Pcm16]:
+    def synthesize(self, text: str, *, speed: float, ramp: bool = True) -> Iterator[Pcm16]:
         config = SynthesisConfig(length_scale=self.voice.config.length_scale / speed)
         for chunk in self.voice.synthesize(text, syn_config=config):
             yield chunk.audio_int16_array
@@ -109,8 +110,16 @@ class PiperEngine:
         return self._voices[voice][0]
 
     def synthesize(self, text: str, voice: str, *, speed: float) -> Iterator[AudioChunk]:
+        """Audio for a piece that is not the first of its request: large decoder windows."""
+        return self._chunks(text, voice, speed, ramp=False)
+
+    def synthesize_first(self, text: str, voice: str, *, speed: float) -> Iterator[AudioChunk]:
+        """Audio for the piece a listener is waiting for: small decoder windows first."""
+        return self._chunks(text, voice, speed, ramp=True)
+
+    def _chunks(self, text: str, voice: str, speed: float, *, ramp: bool) -> Iterator[AudioChunk]:
         synth, info = self._voices[voice]
-        for pcm in synth.synthesize(text, speed=speed):
+        for pcm in synth.synthesize(text, speed=speed, ramp=ramp):
             yield AudioChunk(pcm, info.sample_rate_hz)
 
     def close(self) -> None:

@@ -126,23 +126,27 @@ class ChunkedPiperVoice:
         skip = (start - low) * self.hop
         return samples[skip : skip + (end - start) * self.hop]
 
-    def windows(self, frames: int) -> Iterator[tuple[int, int]]:
+    def windows(self, frames: int, *, ramp: bool = True) -> Iterator[tuple[int, int]]:
         """[start, end) frame windows covering `frames`, sized by the schedule (the last size
-        repeats)."""
+        repeats); without `ramp`, all of the last size (fewer margins decoded twice)."""
+        sizes = self.schedule_frames if ramp else self.schedule_frames[-1:]
         start = 0
         for index in range(frames):
             if start >= frames:
                 return
-            size = self.schedule_frames[min(index, len(self.schedule_frames) - 1)]
+            size = sizes[min(index, len(sizes) - 1)]
             yield start, min(frames, start + size)
             start += size
 
-    def synthesize(self, text: str, *, speed: float) -> Iterator[Pcm16]:
-        """PCM16 chunks, each as soon as its window is decoded."""
+    def synthesize(self, text: str, *, speed: float, ramp: bool = True) -> Iterator[Pcm16]:
+        """PCM16 chunks, each as soon as its window is decoded. `ramp` (for the piece a listener
+        is waiting for): the first sentence starts with the schedule's small windows; later
+        sentences, and every sentence without it, use the largest window only (a sentence of up
+        to that many frames is decoded in one go, with no margin decoded twice)."""
         scales = self.scales(speed)
-        for ids in self.phoneme_ids(text):
+        for index, ids in enumerate(self.phoneme_ids(text)):
             latents = self.latents(ids, scales)
-            for start, end in self.windows(latents.frames):
+            for start, end in self.windows(latents.frames, ramp=ramp and index == 0):
                 yield self.to_pcm16(self.decode(latents, start, end))
 
     def to_pcm16(self, audio: Float32) -> Pcm16:

@@ -109,3 +109,13 @@ def test_phonemizing_from_many_threads_matches_phonemizing_alone(
     with ThreadPoolExecutor(4) as pool:
         together = list(pool.map(chunked.phoneme_ids, texts))
     assert together == alone * 20
+
+
+def test_without_the_ramp_windows_are_all_of_the_largest_size(
+    chunked: ChunkedPiperVoice,
+) -> None:
+    largest = chunked.schedule_frames[-1]
+    assert list(chunked.windows(600, ramp=False)) == [(0, 256), (256, 512), (512, 600)]
+    assert largest == 256
+    short = list(chunked.synthesize("Please hold.", speed=1.0, ramp=False))
+    assert len(short) == 1  # under 256 frames: decoded in one go, no margin decoded twice
