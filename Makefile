@@ -66,6 +66,7 @@ demo: setup services ## Place a scripted demo call through the whole stack
 
 bench: setup services chromium ## Run the benchmarks and print their figures (results in .bench/)
 	$(UV) run --locked python tools/bench/speech.py --quick $(BENCH_ARGS)
+	$(UV) run --locked python tools/bench/tts_first_audio.py
 	$(UV) run --locked python tools/bench/stt_wer.py
 	$(UV) run --locked python tools/bench/control_plane.py
 	$(UV) run --locked python tools/bench/console.py

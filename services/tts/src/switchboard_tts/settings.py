@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, PositiveInt
 from pydantic_settings import SettingsConfigDict
 
 from switchboard_common.service_token import ServiceTokenSettings
+
+
+def _default_cache_dir() -> Path:
+    return Path.home() / ".cache" / "switchboard" / "tts"
 
 
 class Settings(ServiceTokenSettings):
@@ -31,6 +35,21 @@ class Settings(ServiceTokenSettings):
     )
     piper_use_cuda: bool = Field(
         default=False, description="Run Piper on CUDA (needs onnxruntime-gpu, not bundled)."
+    )
+    piper_chunked_decoder: bool = Field(
+        default=True,
+        description="Run Piper's decoder in chunks, so a sentence's first audio comes after the "
+        "front-end and one decoder window; false: Piper's whole-sentence synthesis.",
+    )
+    piper_chunk_frames: list[PositiveInt] = Field(
+        default=[16, 48, 128, 256],
+        min_length=1,
+        description="Decoder window sizes in latent frames (11.6 ms of audio each at 22.05 kHz): "
+        "the first window, then the next ones; the last size repeats.",
+    )
+    piper_split_cache_dir: Path = Field(
+        default_factory=_default_cache_dir,
+        description="Where each Piper model's front-end and decoder graphs are kept once split.",
     )
     warmup: bool = Field(default=True, description="Synthesize a phrase before /readyz is green.")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Iterator
+from contextlib import aclosing
 from dataclasses import dataclass
 
 from opentelemetry import trace
@@ -14,7 +15,7 @@ from switchboard_common.errors import InvalidParameterError, OverloadedError
 from switchboard_common.inference_pool import InferencePool, QueueFullError
 from switchboard_tts.audio_output import OutputFormat, StreamEncoder, complete_body, output_rate
 from switchboard_tts.cache import PhraseCache, cache_key
-from switchboard_tts.engines.base import AudioChunk, SpeechEngine, VoiceInfo
+from switchboard_tts.engines.base import AudioChunk, FirstAudioEngine, SpeechEngine, VoiceInfo
 from switchboard_tts.engines.registry import EngineRegistry
 from switchboard_tts.errors import EmptyInputError, InputTooLongError
 from switchboard_tts.metrics import TtsMetrics
@@ -130,17 +131,17 @@ class Synthesizer:
             "tts.synthesize", attributes={"tts.voice": job.voice.id, "tts.chars": len(job.text)}
         )
         try:
-            for piece in self._pieces(job):
-                piece_started = time.perf_counter()
-                chunks = await self._synthesize_piece(job, piece)
-                engine_s += time.perf_counter() - piece_started
-                for data in (encoder.encode(chunk.pcm) for chunk in chunks):
-                    if data and not payload:
-                        self._first_audio(started, span)
-                    if data:
-                        payload.extend(data)
-                        yield pending_header + data
-                        pending_header = b""
+            for index, piece in enumerate(self._pieces(job)):
+                async with aclosing(self._piece_chunks(job, piece, index == 0)) as chunks:
+                    async for chunk, step_s in chunks:
+                        engine_s += step_s
+                        data = encoder.encode(chunk.pcm)
+                        if data and not payload:
+                            self._first_audio(started, span)
+                        if data:
+                            payload.extend(data)
+                            yield pending_header + data
+                            pending_header = b""
             tail = encoder.flush()
             payload.extend(tail)
             if pending_header or tail:
@@ -169,14 +170,34 @@ class Synthesizer:
             max_chars=self._settings.max_chunk_chars,
         )
 
-    async def _synthesize_piece(self, job: SpeechJob, piece: str) -> list[AudioChunk]:
+    async def _piece_chunks(
+        self, job: SpeechJob, piece: str, first: bool
+    ) -> AsyncGenerator[tuple[AudioChunk, float], None]:
+        """The engine's chunks for one piece, each with the worker seconds it took, as soon as
+        the engine yields it: one pool job per chunk, so a chunked engine's first window
+        leaves before the rest of the sentence is decoded. The first piece goes to
+        `synthesize_first` where the engine has it."""
         engine, voice_name, speed = job.engine, job.voice.name, job.speed
-        started = time.perf_counter()
-        chunks = await self._pool.run_unbounded(
-            lambda: list(engine.synthesize(piece, voice_name, speed=speed))
-        )
-        self._metrics.synthesis_s.labels(engine.name).observe(time.perf_counter() - started)
-        return chunks
+        synthesize = engine.synthesize
+        if first and isinstance(engine, FirstAudioEngine):
+            synthesize = engine.synthesize_first
+        chunks: Iterator[AudioChunk] | None = None
+
+        def step() -> tuple[AudioChunk | None, float]:
+            nonlocal chunks
+            step_started = time.perf_counter()
+            if chunks is None:
+                chunks = iter(synthesize(piece, voice_name, speed=speed))
+            return next(chunks, None), time.perf_counter() - step_started
+
+        piece_s = 0.0
+        while True:
+            chunk, step_s = await self._pool.run_unbounded(step)
+            piece_s += step_s
+            if chunk is None:
+                break
+            yield chunk, step_s
+        self._metrics.synthesis_s.labels(engine.name).observe(piece_s)
 
     def _first_audio(self, started: float, span: trace.Span) -> None:
         ttfa_s = time.perf_counter() - started

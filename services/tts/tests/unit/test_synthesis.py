@@ -12,7 +12,7 @@ from prometheus_client import CollectorRegistry
 from switchboard_common.inference_pool import InferencePool
 from switchboard_tts.audio_output import OutputFormat
 from switchboard_tts.cache import MemoryLru, PhraseCache
-from switchboard_tts.engines.base import AudioChunk, SpeechEngine, VoiceInfo
+from switchboard_tts.engines.base import AudioChunk, FirstAudioEngine, SpeechEngine, VoiceInfo
 from switchboard_tts.engines.registry import EngineRegistry
 from switchboard_tts.metrics import TtsMetrics
 from switchboard_tts.settings import Settings
@@ -27,6 +27,7 @@ class RecordingEngine:
     def __init__(self, inner: SpeechEngine) -> None:
         self.inner = inner
         self.calls: list[str] = []
+        self.chunks_made = 0
 
     @property
     def name(self) -> str:
@@ -37,7 +38,16 @@ class RecordingEngine:
 
     def synthesize(self, text: str, voice: str, *, speed: float) -> Iterator[AudioChunk]:
         self.calls.append(text)
-        return self.inner.synthesize(text, voice, speed=speed)
+        for chunk in self.inner.synthesize(text, voice, speed=speed):
+            self.chunks_made += 1
+            yield chunk
+
+    def synthesize_first(self, text: str, voice: str, *, speed: float) -> Iterator[AudioChunk]:
+        assert isinstance(self.inner, FirstAudioEngine)
+        self.calls.append(f"first: {text}")
+        for chunk in self.inner.synthesize_first(text, voice, speed=speed):
+            self.chunks_made += 1
+            yield chunk
 
     def close(self) -> None:
         self.calls.clear()
@@ -49,10 +59,16 @@ def recording(piper_registry: EngineRegistry) -> RecordingEngine:
 
 
 @pytest.fixture
-def synthesizer(recording: RecordingEngine) -> Iterator[Synthesizer]:
-    registry = CollectorRegistry()
-    metrics = TtsMetrics.create(registry)
+def pool() -> Iterator[InferencePool]:
     pool = InferencePool(2, 4)
+    yield pool
+    pool.close()
+
+
+def make_synthesizer(
+    engine: RecordingEngine, settings: Settings, pool: InferencePool
+) -> Synthesizer:
+    metrics = TtsMetrics.create(CollectorRegistry())
     cache = PhraseCache(
         MemoryLru(10_000_000),
         None,
@@ -64,10 +80,12 @@ def synthesizer(recording: RecordingEngine) -> Iterator[Synthesizer]:
         redis_max_bytes_per_voice=0,
         shared_writes=False,
     )
-    yield Synthesizer(
-        EngineRegistry([recording]), pool, cache, metrics, trace.NoOpTracer(), Settings()
-    )
-    pool.close()
+    return Synthesizer(EngineRegistry([engine]), pool, cache, metrics, trace.NoOpTracer(), settings)
+
+
+@pytest.fixture
+def synthesizer(recording: RecordingEngine, pool: InferencePool) -> Synthesizer:
+    return make_synthesizer(recording, Settings(), pool)
 
 
 async def test_first_audio_is_yielded_before_the_next_sentence_is_synthesized(
@@ -79,9 +97,9 @@ async def test_first_audio_is_yielded_before_the_next_sentence_is_synthesized(
     stream = synthesizer.stream(job, time.perf_counter(), outcome)
     first = await anext(stream)
     assert first
-    assert recording.calls == ["Thanks for calling."]
+    assert recording.calls == ["first: Thanks for calling."]
     rest = [chunk async for chunk in stream]
-    assert len(recording.calls) == 3
+    assert recording.calls[1:] == ["I can help you book a visit.", "Is there anything else?"]
     assert outcome.payload == first + b"".join(rest)
 
 
@@ -103,3 +121,23 @@ async def test_an_abandoned_stream_is_not_cached(synthesizer: Synthesizer) -> No
     await synthesizer.remember(job, outcome)
     assert outcome.payload is None
     assert await synthesizer.cached_body(job) is None
+
+
+async def test_a_long_sentence_starts_streaming_before_it_is_decoded_to_the_end(
+    recording: RecordingEngine, pool: InferencePool
+) -> None:
+    text = (
+        "Thanks for calling the clinic, I can book, move or cancel an appointment for you, or "
+        "answer any questions you have about our opening hours today."
+    )
+    synthesizer = make_synthesizer(recording, Settings(first_chunk_max_chars=1000), pool)
+    job = synthesizer.prepare(text, None, OutputFormat.PCM, None, 1.0)
+    outcome = StreamOutcome()
+    stream = synthesizer.stream(job, time.perf_counter(), outcome)
+    first = await anext(stream)
+    assert (recording.calls, recording.chunks_made) == ([f"first: {text}"], 1)
+    assert len(first) == 16 * 256 * 2  # the first decoder window: 16 frames of 256 PCM16 samples
+    rest = [chunk async for chunk in stream]
+    assert len(rest) >= 3
+    assert recording.chunks_made == len(rest) + 1
+    assert outcome.payload == first + b"".join(rest)

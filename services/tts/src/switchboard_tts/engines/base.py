@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -56,3 +56,13 @@ class SpeechEngine(Protocol):
         2.0 twice as fast. Raises KeyError for a voice it does not have."""
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class FirstAudioEngine(SpeechEngine, Protocol):
+    """An engine that can trade work for an earlier first chunk: the service calls
+    `synthesize_first` for the first piece of a request (what a listener waits for) and
+    `synthesize` for the others."""
+
+    def synthesize_first(self, text: str, voice: str, *, speed: float) -> Iterator[AudioChunk]:
+        """Like `synthesize`, with the first chunk as early as the engine can make it."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from switchboard_tts.engines.piper import bundled_voice_files
+from switchboard_tts.engines.piper import PiperEngine, bundled_voice_files
 from switchboard_tts.engines.registry import EngineRegistry
+from switchboard_tts.settings import Settings
 
 pytestmark = pytest.mark.models
 
@@ -45,3 +46,13 @@ def test_synthesis_gives_pcm16_audio_and_speed_shortens_it(
     assert fast_samples < normal_samples < slow_samples
     assert fast_samples < 0.7 * slow_samples
     assert int(np.abs(normal[0].pcm).max()) > 10000
+
+
+def test_without_the_chunked_decoder_piper_speaks_each_sentence_whole_at_full_scale() -> None:
+    engine = PiperEngine.from_settings(Settings(piper_chunked_decoder=False))
+    try:
+        chunks = list(engine.synthesize("Thank you for calling.", "en_US-joe-medium", speed=1.0))
+    finally:
+        engine.close()
+    assert len(chunks) == 1
+    assert int(np.abs(chunks[0].pcm).max()) >= 32000  # Piper's per-sentence peak normalization
