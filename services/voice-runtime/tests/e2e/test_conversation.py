@@ -84,7 +84,12 @@ async def test_talking_over_the_agent_clears_its_audio_and_keeps_only_what_was_h
     assert len(answer.agent_text) < len(full), "the unheard rest of the answer was kept"
     said = [e for e in events.ended.transcript if e.role == "agent" and e.interrupted]
     assert [e.text for e in said] == [answer.agent_text]
-    assert "insurance" in events.turns[1].agent_text and not events.turns[1].interrupted
+    # The end-of-turn model may take the opening "Excuse me." for a whole turn: its answer is then
+    # cut by the rest of the question before a word of it is heard. The question is answered.
+    rest = events.turns[1:]
+    asked = next((turn for turn in rest if "insurance" in turn.agent_text), None)
+    assert asked is not None and not asked.interrupted, rest
+    assert all(t.agent_text == "" and t.interrupted for t in rest[: rest.index(asked)]), rest
 
 
 async def test_a_backchannel_during_the_answer_does_not_interrupt_the_agent(
