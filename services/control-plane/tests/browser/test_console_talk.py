@@ -64,7 +64,9 @@ async def test_an_editor_opens_the_talk_page_with_a_fresh_client_secret(
     talk = await opened.value
     await expect(talk.get_by_role("heading", name="Talk to this agent")).to_be_visible()
     await expect(talk.get_by_role("button", name="Start talking")).to_be_enabled()
-    assert talk.url == talk_page.url + TALK_PATH  # the secret has left the address bar
+    # the secret leaves the address bar once the page's module script has run (deferred: the
+    # button is in the HTML before it), so wait for the address rather than read it once
+    await expect(talk).to_have_url(talk_page.url + TALK_PATH)
     fragment = await talk.evaluate("window.__talkHash")
     assert fragment.startswith("#client_secret=")
     secret = fragment.removeprefix("#client_secret=")
