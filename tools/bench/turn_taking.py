@@ -112,6 +112,8 @@ def over_the_answer(
     voice: Voice, label: str, lines: list[tuple[bytes, str]], goal: Callable[[int], bool]
 ) -> None:
     question = voice.say("What are your opening hours?")
+    alone = ScriptedCaller(until_s=12).say(0.5, question, "what are your opening hours")
+    whole = len(_call(alone).media.heard())  # agent frames the caller hears uninterrupted
     interrupted = paused = 0
     for index, (audio, text) in enumerate(lines):
         at_s = 3.5 + 0.25 * (index % 8)  # during the ~6 s answer
@@ -124,7 +126,9 @@ def over_the_answer(
         frames = [f.at_s for f in call.media.frames() if at_s < f.at_s < at_s + 2]
         paused += any(b - a > 0.1 for a, b in itertools.pairwise(frames))
         first = call.events.turns()[0]
-        interrupted += "clear" in call.media.kinds() or first.interrupted
+        # cut off: the turn says so, or the caller heard less of the agent (a tentative
+        # interruption clears the carrier but sends the cleared frames again)
+        interrupted += first.interrupted or len(call.media.heard()) < whole
     _goal(
         f"{label}: interrupted the agent", f"{interrupted} of {len(lines)}", "0", goal(interrupted)
     )

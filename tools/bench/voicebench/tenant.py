@@ -15,7 +15,7 @@ from switchboard_common.contract import (
     TenantRuntimeConfig,
     keys,
 )
-from switchboard_common.contract.tenant_config import TenantLimits
+from switchboard_common.contract.tenant_config import TenantLimits, TurnTakingConfig
 from switchboard_voice_runtime.testing.tenants import publish_tenant, read_events
 
 TENANT_ID = "t-bench"
@@ -29,8 +29,8 @@ END_OF_TURN_SILENCE_MS = 350
 cut off mid-sentence, and 170 ms after the runtime's speculative transcription starts (180 ms
 into the pause), which hides most of a short clip's STT time behind the silence wait."""
 
-BARGE_IN_MIN_SPEECH_MS = 300
-"""Longer than a backchannel ("mhm", "okay": 150-300 ms), shorter than any real interruption."""
+BARGE_IN_MIN_SPEECH_MS = TurnTakingConfig().barge_in_min_speech_ms
+"""The agents' default: the speech that starts a tentative interruption (the words decide)."""
 
 CALLER_LINES = (
     "What are your opening hours?",

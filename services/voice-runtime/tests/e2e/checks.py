@@ -42,3 +42,13 @@ def assert_call(report: CallReport, events: CallEvents) -> None:
     for event in events.turns:
         v2v = event.stages.voice_to_voice_ms
         assert v2v is None or v2v <= runtime_budget_ms, failed(report, events)
+
+
+def assert_only_paused(report: CallReport) -> None:
+    """The agent was paused, never cut off: a tentative interruption clears the carrier at once
+    but only of the short lead it had buffered (sent again when the agent goes on), and the
+    agent spoke on after it."""
+    for clear in report.clears:
+        assert clear.dropped_ms <= 200, f"the agent was cut off: {report.clears}"
+        ends = [t.agent_last_audio_end_ms or 0.0 for t in report.turns]
+        assert max(ends) > clear.at_ms + 500, f"the agent did not go on: {report.clears}"

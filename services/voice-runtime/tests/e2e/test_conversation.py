@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from .checks import assert_call, failed
+from .checks import assert_call, assert_only_paused, failed
 from .stack import E2EStack
 from .tenants import Tenants, call_events, e2e_agent
 
@@ -47,11 +47,11 @@ async def test_caller_gets_two_answers_and_the_call_is_recorded_in_events(
 
 
 SERVICES_ANSWER_START = "We offer cleanings and checkups."
-CLEAR_WITHIN_MS = 1500.0
+CLEAR_WITHIN_MS = 1000.0
 """From the first voiced frame the caller sends over the agent. The agent pauses at the
-interruption minimum, but the ``clear`` waits for the words (a tentative interruption, issue 16):
-the first words' transcript (Whisper on shared cores) must be real words, not "mhm". A
-generous budget; ``make bench`` measures the figures."""
+interruption minimum and clears the carrier then (a tentative interruption, issue 16); the
+words decide afterwards whether it goes on. A generous budget for a loaded machine; ``make
+bench`` measures the figures."""
 BARGE_IN_MIN_SPEECH_MS = 150
 """This agent's rule: the agent pauses (and the words are first transcribed) no sooner."""
 
@@ -101,7 +101,7 @@ async def test_a_backchannel_during_the_answer_does_not_interrupt_the_agent(
     events = await call_events(stack.redis, report.call_sid)
     assert_call(report, events)
 
-    assert report.clears == [], f"the agent was cut off: {report.clears}"
+    assert_only_paused(report)
     full = next(q.answer for q in e2e_agent().quick_replies if "your services" in q.phrases)
     assert [(t.agent_text, t.interrupted) for t in events.turns] == [(full, False)]
     backchannel = next(turn for turn in report.turns if turn.step == 1)

@@ -47,6 +47,7 @@ class QueueConnection:
 
     carrier: Carrier = "telnyx"
     audio_format = WIDEBAND
+    clears_on_pause = True
 
     def __init__(self, *, authorized: bool = True) -> None:
         self.inbound: asyncio.Queue[MediaEvent | None] = asyncio.Queue()

@@ -37,6 +37,7 @@ class TelnyxMediaConnection:
     """A Telnyx media socket as a ``MediaConnection``."""
 
     carrier: Carrier = "telnyx"
+    clears_on_pause = True
 
     def __init__(self, runtime: Runtime, websocket: WebSocket) -> None:
         self._runtime = runtime

@@ -28,6 +28,7 @@ class TwilioMediaConnection:
 
     carrier: Carrier = "twilio"
     audio_format: AudioFormat = twilio.WIRE_FORMAT
+    clears_on_pause = True
     """The TTS service streams mu-law itself, so agent audio goes out as it comes."""
 
     def __init__(self, runtime: Runtime, websocket: WebSocket, upgrade_signature: str) -> None:

@@ -129,7 +129,8 @@ class CallerTurns:
 
     def _on_sustained(self, audio: bytes) -> None:
         """The caller talks on: turns still being transcribed merge into this one, and an agent
-        who is speaking pauses (a tentative interruption): the words decide. Those heard so far
+        who is speaking pauses at once, the carrier's buffer cleared (a tentative interruption):
+        the words decide whether it goes on or is cut. Those heard so far
         are transcribed at once, and again every ``WORDS_RECHECK_S`` while the caller talks on
         with no words yet (the first 180 ms rarely hold one): real words commit the barge-in
         while the caller still talks; a backchannel or nothing leaves it to the end of the
@@ -145,6 +146,7 @@ class CallerTurns:
 
     async def _words_decide(self, audio: bytes) -> None:
         carry = self._carry
+        await self._voice.flush()
         while True:
             heard = await self._transcribe(audio)
             if not self._voice.paused:  # already decided (the turn ended, or a new answer began)
@@ -159,7 +161,7 @@ class CallerTurns:
 
     def _resume(self) -> None:
         """A tentative interruption that said nothing (or only a backchannel) ends: the agent
-        goes on where it stopped, and the carrier never got a ``clear``."""
+        goes on from the first frame the caller did not hear."""
         if self._voice.paused:
             self._voice.resume()
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import itertools
 
 from switchboard_voice_runtime.call.phrases import FILLERS
-from switchboard_voice_runtime.call.playout import Playout, Segment
+from switchboard_voice_runtime.call.playout import Playout
 from switchboard_voice_runtime.call.ports import Clock
+from switchboard_voice_runtime.call.segment import Segment
 from switchboard_voice_runtime.call.speaker import Speaker, Utterance
 
 

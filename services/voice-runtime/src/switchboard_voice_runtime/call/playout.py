@@ -8,69 +8,7 @@ from collections.abc import Callable
 
 from switchboard_common.audio import AudioFormat
 from switchboard_voice_runtime.call.ports import Clock, MediaSink
-
-
-class Segment:
-    """One spoken piece (a sentence) whose audio may still be arriving from TTS."""
-
-    __slots__ = (
-        "_audio",
-        "_data",
-        "_offset",
-        "done",
-        "dropped",
-        "first_frame_at_s",
-        "heard",
-        "mark",
-        "played",
-        "text",
-    )
-
-    def __init__(self, mark: str, text: str) -> None:
-        self.mark = mark
-        self.text = text
-        self.done = False
-        self.dropped = False
-        self.heard = False
-        self.first_frame_at_s: float | None = None
-        self.played = asyncio.Event()
-        self._audio = bytearray()
-        self._offset = 0
-        self._data = asyncio.Event()
-
-    def feed(self, audio: bytes) -> None:
-        self._audio.extend(audio)
-        self._data.set()
-
-    def finish(self) -> None:
-        self.done = True
-        self._data.set()
-
-    def drop(self) -> None:
-        """Never to be played (barge-in); wakes everything waiting on it."""
-        self.dropped = True
-        self.done = True
-        self._data.set()
-        self.played.set()
-
-    def next_frame(self, fmt: AudioFormat) -> bytes | None:
-        """The next frame of ``fmt`` (the last one padded with its silence), or None when none
-        is ready."""
-        size = fmt.frame_bytes
-        available = len(self._audio) - self._offset
-        if available >= size or (self.done and available > 0):
-            frame = bytes(self._audio[self._offset : self._offset + size])
-            self._offset += len(frame)
-            if self._offset > 64 * size:
-                del self._audio[: self._offset]
-                self._offset = 0
-            return frame.ljust(size, bytes([fmt.encoding.silence_byte]))
-        self._data.clear()
-        return None
-
-    async def wait_data(self) -> None:
-        await self._data.wait()
-
+from switchboard_voice_runtime.call.segment import KEPT_FRAMES, Segment
 
 AgentFrameSink = Callable[[bytes, float], None]
 """Called with each frame sent and the clock time it is scheduled to play at."""
@@ -120,6 +58,9 @@ class Playout:
         self._paused = False
         self._unpaused = asyncio.Event()
         self._unpaused.set()
+        self._sending = asyncio.Lock()
+        self._sent: deque[tuple[Segment, int, float]] = deque(maxlen=4 * KEPT_FRAMES)
+        """The last frames sent: (segment, its position before the frame, play time)."""
 
     @property
     def audio_format(self) -> AudioFormat:
@@ -142,10 +83,39 @@ class Playout:
         return self._paused
 
     def pause(self) -> None:
-        """Stops sending (a tentative interruption): the carrier plays out the lead it has
-        (``lead_s``) and then hears nothing; nothing is dropped."""
+        """Stops sending (a tentative interruption); nothing is dropped. The carrier still
+        plays the lead it has (``lead_s``) unless ``flush`` clears it."""
         self._paused = True
         self._unpaused.clear()
+
+    async def flush(self) -> bool:
+        """While paused: clears what the carrier has buffered but not started playing and
+        queues those frames to be sent again on ``resume`` (under new mark names), so the
+        caller hears nothing more now and loses nothing if the agent goes on. Only for media
+        whose clear drops audio and nothing else (``MediaSink.clears_on_pause``). True when a
+        clear was sent; raises ConnectionError once the socket is gone."""
+        async with self._sending:
+            now_s = self._clock.now()
+            unplayed = [sent for sent in self._sent if sent[2] >= now_s]
+            if not self._paused or not unplayed or not self._media.clears_on_pause:
+                return False
+            again: list[Segment] = []
+            for segment, position, _ in unplayed:
+                if segment not in again and not segment.dropped:
+                    self._awaiting_echo.pop(segment.sent_mark, None)
+                    segment.resend(position)
+                    again.append(segment)
+            current, self._current = self._current, None
+            if current is not None and current not in again:
+                again.append(current)  # nothing of it sent yet: it follows the others
+            self._queue.extendleft(reversed(again))
+            self._sent.clear()
+            self._next_play_at_s = now_s
+            self._in_stretch = False
+            if self._on_cut is not None:
+                self._on_cut(now_s)
+            await self._media.send_clear()
+            return True
 
     def resume(self) -> None:
         """Sends on from the frame where the pause stopped, as a new stretch."""
@@ -172,6 +142,7 @@ class Playout:
         dropped.extend(self._queue)
         self._awaiting_echo.clear()
         self._queue.clear()
+        self._sent.clear()
         self._current = None
         for segment in dropped:
             segment.drop()
@@ -199,15 +170,22 @@ class Playout:
             segment = self._queue.popleft()
             self._current = segment
             await self._play(segment)
-            if segment.dropped or self._current is not segment:
-                continue
-            self._current = None
-            self._awaiting_echo[segment.mark] = segment
-            await self._media.send_mark(segment.mark)
+            async with self._sending:
+                if segment.dropped or self._current is not segment:
+                    continue  # dropped, or queued again by a flush
+                self._current = None
+                self._awaiting_echo[segment.sent_mark] = segment
+                await self._media.send_mark(segment.sent_mark)
 
     async def _play(self, segment: Segment) -> None:
-        while not segment.dropped:
+        while not segment.dropped and self._current is segment:
+            if self._paused:
+                self._in_stretch = False
+                await self._unpaused.wait()
+                continue
+            position = segment.position
             frame = segment.next_frame(self._format)
+            handed_out = segment.position
             if frame is None:
                 if segment.done:
                     return
@@ -215,24 +193,25 @@ class Playout:
                 await segment.wait_data()
                 continue
             now_s = self._clock.now()
-            play_at_s = max(self._next_play_at_s, now_s)
-            if play_at_s > now_s + self._lead_s:
-                await self._clock.sleep(play_at_s - self._lead_s - now_s)
-                if segment.dropped:
-                    return
-                play_at_s = max(self._next_play_at_s, self._clock.now())
-            if self._paused:
-                self._in_stretch = False
-                await self._unpaused.wait()
-                if segment.dropped:
-                    return
-                play_at_s = max(self._next_play_at_s, self._clock.now())
-            if self._in_stretch and self._on_late is not None:
-                self._on_late(play_at_s - self._next_play_at_s)
-            await self._media.send_audio(frame)
-            if segment.first_frame_at_s is None:
-                segment.first_frame_at_s = self._clock.now()
-            if self._on_frame is not None:
-                self._on_frame(frame, play_at_s)
-            self._next_play_at_s = play_at_s + self._frame_s
-            self._in_stretch = True
+            if max(self._next_play_at_s, now_s) > now_s + self._lead_s:
+                await self._clock.sleep(self._next_play_at_s - self._lead_s - now_s)
+            async with self._sending:
+                if segment.dropped or self._paused or self._current is not segment:
+                    if segment.position == handed_out:  # not moved by a flush meanwhile
+                        segment.seek(position)  # not sent: handed out again when it goes on
+                    continue
+                self._send_frame(segment, position, frame)
+                await self._media.send_audio(frame)
+
+    def _send_frame(self, segment: Segment, position: int, frame: bytes) -> None:
+        """Books ``frame`` as sent now: its play time, lateness, recording and rewind point."""
+        play_at_s = max(self._next_play_at_s, self._clock.now())
+        if self._in_stretch and self._on_late is not None:
+            self._on_late(play_at_s - self._next_play_at_s)
+        if segment.first_frame_at_s is None:
+            segment.first_frame_at_s = self._clock.now()
+        if self._on_frame is not None:
+            self._on_frame(frame, play_at_s)
+        self._sent.append((segment, position, play_at_s))
+        self._next_play_at_s = play_at_s + self._frame_s
+        self._in_stretch = True

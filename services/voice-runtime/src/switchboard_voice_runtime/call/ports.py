@@ -36,6 +36,13 @@ class MediaSink(Protocol):
     async def send_clear(self) -> None:
         """Drops the audio the carrier has buffered but not played (barge-in)."""
 
+    @property
+    def clears_on_pause(self) -> bool:
+        """True when ``send_clear`` only drops buffered audio and echoes the pending marks (a
+        carrier): a tentative interruption then clears at once and the playout sends the
+        dropped frames again if the agent goes on. False when a clear tells the far end more
+        (a realtime client hears that the caller started speaking)."""
+
 
 class CallControlError(Exception):
     """The carrier refused or failed a call-control action."""

@@ -6,8 +6,9 @@ import logging
 
 from switchboard_common.contract.tenant_config import AgentConfig
 from switchboard_voice_runtime.call.phrases import builtin_audio
-from switchboard_voice_runtime.call.playout import Playout, Segment
+from switchboard_voice_runtime.call.playout import Playout
 from switchboard_voice_runtime.call.ports import CallObserver, Clock
+from switchboard_voice_runtime.call.segment import Segment
 from switchboard_voice_runtime.call.usage import UsageTally
 from switchboard_voice_runtime.providers import ProviderError, SpeechServices
 from switchboard_voice_runtime.providers.tts import SpeechKey

@@ -46,6 +46,14 @@ class Voice:
     def pause(self) -> None:
         self.playout.pause()
 
+    async def flush(self) -> None:
+        """While paused: the caller stops hearing the agent now, not after the carrier's lead;
+        what was cleared is sent again if the agent goes on."""
+        try:
+            await self.playout.flush()
+        except ConnectionError:
+            self._ending.hang_up("caller_hangup")
+
     def resume(self) -> None:
         """The caller only said "mhm" (or nothing): the agent goes on where it stopped."""
         self.playout.resume()

@@ -31,6 +31,7 @@ class RealtimeMedia:
     """A ``MediaSink`` for one realtime session; ``hear`` feeds caller audio to the call."""
 
     audio_format: AudioFormat = AGENT_FORMAT
+    clears_on_pause = False  # a clear tells the client the caller spoke (speech_started)
 
     def __init__(self, channel: RealtimeChannel, send: Send) -> None:
         self._channel = channel

@@ -31,14 +31,22 @@ class FakeMediaSink:
     before it has played; ``clear`` drops unplayed audio and echoes pending marks at once."""
 
     def __init__(
-        self, *, fail_after_frames: int | None = None, audio_format: AudioFormat = TELEPHONY_MULAW
+        self,
+        *,
+        fail_after_frames: int | None = None,
+        audio_format: AudioFormat = TELEPHONY_MULAW,
+        clears_on_pause: bool = True,
     ) -> None:
         self.audio_format = audio_format
+        self.clears_on_pause = clears_on_pause
         self.sent: list[Sent] = []
         self.on_mark: Callable[[str], None] = lambda name: None
         self._fail_after_frames = fail_after_frames
         self._play_until_s = 0.0
         self._echoes: dict[str, asyncio.TimerHandle] = {}
+        self._playing: list[tuple[float, bytes]] = []
+        """Each frame received with the time it starts playing; a clear drops those that had
+        not started."""
 
     def attach(self, on_mark: Callable[[str], None]) -> None:
         self.on_mark = on_mark
@@ -52,7 +60,9 @@ class FakeMediaSink:
         now_s = self._now()
         self.sent.append(Sent(now_s, "audio", payload))
         played_s = self.audio_format.ms_for_bytes(len(payload)) / 1000
-        self._play_until_s = max(self._play_until_s, now_s) + played_s
+        starts_s = max(self._play_until_s, now_s)
+        self._playing.append((starts_s, payload))
+        self._play_until_s = starts_s + played_s
 
     async def send_mark(self, name: str) -> None:
         now_s = self._now()
@@ -64,6 +74,7 @@ class FakeMediaSink:
         now_s = self._now()
         self.sent.append(Sent(now_s, "clear"))
         self._play_until_s = now_s
+        self._playing = [(at_s, frame) for at_s, frame in self._playing if at_s < now_s]
         for name, handle in list(self._echoes.items()):
             handle.cancel()
             asyncio.get_running_loop().call_soon(self._echo, name)
@@ -71,6 +82,11 @@ class FakeMediaSink:
     def _echo(self, name: str) -> None:
         self._echoes.pop(name, None)
         self.on_mark(name)
+
+    def heard(self) -> list[bytes]:
+        """The frames the caller heard (or is hearing), in order: those a clear dropped before
+        they started playing are not."""
+        return [frame for _, frame in self._playing]
 
     def frames(self) -> list[Sent]:
         return [item for item in self.sent if item.kind == "audio"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 
-from switchboard_voice_runtime.call.playout import Playout, Segment
+from switchboard_voice_runtime.call.playout import Playout
+from switchboard_voice_runtime.call.segment import Segment
 from switchboard_voice_runtime.testing.fakes import FakeMediaSink
 from switchboard_voice_runtime.testing.virtual_time import VirtualClock, run_virtual
 
@@ -135,6 +136,121 @@ def test_a_pause_holds_the_audio_and_resume_sends_on_from_the_same_frame() -> No
     sent_during_pause = [f for f in frames if 0.5 < f.at_s < 1.5]
     assert not sent_during_pause
     assert media.kinds()[-1] == "mark" and "clear" not in media.kinds()
+
+
+def _numbered(count: int, first: int = 0) -> bytes:
+    """``count`` frames, frame n all byte ``first + n``."""
+    return b"".join(bytes([first + n]) * 160 for n in range(count))
+
+
+def test_a_flush_clears_the_carrier_at_once_and_resume_sends_the_unheard_frames_again() -> None:
+    async def main() -> tuple[FakeMediaSink, bool, Segment]:
+        media = FakeMediaSink()
+        playout = Playout(media, VirtualClock(), lead_s=0.06)
+
+        def on_mark(name: str) -> None:
+            playout.mark_played(name)
+
+        media.attach(on_mark)
+        segment = Segment("t0-s0", "a")
+        segment.feed(_numbered(100))
+        segment.finish()
+        playout.enqueue(segment)
+        task = asyncio.create_task(playout.run())
+        await asyncio.sleep(0.5)
+        playout.pause()
+        flushed = await playout.flush()
+        await asyncio.sleep(0.5)
+        assert playout.speaking and not segment.heard
+        playout.resume()
+        await asyncio.sleep(3)
+        task.cancel()
+        return media, flushed, segment
+
+    media, flushed, segment = run_virtual(main())
+    assert flushed
+    (clear,) = [item for item in media.sent if item.kind == "clear"]
+    assert clear.at_s == 0.5  # not after the lead the carrier had buffered
+    # the caller heard every frame once, in order: those the clear dropped were sent again
+    assert [frame[0] for frame in media.heard()] == list(range(100))
+    assert len(media.frames()) > 100  # some were sent twice
+    # the mark sent again has a new name, so the flushed one's echo is not taken for it
+    assert [item.name for item in media.sent if item.kind == "mark"] == ["t0-s0r1"]
+    assert segment.heard
+
+
+def test_a_flush_across_segments_sends_each_again_from_its_first_unheard_frame() -> None:
+    async def main() -> tuple[FakeMediaSink, list[Segment], list[str]]:
+        media = FakeMediaSink()
+        playout = Playout(media, VirtualClock(), lead_s=0.06)
+        echoed: list[str] = []
+
+        def on_mark(name: str) -> None:
+            if playout.mark_played(name) is not None:
+                echoed.append(name)
+
+        media.attach(on_mark)
+        segments = [Segment("t0-s0", "a"), Segment("t0-s1", "b")]
+        for index, segment in enumerate(segments):
+            segment.feed(_numbered(10, first=10 * index))
+            segment.finish()
+            playout.enqueue(segment)
+        task = asyncio.create_task(playout.run())
+        # the first segment's last frames and mark are out, the second's first frame too
+        await asyncio.sleep(0.175)
+        playout.pause()
+        assert await playout.flush()
+        await asyncio.sleep(0.3)
+        assert not any(segment.heard for segment in segments)  # the clear's echo is ignored
+        playout.resume()
+        await asyncio.sleep(1)
+        task.cancel()
+        return media, segments, echoed
+
+    media, segments, echoed = run_virtual(main())
+    assert [frame[0] for frame in media.heard()] == list(range(20))
+    assert all(segment.heard for segment in segments)
+    assert echoed == ["t0-s0r1", "t0-s1r1"]
+
+
+def test_a_flush_sends_no_clear_when_the_carrier_has_nothing_buffered() -> None:
+    async def main() -> tuple[FakeMediaSink, bool]:
+        media = FakeMediaSink()
+        playout = Playout(media, VirtualClock())
+        segment = Segment("t0-s0", "a")
+        segment.feed(_numbered(5))  # TTS still streaming the rest
+        playout.enqueue(segment)
+        task = asyncio.create_task(playout.run())
+        await asyncio.sleep(0.5)
+        playout.pause()
+        flushed = await playout.flush()
+        task.cancel()
+        return media, flushed
+
+    media, flushed = run_virtual(main())
+    assert not flushed and "clear" not in media.kinds()
+
+
+def test_media_whose_clear_means_more_is_only_paused() -> None:
+    async def main() -> tuple[FakeMediaSink, bool]:
+        media = FakeMediaSink(clears_on_pause=False)
+        playout = Playout(media, VirtualClock())
+        segment = Segment("t0-s0", "a")
+        segment.feed(_numbered(100))
+        segment.finish()
+        playout.enqueue(segment)
+        task = asyncio.create_task(playout.run())
+        await asyncio.sleep(0.5)
+        playout.pause()
+        flushed = await playout.flush()
+        playout.resume()
+        await asyncio.sleep(3)
+        task.cancel()
+        return media, flushed
+
+    media, flushed = run_virtual(main())
+    assert not flushed and "clear" not in media.kinds()
+    assert [frame.payload[0] for frame in media.frames()] == list(range(100))
 
 
 def test_clear_ends_a_pause() -> None:

@@ -245,6 +245,12 @@ def _audio_gaps_s(call: CallHarness, after_s: float, until_s: float) -> list[tup
     return [(a, b) for a, b in itertools.pairwise(times) if b - a > 0.1]
 
 
+def _frames_heard_without_interruption() -> int:
+    """Agent frames the caller hears when asking about the hours and saying nothing more."""
+    caller = ScriptedCaller(until_s=14).say(0.5, HOURS, "what are your opening hours")
+    return len(_run(lambda: build_call(sample_agent(), caller)).media.heard())
+
+
 def test_a_backchannel_pauses_the_agent_and_it_resumes_where_it_stopped() -> None:
     caller = (
         ScriptedCaller(until_s=14)
@@ -253,9 +259,13 @@ def test_a_backchannel_pauses_the_agent_and_it_resumes_where_it_stopped() -> Non
     )
     call = _run(lambda: build_call(sample_agent(), caller))
 
-    assert "clear" not in call.media.kinds()
     (gap,) = _audio_gaps_s(call, 3.0, 9.0)  # the answer ends at ~8.5 s
     assert 4.0 < gap[0] < 4.4 and 4.7 < gap[1] < 5.6  # paused while "Mm-hmm." was judged
+    # the carrier was cleared at the pause, not after its buffered lead
+    (clear,) = [item for item in call.media.sent if item.kind == "clear"]
+    assert gap[0] <= clear.at_s < gap[0] + 0.03
+    # and the caller still heard the whole answer, nothing cut or doubled by the clear
+    assert len(call.media.heard()) == _frames_heard_without_interruption()
     (turn,) = call.events.turns()
     assert not turn.interrupted
     assert turn.agent_text == (
@@ -272,8 +282,8 @@ def test_speech_without_words_resumes_the_agent() -> None:
     )
     call = _run(lambda: build_call(sample_agent(), caller))
 
-    assert "clear" not in call.media.kinds()
     assert len(_audio_gaps_s(call, 3.0, 9.0)) == 1
+    assert len(call.media.heard()) == _frames_heard_without_interruption()
     (turn,) = call.events.turns()
     assert not turn.interrupted and turn.agent_text.endswith("closed all day long.")
 
@@ -287,11 +297,12 @@ def test_real_words_commit_the_interruption_while_the_caller_still_talks() -> No
     call = _run(lambda: build_call(sample_agent(), caller))
 
     clear = next(item for item in call.media.sent if item.kind == "clear")
-    # paused at the interruption minimum, cleared once the first words were transcribed
-    # (the fake STT takes 300 ms): long before "Wait, I have another..." ends at ~7.4 s
-    assert 5.3 < clear.at_s < 5.8
-    paused = [item for item in call.media.frames() if 5.0 < item.at_s < clear.at_s]
-    assert paused and paused[-1].at_s < clear.at_s - 0.2
+    # paused and cleared at the interruption minimum (180 ms of "Wait,"), before the first
+    # words were transcribed (the fake STT takes 300 ms)
+    assert 5.15 < clear.at_s < 5.3
+    # the words committed it: the answer never went on, long before "Wait, I have
+    # another..." ends at ~7.4 s
+    assert not [item for item in call.media.frames() if clear.at_s <= item.at_s < 7.4]
     first = call.events.turns()[0]
     assert first.interrupted and first.agent_text == "We open at nine in the morning."
 
@@ -311,9 +322,11 @@ def test_words_that_come_late_still_commit_the_interruption_while_the_caller_tal
 
     call = _run(factory)
 
-    clear = next(item for item in call.media.sent if item.kind == "clear")
-    # asked again while the caller talks on: cleared soon after words come, long before the
-    # caller's turn ends (~7.4 s)
-    assert 5.9 < clear.at_s < 6.9
+    first_clear, *later = [item for item in call.media.sent if item.kind == "clear"]
+    assert 5.15 < first_clear.at_s < 5.3  # the pause clears the carrier
+    # asked again while the caller talks on: cut soon after words come, long before the
+    # caller's turn ends (~7.4 s); the agent never went on meanwhile
+    assert later and 5.9 < later[0].at_s < 6.9
+    assert not [item for item in call.media.frames() if first_clear.at_s <= item.at_s < 7.4]
     first = call.events.turns()[0]
     assert first.interrupted and first.agent_text == "We open at nine in the morning."
