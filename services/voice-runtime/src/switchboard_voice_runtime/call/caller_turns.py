@@ -36,8 +36,6 @@ CLOSING_STT_TIMEOUT_S = 2.0
 """How long, after a hang-up, the caller's last unanswered words may take to transcribe."""
 COMPLETE_PROBABILITY = 0.5
 """The end-of-turn model's verdict: at or above, the caller is done."""
-
-
 WORDS_RECHECK_S = 0.3
 """While a tentative interruption has heard no words yet and the caller talks on, how often the
 words so far are transcribed again (one request in flight at a time)."""
