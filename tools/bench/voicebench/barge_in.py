@@ -41,9 +41,9 @@ def barge_in_scenario(work_dir: Path) -> Any:
 def clear_after_ms(report: CallReport) -> float | None:
     """From the first voiced frame the caller sent over the agent to the ``clear`` received."""
     over = next((turn for turn in report.turns if turn.step == 0), None)
-    if over is None or over.caller_started_ms is None or not report.clears:
+    if over is None or over.caller_voiced_ms is None or not report.clears:
         return None
-    return report.clears[0].at_ms - over.caller_started_ms
+    return report.clears[0].at_ms - over.caller_voiced_ms
 
 
 async def run_barge_in(
@@ -63,7 +63,10 @@ async def run_barge_in(
     figures = summary(reactions)
     beyond_rule = summary([ms - BARGE_IN_MIN_SPEECH_MS for ms in reactions])
     part = {
-        "method": "talk over the greeting; simulator's clock, first voiced caller frame -> clear",
+        "method": (
+            "talk over the greeting; simulator's clock, first voiced caller frame sent "
+            "(RMS above -40 dBFS) -> clear received"
+        ),
         "barge_in_min_speech_ms": BARGE_IN_MIN_SPEECH_MS,
         "goal_ms": GOAL_MS,
         "clear_after_ms": figures,

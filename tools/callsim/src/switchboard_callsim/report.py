@@ -12,8 +12,10 @@ from typing import Any
 class TurnRecord:
     """One caller input and the agent's reply to it (turn 0: the greeting, no caller input).
 
-    Times are ms since the stream started. ``caller_stopped_ms`` is when the caller's last voiced
-    frame was sent; ``agent_first_audio_ms`` when the first voiced agent frame after it arrived.
+    Times are ms since the stream started. ``caller_started_ms`` is when the caller began the
+    step (its first frame, which may be a weak onset), ``caller_voiced_ms`` when its first voiced
+    frame was sent, ``caller_stopped_ms`` when its last voiced frame was sent;
+    ``agent_first_audio_ms`` when the first voiced agent frame after it arrived.
     """
 
     index: int
@@ -21,6 +23,7 @@ class TurnRecord:
     step: int | None = None
     caller_text: str = ""
     caller_started_ms: float | None = None
+    caller_voiced_ms: float | None = None
     caller_stopped_ms: float | None = None
     agent_first_audio_ms: float | None = None
     agent_last_audio_end_ms: float | None = None

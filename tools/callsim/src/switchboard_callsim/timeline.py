@@ -54,9 +54,11 @@ class CallTimeline:
         frame = bytes(self._utterance[:FRAME_BYTES]).ljust(FRAME_BYTES, bytes([SILENCE_BYTE]))
         del self._utterance[:FRAME_BYTES]
         self.caller_audio.extend(frame)
+        turn = self._speaking_turn
         if is_voiced(frame, self.voiced_rms):
             self._utterance_voiced_end_ms = now_ms
-        turn = self._speaking_turn
+            if turn is not None and turn.caller_voiced_ms is None:
+                turn.caller_voiced_ms = now_ms
         if turn is not None and not self._utterance:
             turn.caller_stopped_ms = self._utterance_voiced_end_ms or now_ms
             self._speaking_turn = None

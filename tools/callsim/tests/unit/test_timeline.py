@@ -50,6 +50,15 @@ def test_latency_runs_from_the_last_voiced_caller_frame_to_the_first_voiced_agen
     assert timeline.agent_audio(tone(100), now_ms=1650.0) is None  # only the first frame counts
 
 
+def test_the_first_voiced_caller_frame_is_timed_apart_from_a_weak_onset() -> None:
+    timeline = CallTimeline()
+    turn = TurnRecord(index=1, kind="say", step=0, caller_started_ms=1000.0)
+    timeline.queue_utterance(tone(40, amplitude=50) + tone(100), turn)  # 2 weak frames, 5 loud
+    send_all(timeline, 1000.0, 7)
+    assert turn.caller_voiced_ms == 1040.0  # the third frame, the first above the voiced level
+    assert turn.caller_stopped_ms == 1120.0
+
+
 def test_agent_audio_during_caller_speech_answers_the_previous_turn() -> None:
     timeline = CallTimeline()
     timeline.agent_audio(tone(400), now_ms=0.0)  # greeting
