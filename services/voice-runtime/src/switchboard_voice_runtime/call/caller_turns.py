@@ -78,6 +78,7 @@ class CallerTurns:
         self._pending: dict[asyncio.Task[None], bytes] = {}
         self._unrecorded: dict[asyncio.Task[None], str] = {}
         self._speculative: asyncio.Task[Heard] | None = None
+        self._cut: AgentTurn | None = None
         self._carry = b""
         self._caller_quiet = asyncio.Event()
         self._caller_quiet.set()
@@ -150,6 +151,7 @@ class CallerTurns:
             if not self._voice.paused:  # already decided (the turn ended, or a new answer began)
                 return
             if heard.text and not self._is_backchannel(heard.text):
+                self._cut = self._voice.speaking
                 await self._voice.barge_in()
                 return
             await self._clock.sleep(WORDS_RECHECK_S)
@@ -229,6 +231,7 @@ class CallerTurns:
         await self._caller_quiet.wait()
         me = current_task()
         self._pending.pop(me, None)
+        cut, self._cut = self._cut, None
         stages.transcript_final_s = heard.at_s
         if heard.error is not None:
             await self._voice.claim()
@@ -244,10 +247,17 @@ class CallerTurns:
         if self.hold is not None:
             self.hold(heard.text)
             return
-        self._unrecorded[me] = heard.text
-        await self._answering.answer(
-            heard.text, stages, recorded=lambda: self._unrecorded.pop(me, None)
-        )
+        text = self._unrecorded[me] = self._went_on(heard.text, self._voice.speaking or cut)
+        await self._answering.answer(text, stages, recorded=lambda: self._unrecorded.pop(me, None))
+
+    def _went_on(self, text: str, cut: AgentTurn | None) -> str:
+        """``text`` after the words of the answer ``cut`` (being cut) if the caller heard none
+        of it: they went on with the same request ("Can I speak to the front desk? ...
+        Please"), answered once."""
+        if cut is None or not cut.caller_text or cut.utterance.text(heard_only=True):
+            return text
+        self._turn_log.conversation.withdraw_caller(cut.caller_text)
+        return f"{cut.caller_text} {text}"
 
     async def _transcript(self, heard_task: asyncio.Task[Heard], stages: StageTimes) -> Heard:
         """The caller's words; when they are late and the caller hears nothing meanwhile, a

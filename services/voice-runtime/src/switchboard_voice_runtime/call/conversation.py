@@ -37,6 +37,20 @@ class Conversation:
             TranscriptEntry(role="agent", text=text, at_ms=max(0.0, at_ms), interrupted=interrupted)
         )
 
+    def withdraw_caller(self, text: str) -> None:
+        """Takes back the caller's last words ``text`` while nothing of the agent's came after
+        them (the caller went on before hearing the answer): the next ``caller_said`` carries
+        them with what followed, as one request."""
+        if self._history and self._history[-1] == ChatMessage("user", text):
+            self._history.pop()
+        for index in range(len(self._transcript) - 1, -1, -1):
+            entry = self._transcript[index]
+            if entry.role == "agent":
+                return
+            if entry.role == "caller" and entry.text == text:
+                del self._transcript[index]
+                return
+
     def replace_history(self, messages: Sequence[ChatMessage]) -> None:
         """The brain's history as a client rewrote it (items created, deleted, truncated); the
         transcript keeps what happened."""

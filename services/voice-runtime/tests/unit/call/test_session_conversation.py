@@ -330,3 +330,25 @@ def test_words_that_come_late_still_commit_the_interruption_while_the_caller_tal
     assert not [item for item in call.media.frames() if first_clear.at_s <= item.at_s < 7.4]
     first = call.events.turns()[0]
     assert first.interrupted and first.agent_text == "We open at nine in the morning."
+
+
+def test_a_caller_going_on_before_hearing_the_answer_is_answered_once_for_all_they_said() -> None:
+    # "where" ends a turn (500 ms of silence); "are you" follows once its answer has started but
+    # before a word of it was heard: one request, "where are you", not two
+    caller = ScriptedCaller(until_s=10).say(0.5, HOURS, "where").say(2.7, WAIT, "are you")
+    call = _run(lambda: build_call(sample_agent(), caller))
+
+    cut, answered = call.events.turns()[:2]
+    assert (cut.caller_text, cut.agent_text, cut.interrupted) == ("where", "", True)
+    assert answered.caller_text == "where are you"
+    assert answered.agent_text == "We are on Main Street."
+    said = [(e.role, e.text) for e in call.events.ended().transcript if e.role != "system"]
+    assert said[1:3] == [("caller", "where are you"), ("agent", "We are on Main Street.")]
+
+
+def test_words_after_a_heard_answer_are_a_request_of_their_own() -> None:
+    caller = ScriptedCaller(until_s=14).say(0.5, HOURS, "where").say(5.5, WAIT, "are you")
+    call = _run(lambda: build_call(sample_agent(), caller))
+
+    assert [t.caller_text for t in call.events.turns()][:2] == ["where", "are you"]
+
