@@ -1,8 +1,11 @@
-"""Shared fixtures: the real Piper engine (bundled joe voice), loaded once per test session."""
+"""Shared fixtures: the real Piper engine (bundled joe voice), and tiny Coqui VITS models built
+here with coqui-tts; each loaded once per test session."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import math
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -24,3 +27,74 @@ async def client(piper_registry: EngineRegistry) -> AsyncIterator[httpx.AsyncCli
     app = create_app(Settings(warmup=False), registry=piper_registry)
     async with running_client(app, "http://tts") as http:
         yield http
+
+
+FRAMES_PER_TOKEN = 6
+
+
+def build_tiny_vits(folder: Path, *, speakers: list[str] | None = None) -> Path:
+    """A VITS model folder as a Coqui training run leaves it (config.json, model.pth, and
+    speakers.pth for several speakers), with random weights and layer sizes small enough to
+    build, load and run in well under a second on a CPU. Its duration predictor is the
+    deterministic one, set to about `FRAMES_PER_TOKEN` frames a token, and its inference noise
+    is off, so one text and speaker always give the same audio."""
+    import torch
+    from TTS.tts.configs.vits_config import VitsConfig
+    from TTS.tts.models.vits import Vits, VitsArgs
+    from TTS.tts.utils.speakers import SpeakerManager
+
+    torch.manual_seed(7)
+    folder.mkdir(parents=True)
+    args = VitsArgs(
+        hidden_channels=16,
+        hidden_channels_ffn_text_encoder=32,
+        num_layers_text_encoder=1,
+        num_layers_posterior_encoder=1,
+        num_layers_flow=1,
+        resblock_kernel_sizes_decoder=[3],
+        resblock_dilation_sizes_decoder=[[1, 3, 5]],
+        upsample_initial_channel_decoder=16,
+        init_discriminator=False,
+        use_sdp=False,
+        inference_noise_scale=0.0,
+        inference_noise_scale_dp=0.0,
+        use_speaker_embedding=bool(speakers),
+        speaker_embedding_channels=8,
+        speakers_file=str(folder / "speakers.pth") if speakers else None,
+    )
+    config = VitsConfig(
+        model_args=args,
+        use_phonemes=False,
+        text_cleaner="english_cleaners",
+        use_speaker_embedding=args.use_speaker_embedding,
+        speakers_file=args.speakers_file,
+    )
+    manager = None
+    if speakers:
+        manager = SpeakerManager()
+        manager.name_to_id = {name: index for index, name in enumerate(speakers)}
+        manager.save_ids_to_file(str(folder / "speakers.pth"))
+    model = Vits(config, speaker_manager=manager)
+    with torch.no_grad():  # every token lasts about FRAMES_PER_TOKEN frames at speed 1.0
+        model.duration_predictor.proj.weight.mul_(0.01)
+        model.duration_predictor.proj.bias.fill_(math.log(FRAMES_PER_TOKEN))
+    if speakers:  # the config names where the trainer kept the ids: not on this machine
+        config.speakers_file = config.model_args.speakers_file = "/trainer/run/speakers.pth"
+    torch.save({"model": model.state_dict(), "config": config.to_dict()}, folder / "model.pth")
+    config.save_json(str(folder / "config.json"))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def coqui_model_dirs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """`tiny` (one speaker) and `duo` (speakers ann and bob), built once per session."""
+    root = tmp_path_factory.mktemp("coqui")
+    return [build_tiny_vits(root / "tiny"), build_tiny_vits(root / "duo", speakers=["ann", "bob"])]
+
+
+@pytest.fixture(scope="session")
+def coqui_registry(coqui_model_dirs: list[Path]) -> Iterator[EngineRegistry]:
+    """The Coqui engine serving both tiny models on the CPU."""
+    registry = build_registry(Settings(engines=["coqui"], coqui_model_dirs=coqui_model_dirs))
+    yield registry
+    registry.close()
