@@ -98,3 +98,76 @@ def coqui_registry(coqui_model_dirs: list[Path]) -> Iterator[EngineRegistry]:
     registry = build_registry(Settings(engines=["coqui"], coqui_model_dirs=coqui_model_dirs))
     yield registry
     registry.close()
+
+
+XTTS_MAX_AUDIO_TOKENS = 48
+
+
+def build_tiny_xtts(folder: Path) -> Path:
+    """An XTTS v2 model folder (config.json, model.pth, vocab.json, speakers_xtts.pth with the
+    speaker `ann`, and `voices/bob.wav`) with random weights: a one-layer GPT over a character
+    vocabulary, and XTTS's own HiFi-GAN decoder. Its GPT never picks the stop token, so each
+    sentence is `XTTS_MAX_AUDIO_TOKENS` tokens long."""
+    import numpy as np
+    import soundfile
+    import torch
+    from tokenizers import Regex, Tokenizer, models, pre_tokenizers
+    from TTS.tts.configs.xtts_config import XttsArgs, XttsConfig
+    from TTS.tts.layers.xtts.tokenizer import VoiceBpeTokenizer
+    from TTS.tts.models.xtts import Xtts
+
+    torch.manual_seed(3)
+    folder.mkdir(parents=True)
+    specials = ["[STOP]", "[UNK]", "[SPACE]", "[START]", "[en]"]
+    vocab = {
+        token: i
+        for i, token in enumerate([*specials, *"abcdefghijklmnopqrstuvwxyz0123456789.,!?'-"])
+    }
+    tokenizer = Tokenizer(models.WordLevel(vocab=vocab, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Split(Regex(r"\[[a-zA-Z]+\]|."), behavior="isolated")
+    tokenizer.add_special_tokens(specials)
+    tokenizer.save(str(folder / "vocab.json"))
+    args = XttsArgs(
+        gpt_layers=1,
+        gpt_n_model_channels=32,
+        gpt_n_heads=2,
+        decoder_input_dim=32,
+        gpt_max_audio_tokens=XTTS_MAX_AUDIO_TOKENS,
+        gpt_max_prompt_tokens=16,
+        gpt_use_perceiver_resampler=True,
+    )
+    config = XttsConfig(model_args=args, languages=["en"])
+    model = Xtts(config)
+    model.tokenizer = VoiceBpeTokenizer(vocab_file=str(folder / "vocab.json"))
+    model.init_models()
+    with torch.no_grad():
+        model.gpt.mel_head.bias[args.gpt_stop_audio_token] = -1e4
+    torch.save({"model": model.state_dict(), "config": config.to_dict()}, folder / "model.pth")
+    config.save_json(str(folder / "config.json"))
+    clip = (0.1 * np.random.default_rng(1).standard_normal(16000 * 2)).astype(np.float32)
+    (folder / "voices").mkdir()
+    soundfile.write(folder / "voices" / "bob.wav", clip, 16000)
+    with torch.inference_mode():
+        audio = torch.from_numpy(clip)[None]
+        latents = {
+            "gpt_cond_latent": model.get_gpt_cond_latents(audio, 16000, length=6),
+            "speaker_embedding": model.get_speaker_embedding(audio, 16000),
+        }
+    torch.save({"ann": latents}, folder / "speakers_xtts.pth")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def xtts_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tiny_xtts(tmp_path_factory.mktemp("xtts") / "xtiny")
+
+
+@pytest.fixture(scope="session")
+def xtts_registry(xtts_model_dir: Path) -> Iterator[EngineRegistry]:
+    """The Coqui engine serving the tiny XTTS model on the CPU, 16 GPT tokens a chunk."""
+    settings = Settings(
+        engines=["coqui"], coqui_model_dirs=[xtts_model_dir], coqui_xtts_stream_chunk_tokens=16
+    )
+    registry = build_registry(settings)
+    yield registry
+    registry.close()

@@ -69,7 +69,7 @@ class XttsModel:
                 f"XTTS model {files.name!r} does not speak {language!r} (TTS_COQUI_LANGUAGE).",
                 details={"languages": list(config.languages)},
             )
-        model = Xtts.init_from_config(config)
+        model = Xtts(config)
         model.load_checkpoint(
             config, checkpoint_dir=str(files.folder), checkpoint_path=str(files.checkpoint_path)
         )

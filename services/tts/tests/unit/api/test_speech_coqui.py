@@ -108,3 +108,19 @@ async def test_every_output_format_and_rate_is_the_same_audio_resampled(
     expected_samples = native.size * out_rate_hz / NATIVE_RATE_HZ
     assert abs(sent.size - expected_samples) <= 0.01 * expected_samples
     assert float(np.abs(sent.astype(np.float64)).mean()) > 0.2 * float(np.abs(native).mean())
+
+
+async def test_an_xtts_voice_streams_its_24_khz_audio_as_8_khz_mulaw(
+    xtts_registry: EngineRegistry,
+) -> None:
+    settings = Settings(engines=["coqui"], default_voice="coqui:xtiny/ann", warmup=False)
+    async with running_client(create_app(settings, registry=xtts_registry), "http://tts") as http:
+        response = await http.post(URL, json={"input": "Hello there.", "response_format": "mulaw"})
+    assert response.status_code == 200
+    assert (response.headers["x-voice"], response.headers["x-sample-rate"]) == (
+        "coqui:xtiny/ann",
+        "8000",
+    )
+    expected_samples = 48 * 1040 / 3  # 48 GPT tokens of 1040 samples at 24 kHz
+    assert abs(len(response.content) - expected_samples) <= 0.01 * expected_samples
+    assert float(np.abs(mulaw_decode(response.content).astype(np.float64)).mean()) > 0
