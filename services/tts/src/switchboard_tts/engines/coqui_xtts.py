@@ -31,8 +31,11 @@ class XttsModel:
     Voices: the speakers in `speakers_xtts.pth` (shipped with XTTS v2) and one per
     `voices/<name>.wav` reference clip, whose latents are computed once at load. Synthesis uses
     XTTS's streaming inference: audio every `stream_chunk_tokens` GPT tokens. Each step of a
-    stream runs under the model's lock (streams interleave step by step; one torch module is
-    not run from two threads at once).
+    stream runs under the model's lock, so one torch module never runs on two threads at once,
+    and no lock is held between steps (a stream waiting for a worker thread never blocks the
+    others). Streams may interleave step by step: the one state XTTS keeps between calls, the
+    prompt's embedding, is set and used within a stream's first step; later steps use the
+    stream's own key-value cache.
     """
 
     def __init__(

@@ -4,6 +4,7 @@ and reference-clip voices, streamed in chunks as the GPT's tokens come."""
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -67,3 +68,24 @@ def test_a_model_without_speakers_or_reference_clips_is_a_load_error(
         os.symlink(xtts_model_dir / name, bare / name)
     with pytest.raises(EngineLoadError, match="has no voices"):
         build_registry(Settings(engines=["coqui"], coqui_model_dirs=[bare]))
+
+
+def test_streams_on_two_threads_interleave_and_each_completes(
+    xtts_registry: EngineRegistry,
+) -> None:
+    engine, _ = xtts_registry.resolve("coqui:xtiny/ann")
+    streams = [
+        iter(engine.synthesize("Hello there.", v, speed=1.0)) for v in ("xtiny/ann", "xtiny/bob")
+    ]
+    with ThreadPoolExecutor(2) as pool:
+        # one chunk of each stream at a time, alternating, each step on either thread
+        chunks: list[list[int]] = [[], []]
+        for _ in range(TOKENS // 16):
+            steps = [pool.submit(next, stream) for stream in streams]
+            for index, step in enumerate(steps):
+                chunks[index].append(step.result(timeout=60).pcm.size)
+        assert [pool.submit(next, stream, None).result(timeout=60) for stream in streams] == [
+            None,
+            None,
+        ]
+    assert [sum(sizes) for sizes in chunks] == [TOKENS * SAMPLES_PER_TOKEN] * 2
