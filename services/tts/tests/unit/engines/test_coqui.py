@@ -15,6 +15,7 @@ from switchboard_tts.engines.catalog import build_registry
 from switchboard_tts.engines.registry import EngineRegistry
 from switchboard_tts.errors import EngineLoadError
 from switchboard_tts.settings import Settings
+from switchboard_tts.testing.coqui_models import FRAMES_PER_TOKEN
 
 pytestmark = pytest.mark.models
 
@@ -47,7 +48,8 @@ def test_a_sentence_becomes_pcm16_whose_length_follows_the_models_durations(
     frames = pcm.size / HOP_SAMPLES
     tokens = 25  # "hello there." as characters with blanks between them
     assert frames == int(frames)
-    assert 6 * tokens <= frames <= 8 * tokens  # about six frames a token, rounded up
+    # about FRAMES_PER_TOKEN frames a token, each rounded up
+    assert FRAMES_PER_TOKEN * tokens <= frames <= (FRAMES_PER_TOKEN + 2) * tokens
     assert int(np.abs(pcm).max()) > 0
     assert np.array_equal(pcm, _speak(engine, "tiny"))
 

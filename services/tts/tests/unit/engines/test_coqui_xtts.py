@@ -14,12 +14,13 @@ from switchboard_tts.engines.catalog import build_registry
 from switchboard_tts.engines.registry import EngineRegistry
 from switchboard_tts.errors import EngineLoadError
 from switchboard_tts.settings import Settings
+from switchboard_tts.testing.coqui_models import XTTS_MAX_AUDIO_TOKENS
 
 pytestmark = pytest.mark.models
 
 XTTS_RATE_HZ = 24000
 SAMPLES_PER_TOKEN = 1040  # 1024 samples at 22.05 kHz per GPT token, decoded at 24 kHz
-TOKENS = 48  # the tiny model never stops early (conftest.XTTS_MAX_AUDIO_TOKENS)
+TOKENS = XTTS_MAX_AUDIO_TOKENS  # the tiny model never stops early
 
 
 def test_the_builtin_speakers_and_the_reference_clips_are_the_voices(
