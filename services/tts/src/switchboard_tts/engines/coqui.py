@@ -81,7 +81,19 @@ class CoquiEngine:
                     "fields": {"model": files.name, "kind": files.kind, "device": placement.device}
                 },
             )
-        return cls(models, placement)
+        engine = cls(models, placement)
+        if settings.warmup:
+            engine.warm_up()
+        return engine
+
+    def warm_up(self) -> None:
+        """Speaks a word with each model's first voice: CUDA kernels and allocator pools are set
+        up here rather than in a caller's first sentence (the service warms only its default
+        voice)."""
+        first_voices = {id(voice.model): name for name, voice in reversed(self._voices.items())}
+        for name in first_voices.values():
+            for _ in self.synthesize("Hello.", name, speed=1.0):
+                pass
 
     @property
     def name(self) -> str:

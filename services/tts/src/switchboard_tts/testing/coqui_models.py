@@ -47,12 +47,11 @@ def build_tiny_vits(folder: Path, *, speakers: list[str] | None = None) -> Path:
         use_speaker_embedding=args.use_speaker_embedding,
         speakers_file=args.speakers_file,
     )
-    manager = None
-    if speakers:
+    if speakers:  # the model reads them from its config's speakers_file
         manager = SpeakerManager()
         manager.name_to_id = {name: index for index, name in enumerate(speakers)}
         manager.save_ids_to_file(str(folder / "speakers.pth"))
-    model = Vits(config, speaker_manager=manager)
+    model = Vits(config)
     with torch.no_grad():  # every token lasts about FRAMES_PER_TOKEN frames at speed 1.0
         model.duration_predictor.proj.weight.mul_(0.01)
         model.duration_predictor.proj.bias.fill_(math.log(FRAMES_PER_TOKEN))
