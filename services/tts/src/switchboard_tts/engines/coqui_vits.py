@@ -59,12 +59,11 @@ class VitsModel:
 
     def synthesize(self, text: str, speaker: str | None, *, speed: float) -> Iterator[Pcm16]:
         """One chunk: the whole sentence, at the model's rate."""
-        tokenizer = self._model.tokenizer
-        ids = tokenizer.text_to_ids(text, language=self._tokenizer_language())
-        if not self._letter_ids.intersection(ids):
-            return  # no letter or digit of the text is in the model's vocabulary
         aux = self._aux_input(speaker)
         with self._lock, self._placement.inference():
+            ids = self._model.tokenizer.text_to_ids(text, language=self._tokenizer_language())
+            if not self._letter_ids.intersection(ids):
+                return  # no letter or digit of the text is in the model's vocabulary
             self._model.length_scale = self._base_length_scale / speed
             tokens = torch.tensor([ids], dtype=torch.long, device=self._placement.device)
             outputs = self._model.inference(tokens, aux_input=aux)
@@ -76,9 +75,9 @@ class VitsModel:
             self._model = None
 
     def _aux_input(self, speaker: str | None) -> dict[str, Any]:
-        aux: dict[str, Any] = {"x_lengths": None, "durations": None}
-        aux["speaker_ids"], aux["d_vectors"] = None, None
-        aux["language_ids"] = None
+        aux: dict[str, Any] = dict.fromkeys(
+            ("x_lengths", "durations", "speaker_ids", "d_vectors", "language_ids")
+        )
         device = self._placement.device
         if self._language_id is not None:
             aux["language_ids"] = torch.tensor([self._language_id], device=device)
