@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 import torch
 
-from switchboard_tts.engines.coqui_placement import Placement, resolve_placement, to_pcm16
+from switchboard_tts.engines.coqui_placement import (
+    Device,
+    Dtype,
+    Placement,
+    resolve_placement,
+    to_pcm16,
+)
 from switchboard_tts.errors import EngineLoadError
 
 
@@ -22,9 +28,9 @@ from switchboard_tts.errors import EngineLoadError
     ],
 )
 def test_auto_means_cuda_with_float16_when_present_else_cpu_with_float32(
-    device: str, dtype: str, cuda: bool, placement: Placement
+    device: Device, dtype: Dtype, cuda: bool, placement: Placement
 ) -> None:
-    assert resolve_placement(device, dtype, cuda_available=cuda) == placement  # type: ignore[arg-type]
+    assert resolve_placement(device, dtype, cuda_available=cuda) == placement
 
 
 @pytest.mark.parametrize(
@@ -36,10 +42,10 @@ def test_auto_means_cuda_with_float16_when_present_else_cpu_with_float32(
     ],
 )
 def test_a_placement_this_machine_cannot_give_is_a_load_error(
-    device: str, dtype: str, cuda: bool, message: str
+    device: Device, dtype: Dtype, cuda: bool, message: str
 ) -> None:
     with pytest.raises(EngineLoadError, match=message):
-        resolve_placement(device, dtype, cuda_available=cuda)  # type: ignore[arg-type]
+        resolve_placement(device, dtype, cuda_available=cuda)
 
 
 def test_cpu_inference_records_no_gradients_and_stays_float32() -> None:
