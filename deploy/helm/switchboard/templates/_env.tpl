@@ -98,6 +98,11 @@ STT_PROMPT_MAX_TOKENS: {{ $svc.promptMaxTokens | quote }}
 {{- else if eq .name "tts" }}
 TTS_DEFAULT_VOICE: {{ $svc.defaultVoice | quote }}
 TTS_MAX_INPUT_CHARS: {{ $svc.maxInputChars | quote }}
+TTS_ENGINES: {{ toJson $svc.engines | quote }}
+TTS_COQUI_MODEL_DIRS: {{ toJson ($svc.coqui.modelDirs | default list) | quote }}
+TTS_COQUI_DEVICE: {{ ternary "cuda" $svc.coqui.device (eq (include "switchboard.usesGpu" .) "true") | quote }}
+TTS_COQUI_DTYPE: {{ $svc.coqui.dtype | quote }}
+TTS_COQUI_LANGUAGE: {{ $svc.coqui.language | quote }}
 {{- end }}
 {{- if has .name (list "control-plane" "voice-runtime") }}
 {{ $p }}RECORDINGS__BACKEND: {{ $v.recordings.backend | quote }}

@@ -54,7 +54,7 @@ def create_app(settings: Settings, *, registry: EngineRegistry | None = None) ->
     app = create_service_app(
         settings,
         title="Switchboard text-to-speech service",
-        description="Text to speech with Piper, streamed sentence by sentence.",
+        description="Text to speech with Piper (and Coqui models), streamed sentence by sentence.",
         lifespan=lifespan,
         readiness={"voices": voices_loaded.check},
     )

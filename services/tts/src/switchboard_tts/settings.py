@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, PositiveInt
 from pydantic_settings import SettingsConfigDict
@@ -50,6 +51,27 @@ class Settings(ServiceTokenSettings):
     piper_split_cache_dir: Path = Field(
         default_factory=_default_cache_dir,
         description="Where each Piper model's front-end and decoder graphs are kept once split.",
+    )
+    coqui_model_dirs: list[Path] = Field(
+        default=[],
+        description="Coqui model folders, one model each (VITS or XTTS v2: config.json and its "
+        "checkpoint; see docs/speech.md); loaded when `coqui` is in engines, never downloaded.",
+    )
+    coqui_device: Literal["auto", "cuda", "cpu"] = Field(
+        default="auto", description="Where Coqui models run; auto: CUDA when present, else CPU."
+    )
+    coqui_dtype: Literal["auto", "float16", "float32"] = Field(
+        default="auto",
+        description="Coqui inference precision; auto: float16 (autocast) on CUDA, float32 on CPU. "
+        "float16 needs CUDA.",
+    )
+    coqui_language: str = Field(
+        default="en",
+        description="The language multilingual Coqui models speak (XTTS v2, multilingual VITS).",
+    )
+    coqui_xtts_stream_chunk_tokens: PositiveInt = Field(
+        default=20,
+        description="XTTS streaming: GPT tokens per decoded chunk (fewer: earlier first audio).",
     )
     warmup: bool = Field(default=True, description="Synthesize a phrase before /readyz is green.")
 

@@ -22,7 +22,19 @@ def _piper(settings: Settings) -> SpeechEngine:
     return PiperEngine.from_settings(settings)
 
 
-ENGINE_FACTORIES: dict[str, EngineFactory] = {"piper": _piper}
+def _coqui(settings: Settings) -> SpeechEngine:
+    try:
+        from switchboard_tts.engines.coqui import CoquiEngine
+    except ImportError as exc:
+        raise EngineLoadError(
+            "The coqui engine needs the `coqui` extra (coqui-tts and torch): install "
+            "switchboard-tts[coqui], or build the TTS image with TTS_EXTRAS='--extra coqui'.",
+            details={"missing": (exc.name or "").partition(".")[0]},
+        ) from exc
+    return CoquiEngine.from_settings(settings)
+
+
+ENGINE_FACTORIES: dict[str, EngineFactory] = {"piper": _piper, "coqui": _coqui}
 
 
 def build_registry(
