@@ -18,7 +18,7 @@ from switchboard_voice_runtime.providers.chat_wire import (
     token_usage,
     tool_json,
 )
-from switchboard_voice_runtime.providers.errors import ProviderError
+from switchboard_voice_runtime.providers.errors import ProviderError, retryable_status
 from switchboard_voice_runtime.providers.litellm_loader import load_litellm
 from switchboard_voice_runtime.providers.llm import (
     ChatDelta,
@@ -167,7 +167,7 @@ class LiteLlmChatModel:
 
 def _retryable(exc: Exception) -> bool:
     status = getattr(exc, "status_code", None)
-    return not isinstance(status, int) or status >= 500 or status == 429
+    return not isinstance(status, int) or retryable_status(status)
 
 
 def litellm_chat_model(config: LlmConfig, api_key: str | None) -> ChatModel:
