@@ -34,7 +34,7 @@ from switchboard_callsim.telnyx_webhook import (
     new_telnyx_identity,
     post_event,
 )
-from switchboard_callsim.webhook import CallIdentity, WebhookError, media_connect_url
+from switchboard_callsim.webhook import CallIdentity, WebhookError, media_connect_url, require_ok
 
 TelnyxMode = Literal["texml", "call_control"]
 
@@ -71,8 +71,7 @@ async def _call_control_placement(http: httpx.AsyncClient, identity: CallIdentit
     response = await post_event(
         http, initiated_event(identity), runtime_url=runtime_url, signer=signer, path=path
     )
-    if response.status_code != 200:
-        raise WebhookError(f"call.initiated answered {response.status_code}: {response.text[:300]}")
+    require_ok(response, "call.initiated")
     said: list[str] = []
     while True:
         try:
