@@ -10,20 +10,17 @@ stream auth token it set. Lifecycle events (``call.answered``, ``streaming.start
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 import httpx
 from websockets.asyncio.client import ClientConnection
 
+from switchboard_callsim.call_run import CallRun, prepared_call, run_media_socket
 from switchboard_callsim.energy import DEFAULT_VOICED_RMS
-from switchboard_callsim.events import CallAnswered, CallFinished, OnEvent
-from switchboard_callsim.expectations import evaluate
+from switchboard_callsim.events import OnEvent
 from switchboard_callsim.report import CallReport
-from switchboard_callsim.runner import CallRun, run_media_socket, write_outputs
 from switchboard_callsim.scenario import Scenario, load_scenario
-from switchboard_callsim.speech import SpeechClient
 from switchboard_callsim.telnyx_rest import FakeTelnyxRest, StreamRequest, stream_request
 from switchboard_callsim.telnyx_signature import TelnyxSigner
 from switchboard_callsim.telnyx_stream import AUTH_TOKEN_HEADER, TelnyxMediaStream
@@ -37,8 +34,7 @@ from switchboard_callsim.telnyx_webhook import (
     new_telnyx_identity,
     post_event,
 )
-from switchboard_callsim.utterances import prepare_utterances
-from switchboard_callsim.webhook import CallIdentity, WebhookError, media_connect_url
+from switchboard_callsim.webhook import CallIdentity, WebhookError, media_connect_url, require_ok
 
 TelnyxMode = Literal["texml", "call_control"]
 
@@ -75,8 +71,7 @@ async def _call_control_placement(http: httpx.AsyncClient, identity: CallIdentit
     response = await post_event(
         http, initiated_event(identity), runtime_url=runtime_url, signer=signer, path=path
     )
-    if response.status_code != 200:
-        raise WebhookError(f"call.initiated answered {response.status_code}: {response.text[:300]}")
+    require_ok(response, "call.initiated")
     said: list[str] = []
     while True:
         try:
@@ -166,12 +161,10 @@ async def run_telnyx_call(
     if mode == "call_control" and carrier is None:
         raise ValueError("Call Control needs the fake Telnyx REST API (carrier)")
     identity = new_telnyx_identity(scenario.from_number, scenario.to_number, account_id)
-    async with httpx.AsyncClient(timeout=httpx.Timeout(30.0)) as http:
-        speech = SpeechClient(
-            http, tts_url=tts_url, stt_url=stt_url, tts_token=tts_token, stt_token=stt_token
-        )
-        utterances = await prepare_utterances(scenario, speech)
-        started_at = datetime.now(UTC).isoformat()
+    async with prepared_call(
+        scenario, tts_url=tts_url, stt_url=stt_url, tts_token=tts_token, stt_token=stt_token
+    ) as prepared:
+        http = prepared.http
         if mode == "texml":
             placement = await _texml_placement(
                 http, identity, runtime_url=runtime_url, signer=signer, method=texml_method,
@@ -183,15 +176,13 @@ async def run_telnyx_call(
                 http, identity, runtime_url=runtime_url, signer=signer, path=call_control_path,
                 carrier=carrier, timeout_s=command_timeout_s, lifecycle=lifecycle_events,
             )  # fmt: skip
-        report = CallReport(
-            scenario=scenario.name, call_sid=identity.call_sid, account_sid=identity.account_sid,
-            stream_sid=identity.stream_sid, twiml=placement.kind,
-            twiml_said=list(placement.said), started_at=started_at,
+        call = CallRun.answered(
+            prepared, identity, kind=placement.kind, said=placement.said, on_event=on_event,
+            live_transcripts=live_transcripts,
         )  # fmt: skip
-        call = CallRun(scenario, speech, report, on_event, live_transcripts)
-        call.emit(CallAnswered(identity.call_sid, placement.kind))
+        report = call.report
         if placement.stream is None:
-            report.ended_by, report.end_reason = "runtime", placement.reason or placement.kind
+            call.refused(placement.reason or placement.kind)
         else:
             if mode == "call_control" and lifecycle_events:
                 started = call_control_event(
@@ -203,7 +194,7 @@ async def run_telnyx_call(
             report.duration_ms = await _stream(
                 call, identity, placement.stream,
                 connect_url=media_url or media_connect_url(placement.stream.url, runtime_url),
-                utterances=utterances, carrier=carrier, disorder_every=disorder_every,
+                utterances=prepared.utterances, carrier=carrier, disorder_every=disorder_every,
                 voiced_rms=voiced_rms,
             )  # fmt: skip
         if mode == "call_control" and lifecycle_events:
@@ -218,8 +209,4 @@ async def run_telnyx_call(
             await post_event(
                 http, hangup, runtime_url=runtime_url, signer=signer, path=call_control_path
             )
-    report.checks = evaluate(report, scenario, carrier_observed=carrier is not None)
-    if out_dir is not None:
-        write_outputs(report, call.media, Path(out_dir))
-    call.emit(CallFinished(report.ended_by, report.end_reason, report.duration_ms, report.passed))
-    return report
+    return call.finish(carrier_observed=carrier is not None, out_dir=out_dir)

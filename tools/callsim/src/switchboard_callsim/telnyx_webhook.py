@@ -15,7 +15,7 @@ import httpx
 from switchboard_callsim.telnyx_signature import TelnyxSigner
 from switchboard_callsim.texml import TexmlOutcome, parse_texml
 from switchboard_callsim.twiml import TwimlError
-from switchboard_callsim.webhook import CallIdentity, WebhookError
+from switchboard_callsim.webhook import CallIdentity, WebhookError, require_ok
 
 TEXML_PATH = "/telephony/telnyx/texml"
 CALL_CONTROL_PATH = "/telephony/telnyx/call-control"
@@ -78,8 +78,7 @@ async def fetch_texml(
             response = await http.post(url, content=body, headers=headers)
     except httpx.HTTPError as exc:
         raise WebhookError(f"TeXML fetch failed: {exc!r}") from exc
-    if response.status_code != 200:
-        raise WebhookError(f"TeXML fetch answered {response.status_code}: {response.text[:300]}")
+    require_ok(response, "TeXML fetch")
     try:
         return parse_texml(response.content)
     except TwimlError as exc:

@@ -19,6 +19,12 @@ class WebhookError(RuntimeError):
     """The runtime did not answer the voice webhook with usable TwiML."""
 
 
+def require_ok(response: httpx.Response, what: str) -> None:
+    """Raises WebhookError (with the answer's first 300 characters) unless ``what`` answered 200."""
+    if response.status_code != 200:
+        raise WebhookError(f"{what} answered {response.status_code}: {response.text[:300]}")
+
+
 def new_sid(prefix: str) -> str:
     """A Twilio-style id: two-letter prefix and 32 lowercase hex digits."""
     return prefix + secrets.token_hex(16)
@@ -68,8 +74,7 @@ async def post_voice_webhook(
         )
     except httpx.HTTPError as exc:
         raise WebhookError(f"voice webhook failed: {exc!r}") from exc
-    if response.status_code != 200:
-        raise WebhookError(f"voice webhook answered {response.status_code}: {response.text[:300]}")
+    require_ok(response, "voice webhook")
     try:
         return parse_twiml(response.content)
     except TwimlError as exc:

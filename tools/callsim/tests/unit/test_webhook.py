@@ -1,8 +1,18 @@
-"""Webhook fields and where the media socket goes."""
+"""Webhook fields, where the media socket goes, and which answers are errors."""
 
 import re
 
-from switchboard_callsim.webhook import CallIdentity, media_connect_url, new_sid, voice_params
+import httpx
+import pytest
+
+from switchboard_callsim.webhook import (
+    CallIdentity,
+    WebhookError,
+    media_connect_url,
+    new_sid,
+    require_ok,
+    voice_params,
+)
 
 
 def test_sids_are_prefix_plus_32_hex() -> None:
@@ -33,3 +43,9 @@ def test_media_goes_to_the_local_runtime_with_the_stream_path() -> None:
         media_connect_url(stream, "https://rt.internal:9443/")
         == "wss://rt.internal:9443/telephony/twilio/media"
     )
+
+
+def test_an_answer_other_than_200_is_a_webhook_error_quoting_its_start() -> None:
+    require_ok(httpx.Response(200, text="<Response/>"), "voice webhook")
+    with pytest.raises(WebhookError, match=r"^TeXML fetch answered 503: x{300}$"):
+        require_ok(httpx.Response(503, text="x" * 400), "TeXML fetch")

@@ -16,17 +16,19 @@ from switchboard_voice_runtime.call.phrases import prewarm_phrases
 from switchboard_voice_runtime.call.silero_vad import SileroPool
 from switchboard_voice_runtime.providers.errors import ProviderError
 from switchboard_voice_runtime.providers.http_tools import HttpToolRunner, ToolOutcome, ToolRunner
+from switchboard_voice_runtime.providers.litellm_chat import (
+    LiteLlmChatModel,
+    litellm_chat_model,
+    litellm_chat_models,
+)
 from switchboard_voice_runtime.providers.litellm_loader import load_litellm
 from switchboard_voice_runtime.providers.llm import (
     ChatDelta,
     ChatMessage,
     ChatModel,
     ChatModelFactory,
-    LiteLlmChatModel,
     ToolCall,
     ToolSpec,
-    litellm_chat_model,
-    litellm_chat_models,
 )
 from switchboard_voice_runtime.providers.smart_turn import SmartTurnModel
 from switchboard_voice_runtime.providers.stt import HttpSpeechToText, SpeechToText

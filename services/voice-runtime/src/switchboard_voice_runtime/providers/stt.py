@@ -10,7 +10,7 @@ import httpx
 from pydantic import SecretStr
 
 from switchboard_common.service_token import bearer_headers
-from switchboard_voice_runtime.providers.errors import ProviderError
+from switchboard_voice_runtime.providers.errors import ProviderError, status_error
 
 _log = logging.getLogger(__name__)
 UNSERVED_MODEL_RETRY_S = 300.0
@@ -109,11 +109,7 @@ def _model_not_available(response: httpx.Response) -> bool:
 
 def _text(response: httpx.Response) -> str:
     if response.status_code != 200:
-        raise ProviderError(
-            f"stt answered {response.status_code}",
-            provider="stt",
-            retryable=response.status_code >= 500 or response.status_code == 429,
-        )
+        raise status_error("stt", response.status_code)
     try:
         text = response.json()["text"]
     except (ValueError, KeyError, TypeError) as exc:

@@ -15,7 +15,7 @@ from pydantic import SecretStr
 
 from switchboard_common.audio import TELEPHONY_MULAW, AudioEncoding, AudioFormat
 from switchboard_common.service_token import bearer_headers
-from switchboard_voice_runtime.providers.errors import ProviderError
+from switchboard_voice_runtime.providers.errors import ProviderError, status_error
 
 _log = logging.getLogger(__name__)
 
@@ -115,11 +115,7 @@ class HttpTextToSpeech:
                 if response.status_code != 200:
                     if voice_id is not None and await _refuses_voice(response):
                         raise _VoiceRefusedError(voice_id)
-                    raise ProviderError(
-                        f"tts answered {response.status_code}",
-                        provider="tts",
-                        retryable=response.status_code >= 500 or response.status_code == 429,
-                    )
+                    raise status_error("tts", response.status_code)
                 async for chunk in response.aiter_bytes():
                     if chunk:
                         yield chunk

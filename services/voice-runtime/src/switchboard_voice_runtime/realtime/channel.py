@@ -22,8 +22,8 @@ from switchboard_voice_runtime.realtime.conversation_items import (
     ItemError,
 )
 from switchboard_voice_runtime.realtime.ids import new_id
+from switchboard_voice_runtime.realtime.response import ActiveResponse
 from switchboard_voice_runtime.realtime.session_config import RealtimeSessionSettings
-from switchboard_voice_runtime.realtime.transcript_history import SpokenSegment
 
 MIN_COMMIT_MS = 100.0
 """The least audio a commit takes (OpenAI's rule: less is ``input_audio_buffer_commit_empty``)."""
@@ -33,14 +33,6 @@ MIN_COMMIT_MS = 100.0
 class Step:
     events: list[ev.Event] = field(default_factory=list)
     commands: list[cmd.Command] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Response:
-    response_id: str
-    item: ConversationItem | None = None
-    sending: int = 0
-    """The segment whose audio is being sent (sentences are announced ahead of their audio)."""
 
 
 class RealtimeChannel:
@@ -58,7 +50,7 @@ class RealtimeChannel:
         self._speaking: ConversationItem | None = None
         self._untranscribed: list[ConversationItem] = []
         self._requested: str | None = None
-        self._response: _Response | None = None
+        self._response: ActiveResponse | None = None
 
     @property
     def responding_now(self) -> bool:
@@ -73,7 +65,7 @@ class RealtimeChannel:
     @property
     def agent_text(self) -> str:
         """The words of the response in progress so far ("" when none)."""
-        return self._response.item.text if self._response and self._response.item else ""
+        return self._response.item.text if self._response else ""
 
     @property
     def awaiting_transcript(self) -> bool:
@@ -227,57 +219,33 @@ class RealtimeChannel:
         self._requested = None
         item = self.items.agent_audio()
         previous = self.items.append(item)
-        self._response = _Response(response_id, item)
-        part = self._part()
-        body = ev.response(response_id, "in_progress", output_modalities=self._modalities())
-        return [
-            ev.response_created(body),
-            ev.output_item_added(response_id, 0, item.wire()),
-            ev.item_added(item.wire(), previous),
-            part.content_part_added(),
-        ]
+        self._response = ActiveResponse(response_id, item)
+        return self._response.started(previous, self._modalities())
 
     def agent_sentence(self, text: str) -> list[ev.Event]:
         """The agent starts saying ``text`` (its audio follows through ``agent_audio``)."""
-        item = self._item()
-        delta = f" {text}" if item.text else text
-        item.text += delta
-        item.segments.append(SpokenSegment(text, 0.0))
-        return [self._part().transcript_delta(delta)]
+        return self._active().sentence(text)
 
     def agent_transcript(self, text: str, audio_ms: float) -> list[ev.Event]:
         """The words of the whole response at once (the session tells them when the turn
         ends), spread over the ``audio_ms`` of audio they were spoken in, for truncation."""
-        item = self._item()
-        delta = f" {text}" if item.text and text else text
-        item.text = (item.text + delta).strip()
-        item.segments = [SpokenSegment(item.text, audio_ms)]
-        return [self._part().transcript_delta(delta)] if delta else []
+        return self._active().transcript(text, audio_ms)
 
     def agent_kept(self, text: str, audio_ms: float) -> None:
         """The response in progress keeps only ``text`` (a cancel: what the call says was
         sent of it), spread over ``audio_ms`` for a later truncate."""
-        item = self._item()
-        item.text = text
-        item.segments = [SpokenSegment(text, audio_ms)]
+        self._active().keep(text, audio_ms)
 
     def agent_audio(self, audio: bytes) -> list[ev.Event]:
         """Agent audio in the session's output format, sent as it comes."""
-        item = self._item()
-        if not item.segments:
-            item.segments.append(SpokenSegment("", 0.0))
-        assert self._response is not None
-        index = min(self._response.sending, len(item.segments) - 1)
-        segment = item.segments[index]
-        sent_ms = self.settings.output_audio.ms_for_bytes(len(audio))
-        item.segments[index] = SpokenSegment(segment.text, segment.audio_ms + sent_ms)
-        return [self._part().audio_delta(audio)]
+        response = self._active()
+        return response.audio(audio, self.settings.output_audio.ms_for_bytes(len(audio)))
 
     def segment_sent(self) -> None:
         """The audio of the segment being sent is complete (its mark went out): what follows
         belongs to the next sentence."""
         if self._response is not None:
-            self._response.sending += 1
+            self._response.segment_sent()
 
     def response_finished(
         self,
@@ -287,38 +255,18 @@ class RealtimeChannel:
         usage: ev.ResponseUsage | None = None,
     ) -> list[ev.Event]:
         """The response ended: completed, or cancelled (``turn_detected``, ``client_cancelled``)."""
-        if self._response is None:
+        response, self._response = self._response, None
+        if response is None:
             self._requested = None
             return []
-        part, item, response_id = self._part(), self._item(), self._response.response_id
-        self._response = None
-        item.status = "completed" if status == "completed" else "incomplete"
-        body = ev.response(
-            response_id,
-            status,
-            output=[item.wire()],
-            output_modalities=self._modalities(),
-            usage=usage or ev.ResponseUsage(),
-            reason=reason,
+        return response.finished(
+            status, reason=reason, usage=usage, output_modalities=self._modalities()
         )
-        return [
-            part.audio_done(),
-            part.transcript_done(item.text),
-            part.content_part_done(item.text),
-            ev.output_item_done(response_id, 0, item.wire()),
-            ev.item_done(item.wire(), None),
-            ev.response_done(body),
-        ]
 
-    def _item(self) -> ConversationItem:
-        if self._response is None or self._response.item is None:
+    def _active(self) -> ActiveResponse:
+        if self._response is None:
             raise RuntimeError("no response is in progress")
-        return self._response.item
-
-    def _part(self) -> ev.OutputPart:
-        item = self._item()
-        assert self._response is not None
-        return ev.OutputPart(response_id=self._response.response_id, item_id=item.item_id)
+        return self._response
 
     def _modalities(self) -> tuple[str, ...]:
         return tuple(self.settings.output_modalities)

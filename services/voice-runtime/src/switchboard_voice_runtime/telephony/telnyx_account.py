@@ -11,7 +11,6 @@ The API key is never logged.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from dataclasses import dataclass
@@ -20,16 +19,14 @@ from typing import TYPE_CHECKING
 import httpx
 
 from switchboard_common.contract import TenantRuntimeConfig
-from switchboard_voice_runtime.call.ports import CallControlError
 from switchboard_voice_runtime.telephony import telnyx_call_control as cc
+from switchboard_voice_runtime.telephony.carrier_commands import send_with_retries
 from switchboard_voice_runtime.telnyx_settings import DEFAULT_API_BASE
 
 if TYPE_CHECKING:
     from switchboard_voice_runtime.runtime import Runtime
 
 logger = logging.getLogger(__name__)
-
-_RETRY_DELAYS_S = (0.2, 0.5, 1.0, 2.0)
 
 
 class TelnyxCallControl:
@@ -65,31 +62,31 @@ class TelnyxCallControl:
     async def send(self, command: cc.Command) -> None:
         """Sends one command (build it with ``telephony.telnyx_call_control``), retrying."""
         url = self._base + command.path(self.call_control_id)
-        last_error = "no attempt made"
-        for attempt in range(self._attempts):
-            if attempt:
-                await asyncio.sleep(_RETRY_DELAYS_S[min(attempt - 1, len(_RETRY_DELAYS_S) - 1)])
-            try:
-                response = await self._http.post(
-                    url, json=dict(command.body), headers=self._headers, timeout=self._timeout_s
-                )
-            except httpx.HTTPError as exc:
-                last_error = type(exc).__name__
-                continue
-            if response.is_success:
-                return
-            if response.status_code == cc.ALREADY_ENDED_STATUS and command.action == "hangup":
-                return
+
+        async def post() -> httpx.Response:
+            return await self._http.post(
+                url, json=dict(command.body), headers=self._headers, timeout=self._timeout_s
+            )
+
+        def accepted(response: httpx.Response) -> bool:
+            ended = response.status_code == cc.ALREADY_ENDED_STATUS and command.action == "hangup"
+            return response.is_success or ended
+
+        def error_of(response: httpx.Response) -> str:
             errors = cc.parse_command_errors(response.content)
             detail = f": {errors[0].title}" if errors else ""
-            last_error = f"HTTP {response.status_code}{detail}"
-            if response.status_code != 429 and response.status_code < 500:
-                break
-        logger.error(
-            "carrier.call_control_failed",
-            extra={"fields": {"carrier": "telnyx", "action": command.action, "error": last_error}},
+            return f"HTTP {response.status_code}{detail}"
+
+        await send_with_retries(
+            post,
+            attempts=self._attempts,
+            failure=f"Telnyx {command.action} failed",
+            action=command.action,
+            accepted=accepted,
+            error_of=error_of,
+            logger=logger,
+            log_fields={"carrier": "telnyx"},
         )
-        raise CallControlError(f"Telnyx {command.action} failed: {last_error}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,6 @@ the tenant's own), and hanging up or transferring a live call through the Calls 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -11,15 +10,13 @@ from typing import TYPE_CHECKING
 import httpx
 
 from switchboard_common.contract import TenantRuntimeConfig
-from switchboard_voice_runtime.call.ports import CallControlError
+from switchboard_voice_runtime.telephony.carrier_commands import send_with_retries
 from switchboard_voice_runtime.telephony.twilio import dial_twiml
 
 if TYPE_CHECKING:
     from switchboard_voice_runtime.runtime import Runtime
 
 logger = logging.getLogger(__name__)
-
-_RETRY_DELAYS_S = (0.2, 0.5, 1.0, 2.0)
 
 
 class TwilioCallControl:
@@ -54,27 +51,18 @@ class TwilioCallControl:
         await self._update({"Twiml": dial_twiml(number)}, action="transfer")
 
     async def _update(self, form: dict[str, str], *, action: str) -> None:
-        last_error = "no attempt made"
-        for attempt in range(self._attempts):
-            if attempt:
-                await asyncio.sleep(_RETRY_DELAYS_S[min(attempt - 1, len(_RETRY_DELAYS_S) - 1)])
-            try:
-                response = await self._http.post(
-                    self._url, data=form, auth=self._auth, timeout=self._timeout_s
-                )
-            except httpx.HTTPError as exc:
-                last_error = type(exc).__name__
-                continue
-            if response.is_success:
-                return
-            last_error = f"HTTP {response.status_code}"
-            if response.status_code != 429 and response.status_code < 500:
-                break
-        logger.error(
-            "carrier.call_control_failed",
-            extra={"fields": {"action": action, "error": last_error}},
+        async def post() -> httpx.Response:
+            return await self._http.post(
+                self._url, data=form, auth=self._auth, timeout=self._timeout_s
+            )
+
+        await send_with_retries(
+            post,
+            attempts=self._attempts,
+            failure=f"Twilio {action} failed",
+            action=action,
+            logger=logger,
         )
-        raise CallControlError(f"Twilio {action} failed: {last_error}")
 
 
 @dataclass(frozen=True, slots=True)

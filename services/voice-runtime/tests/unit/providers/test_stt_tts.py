@@ -15,7 +15,7 @@ from switchboard_voice_runtime.providers import (
     SpeechServices,
     build_speech_services,
 )
-from switchboard_voice_runtime.providers.llm import litellm_chat_model
+from switchboard_voice_runtime.providers.litellm_chat import litellm_chat_model
 from switchboard_voice_runtime.testing.harness import sample_agent
 
 

@@ -1,7 +1,5 @@
-"""The litellm chat adapter: streamed text through mock_response, tool calls and errors through a
-local OpenAI-compatible server; where keys may be sent (a tenant key only where its kind and host
-allow, the platform's own provider keys never to a tenant's api_base, nothing to a refused
-address)."""
+"""The litellm chat adapter: streamed text through mock_response; tool calls, usage, errors and
+deadlines through a local OpenAI-compatible server (where keys may go: test_litellm_chat_keys)."""
 
 from __future__ import annotations
 
@@ -11,11 +9,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from switchboard_common.contract import EncryptedSecret
-from switchboard_common.contract.secret_use import SecretKind
 from switchboard_common.contract.tenant_config import LlmConfig
 from switchboard_common.llm_providers import API_BASE_PROVIDERS, KNOWN_LLM_PROVIDERS
-from switchboard_common.tenant_llm import NO_KEY
 from switchboard_voice_runtime.providers import (
     ChatDelta,
     ChatMessage,
@@ -26,54 +21,9 @@ from switchboard_voice_runtime.providers import (
 )
 from switchboard_voice_runtime.providers.litellm_loader import import_litellm
 from switchboard_voice_runtime.providers.llm import TokenUsage
+from switchboard_voice_runtime.testing.openai_server import serve, sse
 
 MESSAGES = [ChatMessage("system", "Be brief."), ChatMessage("user", "Hours?")]
-
-
-def _sse(chunks: list[dict[str, object]]) -> bytes:
-    body = b"".join(
-        b"data: "
-        + json.dumps(
-            {
-                "id": "c1",
-                "object": "chat.completion.chunk",
-                "created": 1,
-                "model": "gpt-4o-mini",
-                "choices": [{"index": 0, "delta": delta, "finish_reason": None}],
-            }
-        ).encode()
-        + b"\n\n"
-        for delta in chunks
-    )
-    return body + b"data: [DONE]\n\n"
-
-
-async def _serve(
-    status: int,
-    body: bytes,
-    requests: list[dict[str, object]],
-    heads: list[bytes] | None = None,
-) -> asyncio.Server:
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        head = await reader.readuntil(b"\r\n\r\n")
-        if heads is not None:
-            heads.append(head)
-        length = next(
-            int(line.split(b":")[1])
-            for line in head.split(b"\r\n")
-            if line.lower().startswith(b"content-length")
-        )
-        requests.append(json.loads(await reader.readexactly(length)))
-        kind = b"text/event-stream" if status == 200 else b"application/json"
-        writer.write(
-            b"HTTP/1.1 %d X\r\ncontent-type: %s\r\ncontent-length: %d\r\nconnection: close\r\n\r\n"
-            % (status, kind, len(body))
-            + body
-        )
-        await writer.drain()
-        writer.close()
-
-    return await asyncio.start_server(handle, "127.0.0.1", 0)
 
 
 async def _collect(stream: AsyncIterator[ChatDelta]) -> list[ChatDelta]:
@@ -91,7 +41,7 @@ async def test_mock_response_streams_text_deltas() -> None:
 
 async def test_streamed_tool_call_fragments_become_one_tool_call() -> None:
     requests: list[dict[str, object]] = []
-    body = _sse(
+    body = sse(
         [
             {"role": "assistant", "content": "Sure. "},
             {
@@ -107,7 +57,7 @@ async def test_streamed_tool_call_fragments_become_one_tool_call() -> None:
             {"tool_calls": [{"index": 0, "function": {"arguments": 'get": "Sales"}'}}]},
         ]
     )
-    server = await _serve(200, body, requests)
+    server = await serve(200, body, requests)
     port = server.sockets[0].getsockname()[1]
     config = LlmConfig(model="openai/gpt-4o-mini", api_base=f"http://127.0.0.1:{port}/v1")
     tool = ToolSpec("transfer_call", "Transfer", {"type": "object", "properties": {}})
@@ -131,7 +81,7 @@ async def test_streamed_tool_call_fragments_become_one_tool_call() -> None:
 
 async def test_a_tool_round_trip_is_sent_in_the_openai_message_shape() -> None:
     requests: list[dict[str, object]] = []
-    server = await _serve(200, _sse([{"role": "assistant", "content": "Monday."}]), requests)
+    server = await serve(200, sse([{"role": "assistant", "content": "Monday."}]), requests)
     port = server.sockets[0].getsockname()[1]
     config = LlmConfig(model="openai/gpt-4o-mini", api_base=f"http://127.0.0.1:{port}/v1")
     call = ToolCall("find_slot", {"day": "monday"}, "call_9")
@@ -157,7 +107,7 @@ async def test_a_tool_round_trip_is_sent_in_the_openai_message_shape() -> None:
 
 
 async def test_provider_failure_becomes_a_provider_error() -> None:
-    server = await _serve(500, b'{"error": {"message": "boom"}}', [])
+    server = await serve(500, b'{"error": {"message": "boom"}}', [])
     port = server.sockets[0].getsockname()[1]
     config = LlmConfig(model="openai/gpt-4o-mini", api_base=f"http://127.0.0.1:{port}/v1")
     async with server:
@@ -168,128 +118,6 @@ async def test_provider_failure_becomes_a_provider_error() -> None:
                 )
             )
     assert caught.value.provider == "llm" and caught.value.retryable
-
-
-PLATFORM_KEY = "sk-platform-PLAINTEXT-0000"
-CARRIER_TOKEN = "twilio-auth-token-PLAINTEXT"
-
-
-def _secret(kind: SecretKind, allowed_host: str | None = None) -> EncryptedSecret:
-    """What a snapshot carries (the adapter gets the opened value separately)."""
-    return EncryptedSecret(
-        name="k", key_id="k1", nonce="bm9uY2U=", ciphertext="Y2lwaGVy", kind=kind,
-        allowed_host=allowed_host,
-    )  # fmt: skip
-
-
-async def _text(stream: AsyncIterator[ChatDelta]) -> str:
-    return "".join([delta.text async for delta in stream])
-
-
-class Server:
-    def __init__(self) -> None:
-        self.heads: list[bytes] = []
-        self.bodies: list[dict[str, object]] = []
-
-    def authorizations(self) -> list[str]:
-        found = []
-        for head in self.heads:
-            for line in head.decode().split("\r\n"):
-                name, _, value = line.partition(":")
-                if name.lower() == "authorization":
-                    found.append(value.strip())
-        return found
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[tuple[Server, str]]:
-    seen = Server()
-    served = await _serve(200, _sse([{"content": "Nine."}]), seen.bodies, seen.heads)
-    port = served.sockets[0].getsockname()[1]
-    async with served:
-        yield seen, f"http://127.0.0.1:{port}/v1"
-
-
-async def test_the_runtime_never_sends_a_carrier_token_as_an_llm_bearer(
-    server: tuple[Server, str],
-) -> None:
-    seen, api_base = server
-    for kind in ("carrier_credential", "tool_credential", "webhook_secret"):
-        # a snapshot that (wrongly) carries a carrier token in the LLM key slot
-        config = LlmConfig(
-            model="openai/m", api_base=api_base, api_key_secret=_secret(kind, "127.0.0.1")
-        )
-        model = LiteLlmChatModel(config, CARRIER_TOKEN, allow_private_addresses=True)
-        with pytest.raises(ProviderError) as refused:
-            await _text(model.stream(MESSAGES, []))
-        assert not refused.value.retryable
-    no_host = LlmConfig(model="openai/m", api_key_secret=_secret("carrier_credential"))
-    with pytest.raises(ProviderError):
-        await _text(LiteLlmChatModel(no_host, CARRIER_TOKEN).stream(MESSAGES, []))
-    assert seen.heads == []
-
-
-async def test_an_llm_key_is_sent_only_to_the_host_it_is_bound_to(
-    server: tuple[Server, str],
-) -> None:
-    seen, api_base = server
-    elsewhere = LlmConfig(
-        model="openai/m", api_base=api_base, api_key_secret=_secret("llm_api_key", "llm.example")
-    )
-    model = LiteLlmChatModel(elsewhere, "sk-tenant", allow_private_addresses=True)
-    with pytest.raises(ProviderError):
-        await _text(model.stream(MESSAGES, []))
-    assert seen.heads == []
-    bound = elsewhere.model_copy(update={"api_key_secret": _secret("llm_api_key", "127.0.0.1")})
-    model = LiteLlmChatModel(bound, "sk-tenant", allow_private_addresses=True)
-    assert await _text(model.stream(MESSAGES, [])) == "Nine."
-    assert seen.authorizations() == ["Bearer sk-tenant"]
-
-
-async def test_platform_keys_are_never_sent_to_a_tenant_api_base(
-    server: tuple[Server, str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen, api_base = server
-    monkeypatch.setenv("OPENAI_API_KEY", PLATFORM_KEY)
-    config = LlmConfig(model="openai/m", api_base=api_base)
-    model = LiteLlmChatModel(config, None, allow_private_addresses=True)
-    assert await _text(model.stream(MESSAGES, [])) == "Nine."
-    assert len(seen.heads) == 1
-    assert PLATFORM_KEY not in seen.heads[0].decode()
-    assert seen.authorizations() == [f"Bearer {NO_KEY}"]
-
-
-async def test_a_key_that_could_not_be_opened_is_not_replaced_by_a_platform_key(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", PLATFORM_KEY)
-    config = LlmConfig(model="openai/gpt-4o-mini", api_key_secret=_secret("llm_api_key"))
-    with pytest.raises(ProviderError, match="could not be opened"):
-        await _text(LiteLlmChatModel(config, None).stream(MESSAGES, []))
-
-
-async def test_a_loopback_api_base_is_refused_unless_the_operator_allows_it(
-    server: tuple[Server, str],
-) -> None:
-    seen, api_base = server
-    config = LlmConfig(model="openai/m", api_base=api_base)
-    with pytest.raises(ProviderError, match="address refused") as refused:
-        await _text(LiteLlmChatModel(config, "sk-tenant").stream(MESSAGES, []))
-    assert not refused.value.retryable
-    assert seen.heads == []
-    for base in ("http://169.254.169.254/v1", "http://[::ffff:10.0.0.1]/v1"):
-        other = config.model_copy(update={"api_base": base})
-        with pytest.raises(ProviderError, match="address refused"):
-            await _text(LiteLlmChatModel(other, "sk-tenant").stream(MESSAGES, []))
-
-
-async def test_an_api_base_needs_an_openai_compatible_model(server: tuple[Server, str]) -> None:
-    seen, api_base = server
-    config = LlmConfig(model="anthropic/claude-x", api_base=api_base)
-    model = LiteLlmChatModel(config, None, allow_private_addresses=True)
-    with pytest.raises(ProviderError, match="OpenAI-compatible"):
-        await _text(model.stream(MESSAGES, []))
-    assert seen.heads == [] and json.dumps(seen.bodies) == "[]"
 
 
 def test_the_control_planes_provider_list_is_litellms() -> None:
@@ -304,7 +132,7 @@ async def test_a_provider_failure_logs_its_class_and_message_without_the_key(
 ) -> None:
     key = "sk-tenant-secret-0123456789abcdef"
     body = {"error": {"message": f"Incorrect API key provided: {key}. Quota: none left."}}
-    server = await _serve(401, json.dumps(body).encode(), [])
+    server = await serve(401, json.dumps(body).encode(), [])
     port = server.sockets[0].getsockname()[1]
     config = LlmConfig(model="openai/gpt-4o-mini", api_base=f"http://127.0.0.1:{port}/v1")
     async with server:
@@ -322,7 +150,7 @@ async def test_a_provider_failure_logs_its_class_and_message_without_the_key(
 async def test_a_model_that_goes_silent_mid_answer_times_out() -> None:
     async def stall(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await reader.readuntil(b"\r\n\r\n")
-        chunk = _sse([{"content": "We open "}]).split(b"data: [DONE]")[0]
+        chunk = sse([{"content": "We open "}]).split(b"data: [DONE]")[0]
         writer.write(
             b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
             b"transfer-encoding: chunked\r\n\r\n%x\r\n%s\r\n" % (len(chunk), chunk)
@@ -354,11 +182,11 @@ async def test_the_providers_token_usage_comes_as_a_delta_after_the_text() -> No
         "choices": [],
         "usage": {"prompt_tokens": 42, "completion_tokens": 7, "total_tokens": 49},
     }
-    body = _sse([{"role": "assistant", "content": "We open at nine."}])
+    body = sse([{"role": "assistant", "content": "We open at nine."}])
     body = body.replace(
         b"data: [DONE]", b"data: " + json.dumps(usage_chunk).encode() + b"\n\ndata: [DONE]"
     )
-    server = await _serve(200, body, requests)
+    server = await serve(200, body, requests)
     port = server.sockets[0].getsockname()[1]
     config = LlmConfig(model="openai/gpt-4o-mini", api_base=f"http://127.0.0.1:{port}/v1")
     async with server:
