@@ -351,4 +351,3 @@ def test_words_after_a_heard_answer_are_a_request_of_their_own() -> None:
     call = _run(lambda: build_call(sample_agent(), caller))
 
     assert [t.caller_text for t in call.events.turns()][:2] == ["where", "are you"]
-
