@@ -143,20 +143,32 @@ def _numbered(count: int, first: int = 0) -> bytes:
     return b"".join(bytes([first + n]) * 160 for n in range(count))
 
 
+def _segment(mark: str, audio: bytes, *, finished: bool = True) -> Segment:
+    segment = Segment(mark, "text")
+    segment.feed(audio)
+    if finished:
+        segment.finish()
+    return segment
+
+
+def _playing(media: FakeMediaSink, *segments: Segment) -> tuple[Playout, asyncio.Task[None]]:
+    """A playout (60 ms lead) sending ``segments``, the carrier's mark echoes wired back."""
+    playout = Playout(media, VirtualClock(), lead_s=0.06)
+
+    def on_mark(name: str) -> None:
+        playout.mark_played(name)
+
+    media.attach(on_mark)
+    for segment in segments:
+        playout.enqueue(segment)
+    return playout, asyncio.create_task(playout.run())
+
+
 def test_a_flush_clears_the_carrier_at_once_and_resume_sends_the_unheard_frames_again() -> None:
     async def main() -> tuple[FakeMediaSink, bool, Segment]:
         media = FakeMediaSink()
-        playout = Playout(media, VirtualClock(), lead_s=0.06)
-
-        def on_mark(name: str) -> None:
-            playout.mark_played(name)
-
-        media.attach(on_mark)
-        segment = Segment("t0-s0", "a")
-        segment.feed(_numbered(100))
-        segment.finish()
-        playout.enqueue(segment)
-        task = asyncio.create_task(playout.run())
+        segment = _segment("t0-s0", _numbered(100))
+        playout, task = _playing(media, segment)
         await asyncio.sleep(0.5)
         playout.pause()
         flushed = await playout.flush()
@@ -182,20 +194,10 @@ def test_a_flush_clears_the_carrier_at_once_and_resume_sends_the_unheard_frames_
 def test_a_flush_across_segments_sends_each_again_from_its_first_unheard_frame() -> None:
     async def main() -> tuple[FakeMediaSink, list[Segment], list[str]]:
         media = FakeMediaSink()
-        playout = Playout(media, VirtualClock(), lead_s=0.06)
+        segments = [_segment(f"t0-s{n}", _numbered(10, first=10 * n)) for n in range(2)]
+        playout, task = _playing(media, *segments)
         echoed: list[str] = []
-
-        def on_mark(name: str) -> None:
-            if playout.mark_played(name) is not None:
-                echoed.append(name)
-
-        media.attach(on_mark)
-        segments = [Segment("t0-s0", "a"), Segment("t0-s1", "b")]
-        for index, segment in enumerate(segments):
-            segment.feed(_numbered(10, first=10 * index))
-            segment.finish()
-            playout.enqueue(segment)
-        task = asyncio.create_task(playout.run())
+        media.attach(lambda name: echoed.append(name) if playout.mark_played(name) else None)
         # the first segment's last frames and mark are out, the second's first frame too
         await asyncio.sleep(0.175)
         playout.pause()
@@ -216,12 +218,8 @@ def test_a_flush_across_segments_sends_each_again_from_its_first_unheard_frame()
 def test_a_flush_sends_no_clear_when_the_carrier_has_nothing_buffered() -> None:
     async def main() -> tuple[FakeMediaSink, bool]:
         media = FakeMediaSink()
-        playout = Playout(media, VirtualClock())
-        segment = Segment("t0-s0", "a")
-        segment.feed(_numbered(5))  # TTS still streaming the rest
-        playout.enqueue(segment)
-        task = asyncio.create_task(playout.run())
-        await asyncio.sleep(0.5)
+        playout, task = _playing(media, _segment("t0-s0", _numbered(5), finished=False))
+        await asyncio.sleep(0.5)  # TTS still streaming the rest
         playout.pause()
         flushed = await playout.flush()
         task.cancel()
@@ -234,12 +232,7 @@ def test_a_flush_sends_no_clear_when_the_carrier_has_nothing_buffered() -> None:
 def test_media_whose_clear_means_more_is_only_paused() -> None:
     async def main() -> tuple[FakeMediaSink, bool]:
         media = FakeMediaSink(clears_on_pause=False)
-        playout = Playout(media, VirtualClock())
-        segment = Segment("t0-s0", "a")
-        segment.feed(_numbered(100))
-        segment.finish()
-        playout.enqueue(segment)
-        task = asyncio.create_task(playout.run())
+        playout, task = _playing(media, _segment("t0-s0", _numbered(100)))
         await asyncio.sleep(0.5)
         playout.pause()
         flushed = await playout.flush()
