@@ -106,8 +106,10 @@ class Playout:
                     segment.resend(position)
                     again.append(segment)
             current, self._current = self._current, None
-            if current is not None and current not in again:
-                again.append(current)  # nothing of it sent yet: it follows the others
+            if current is not None:
+                current.wake()  # if it waits for TTS audio, the segments before it go first
+                if current not in again:
+                    again.append(current)  # nothing of it sent yet: it follows the others
             self._queue.extendleft(reversed(again))
             self._sent.clear()
             self._next_play_at_s = now_s

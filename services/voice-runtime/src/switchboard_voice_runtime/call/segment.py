@@ -96,3 +96,7 @@ class Segment:
 
     async def wait_data(self) -> None:
         await self._data.wait()
+
+    def wake(self) -> None:
+        """Wakes whoever waits for its audio (it was queued again: they stop waiting)."""
+        self._data.set()

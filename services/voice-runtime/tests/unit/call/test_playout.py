@@ -215,6 +215,24 @@ def test_a_flush_across_segments_sends_each_again_from_its_first_unheard_frame()
     assert echoed == ["t0-s0r1", "t0-s1r1"]
 
 
+def test_a_flush_while_the_segment_waits_for_tts_sends_the_earlier_one_again_at_once() -> None:
+    async def main() -> FakeMediaSink:
+        media = FakeMediaSink()
+        first = _segment("t0-s0", _numbered(10))
+        streaming = _segment("t0-s1", _numbered(2, first=10), finished=False)
+        playout, task = _playing(media, first, streaming)
+        await asyncio.sleep(0.17)  # the first's last frame and the second's two are unplayed
+        playout.pause()
+        assert await playout.flush()
+        playout.resume()
+        await asyncio.sleep(1)  # the second segment's TTS never sends more
+        task.cancel()
+        return media
+
+    media = run_virtual(main())
+    assert [frame[0] for frame in media.heard()] == list(range(12))
+
+
 def test_a_flush_sends_no_clear_when_the_carrier_has_nothing_buffered() -> None:
     async def main() -> tuple[FakeMediaSink, bool]:
         media = FakeMediaSink()
