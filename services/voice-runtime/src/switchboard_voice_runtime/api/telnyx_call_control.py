@@ -15,7 +15,8 @@ from switchboard_common.body_limit import read_capped_body
 from switchboard_common.contract.tenant_config import Carrier
 from switchboard_voice_runtime import admission
 from switchboard_voice_runtime.admission import Admitted, AlreadyEnded, Refused
-from switchboard_voice_runtime.api.telnyx_texml import forbidden, telnyx_number
+from switchboard_voice_runtime.api.forms import bad_signature
+from switchboard_voice_runtime.api.telnyx_texml import telnyx_number
 from switchboard_voice_runtime.call.ports import CallControlError
 from switchboard_voice_runtime.runtime import NumberLookup, Runtime
 from switchboard_voice_runtime.telephony import telnyx_account
@@ -58,7 +59,7 @@ async def _verified_event(request: Request, runtime: Runtime) -> VerifiedEvent:
         keys = telnyx_account.known_public_keys(runtime)
     if not verify_webhook(request.headers, body, keys, now_s=time.time()).ok or event is None:
         admission.count(runtime, CARRIER, "bad_signature")
-        raise forbidden()
+        raise bad_signature()
     return event, lookup
 
 

@@ -12,7 +12,7 @@ from switchboard_common.contract.tenant_config import Carrier
 from switchboard_common.errors import ServiceError
 from switchboard_voice_runtime import admission
 from switchboard_voice_runtime.admission import Admitted, AlreadyEnded, Refused
-from switchboard_voice_runtime.api.forms import parse_form
+from switchboard_voice_runtime.api.forms import bad_signature, parse_form
 from switchboard_voice_runtime.runtime import NumberLookup, Runtime
 from switchboard_voice_runtime.telephony import telnyx_account, telnyx_media, telnyx_texml
 from switchboard_voice_runtime.telephony.telnyx_signature import verify_webhook
@@ -30,12 +30,6 @@ def telnyx_number(lookup: NumberLookup) -> NumberLookup:
     if lookup.route is not None and lookup.route.carrier != CARRIER:
         return NumberLookup()
     return lookup
-
-
-def forbidden() -> ServiceError:
-    return ServiceError(
-        "The request signature is not valid.", code="bad_signature", status_code=403
-    )
 
 
 def _answer(runtime: Runtime, call: telnyx_texml.TexmlCall, decision: admission.Admission) -> str:
@@ -77,14 +71,14 @@ async def texml(request: Request) -> Response:
     else:
         params = parse_form(body)
         if params is None:
-            raise forbidden()
+            raise bad_signature()
         fields = dict(params)
     lookup = telnyx_number(await runtime.lookup(fields.get("To", "")))
     account = telnyx_account.account_for(runtime, lookup.tenant)
     keys = [account.public_key] if account is not None else []
     if not verify_webhook(request.headers, body, keys, now_s=time.time()).ok:
         admission.count(runtime, CARRIER, "bad_signature")
-        raise forbidden()
+        raise bad_signature()
     try:
         call = telnyx_texml.parse_texml_request(fields)
     except telnyx_texml.TexmlRequestError as exc:

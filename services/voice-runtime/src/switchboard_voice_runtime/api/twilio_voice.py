@@ -10,10 +10,9 @@ from fastapi import APIRouter, Depends, Request, Response
 from switchboard_common.audio import TELEPHONY_MULAW
 from switchboard_common.body_limit import read_capped_body
 from switchboard_common.contract.tenant_config import Carrier
-from switchboard_common.errors import ServiceError
 from switchboard_voice_runtime import admission
 from switchboard_voice_runtime.admission import Admitted, AlreadyEnded, Refused
-from switchboard_voice_runtime.api.forms import parse_form, public_url
+from switchboard_voice_runtime.api.forms import bad_signature, parse_form, public_url
 from switchboard_voice_runtime.runtime import NumberLookup, Runtime
 from switchboard_voice_runtime.telephony import twilio, twilio_account
 
@@ -54,12 +53,6 @@ def _twiml(body: str) -> Response:
     return Response(content=body, media_type="text/xml")
 
 
-def _forbidden() -> ServiceError:
-    return ServiceError(
-        "The request signature is not valid.", code="bad_signature", status_code=403
-    )
-
-
 async def _verified_form(
     request: Request, runtime: RuntimeDep
 ) -> tuple[dict[str, str], NumberLookup]:
@@ -69,7 +62,7 @@ async def _verified_form(
     )
     params = parse_form(body)
     if params is None:
-        raise _forbidden()
+        raise bad_signature()
     fields = dict(params)
     lookup = await runtime.lookup(fields.get("To", ""))
     account = twilio_account.account_for(runtime, lookup.tenant)
@@ -77,7 +70,7 @@ async def _verified_form(
     signature = request.headers.get(twilio.SIGNATURE_HEADER)
     if account is None or not twilio.verify_signature(account.auth_token, url, params, signature):
         admission.count(runtime, CARRIER, "bad_signature")
-        raise _forbidden()
+        raise bad_signature()
     return fields, lookup
 
 
