@@ -185,7 +185,10 @@ class Playout:
                 self._in_stretch = False
                 await self._unpaused.wait()
                 continue
-            if not segment.has_frame(self._format):
+            position = segment.position
+            frame = segment.next_frame(self._format)
+            handed_out = segment.position
+            if frame is None:
                 if segment.done:
                     return
                 self._in_stretch = False
@@ -194,12 +197,10 @@ class Playout:
             now_s = self._clock.now()
             if max(self._next_play_at_s, now_s) > now_s + self._lead_s:
                 await self._clock.sleep(self._next_play_at_s - self._lead_s - now_s)
-            async with self._sending:  # the frame is taken only here, where a flush cannot be
+            async with self._sending:
                 if segment.dropped or self._paused or self._current is not segment:
-                    continue
-                position = segment.position
-                frame = segment.next_frame(self._format)
-                if frame is None:
+                    if segment.position == handed_out:  # not moved by a flush meanwhile
+                        segment.seek(position)  # not sent: handed out again when it goes on
                     continue
                 self._send_frame(segment, position, frame)
                 await self._media.send_audio(frame)

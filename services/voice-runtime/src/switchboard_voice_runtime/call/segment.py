@@ -44,8 +44,12 @@ class Segment:
 
     @property
     def position(self) -> int:
-        """Bytes handed out so far (``resend`` goes back to an earlier position)."""
+        """Bytes handed out so far (``seek`` goes back to an earlier position)."""
         return self._base + self._offset
+
+    def seek(self, position: int) -> None:
+        """Hands out the audio again from ``position`` (at most ``KEPT_FRAMES`` frames back)."""
+        self._offset = max(0, position - self._base)
 
     @property
     def sent_mark(self) -> str:
@@ -54,9 +58,8 @@ class Segment:
         return self.mark if not self._resends else f"{self.mark}r{self._resends}"
 
     def resend(self, position: int) -> None:
-        """To be sent again from ``position`` (at most ``KEPT_FRAMES`` frames back) under a new
-        mark name."""
-        self._offset = max(0, position - self._base)
+        """To be sent again from ``position`` under a new mark name."""
+        self.seek(position)
         self._resends += 1
 
     def feed(self, audio: bytes) -> None:
@@ -74,20 +77,12 @@ class Segment:
         self._data.set()
         self.played.set()
 
-    def has_frame(self, fmt: AudioFormat) -> bool:
-        """Whether a frame of ``fmt`` is ready (a whole one, or the last of a finished
-        segment); when not, ``wait_data`` waits for more."""
-        available = len(self._audio) - self._offset
-        if available >= fmt.frame_bytes or (self.done and available > 0):
-            return True
-        self._data.clear()
-        return False
-
     def next_frame(self, fmt: AudioFormat) -> bytes | None:
         """The next frame of ``fmt`` (the last one padded with its silence), or None when none
         is ready."""
         size = fmt.frame_bytes
-        if self.has_frame(fmt):
+        available = len(self._audio) - self._offset
+        if available >= size or (self.done and available > 0):
             frame = bytes(self._audio[self._offset : self._offset + size])
             self._offset += len(frame)
             if self._offset > 64 * size:  # keep what a flush may send again
@@ -96,6 +91,7 @@ class Segment:
                 self._base += spent
                 self._offset -= spent
             return frame.ljust(size, bytes([fmt.encoding.silence_byte]))
+        self._data.clear()
         return None
 
     async def wait_data(self) -> None:
